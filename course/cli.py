@@ -1,0 +1,77 @@
+"""The ``course`` command: validate content, start the lab, and the instructor's tools."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import validate_all
+
+    problems = validate_all(Path(args.path) if args.path else None)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"\n{len(problems)} problem(s) found. Fix them and run 'course validate' again.", file=sys.stderr)
+        return 2
+    print("All course content is valid.")
+    return 0
+
+
+def _lab(args: argparse.Namespace) -> int:
+    from .lab import run_lab
+
+    return run_lab(port=args.port, open_browser=not args.no_browser)
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from .content import read_content
+    from .notebook_sync import sync_all
+
+    content, problems = read_content()
+    if problems or content is None:
+        for problem in problems:
+            print(problem)
+        print("Fix the content first (course validate).", file=sys.stderr)
+        return 2
+    stale = sync_all(check_only=args.check, content=content)
+    verb = "out of date" if args.check else "rewritten"
+    for name in stale:
+        print(f"{name}: {verb}")
+    if args.check and stale:
+        return 1
+    print("Notebooks are in step with data/." if not stale or args.check else f"{len(stale)} notebook(s) updated.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="course", description="Tools for the Jane and Susan course.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check data/ (vignette, codes, glossary, references, exercises)")
+    p.add_argument("path", nargs="?", help="the content folder (default: the course's data/)")
+    p.set_defaults(func=_validate)
+
+    p = sub.add_parser("lab", help="open the course in JupyterLab on 127.0.0.1")
+    p.add_argument("--port", type=int, default=8888)
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    p.set_defaults(func=_lab)
+
+    p = sub.add_parser("sync-notebooks", help="rewrite notebook headers, maps, references and navigation from data/")
+    p.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
+    p.set_defaults(func=_sync)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,236 @@
+"""Typed models of the course content in ``data/`` (see data/README.md for every field)."""
+from __future__ import annotations
+
+import re
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
+NOTEBOOK_ID_PATTERN = r"^\d\d_[a-z0-9_]+$"
+
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SESSION_DAYS: tuple[str, ...] = ("Monday", "Wednesday")
+
+PHASE_IDS: tuple[str, ...] = (
+    "before-therapy", "idealization", "request-and-refusal", "hurt-and-acting-out",
+    "enactment", "supervision", "naming-and-repair", "working-through",
+)
+PhaseId = Literal[
+    "before-therapy", "idealization", "request-and-refusal", "hurt-and-acting-out",
+    "enactment", "supervision", "naming-and-repair", "working-through",
+]
+BoundaryDimension = Literal[
+    "role", "time", "place", "money", "gifts", "clothing", "language", "self-disclosure", "physical-contact",
+]
+Topic = Literal[
+    "multiple-relationships", "exploitation", "sexual-relationships", "former-clients", "fees",
+    "termination", "trainee-status", "supervision", "social-media", "decision-making",
+    "teaching-privacy", "boundaries",
+]
+Rating = Field(ge=-3, le=3)
+DIMENSIONS: tuple[str, ...] = ("transference", "alliance", "stance")
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown fields are an error, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is empty; write some text here")
+    return value
+
+
+NonBlank = str
+
+
+# --- course map --------------------------------------------------------------------------
+
+class Objective(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    text: str = Field(min_length=10)
+
+
+class NotebookInfo(Strict):
+    id: str = Field(pattern=NOTEBOOK_ID_PATTERN)
+    title: str = Field(min_length=3)
+    minutes: int = Field(ge=5, le=240)
+    summary: str = Field(min_length=10)
+    content_note: Optional[str] = None
+    objectives: list[Objective] = Field(min_length=3, max_length=5)
+    references: list[str] = Field(default_factory=list)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.id}.ipynb"
+
+
+class CourseMap(Strict):
+    title: str = "Boundaries, transference and repair"
+    notebooks: list[NotebookInfo] = Field(min_length=1)
+
+
+# --- vignette ----------------------------------------------------------------------------
+
+class Character(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    role: str
+    description: str
+
+
+class Characters(Strict):
+    characters: list[Character] = Field(min_length=1)
+
+
+class Phase(Strict):
+    id: PhaseId
+    title: str
+    summary: str
+
+
+class Phases(Strict):
+    phases: list[Phase] = Field(min_length=1)
+
+
+class When(Strict):
+    week: int = Field(ge=-104, le=520)
+    day: Weekday
+    session: Optional[int] = Field(default=None, ge=1)
+
+    @property
+    def in_session(self) -> bool:
+        return self.session is not None
+
+    @property
+    def day_index(self) -> int:
+        return WEEKDAYS.index(self.day)
+
+    @property
+    def day_number(self) -> int:
+        """Days since the Monday of week 1 (negative before therapy)."""
+        return (self.week - 1) * 7 + self.day_index
+
+    def label(self) -> str:
+        where = f"session {self.session}" if self.session else "between sessions"
+        return f"week {self.week}, {self.day}, {where}"
+
+
+class Ratings(Strict):
+    """Teaching ratings, not measurements: -3 .. +3."""
+
+    transference: int = Rating
+    alliance: int = Rating
+    stance: int = Rating
+
+
+class Event(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=3, max_length=60)
+    key: bool = False
+    when: When
+    actors: list[str] = Field(min_length=1)
+    phase: PhaseId
+    text: str = Field(min_length=20)
+    ratings: Optional[Ratings] = None
+    boundaries: list[BoundaryDimension] = Field(default_factory=list)
+    codes: list[str] = Field(default_factory=list)
+    questions: list[str] = Field(min_length=1, max_length=2)
+
+    def rating(self, dimension: str) -> int | None:
+        return getattr(self.ratings, dimension) if self.ratings else None
+
+
+class Vignette(Strict):
+    notice: str = Field(min_length=20)
+    events: list[Event] = Field(min_length=1)
+
+
+class HeldFrameRating(Strict):
+    event: str
+    transference: int = Rating
+    alliance: int = Rating
+    stance: int = Rating
+
+
+class HeldFrame(Strict):
+    title: str
+    description: str
+    diverges_at: str
+    ratings: list[HeldFrameRating] = Field(min_length=1)
+
+
+# --- codes, glossary, references ---------------------------------------------------------
+
+class CodeSection(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    section: str
+    title: str
+    topics: list[Topic] = Field(min_length=1)
+    paraphrase: str = Field(min_length=20)
+    relevance: str = Field(min_length=20)
+    verify: Optional[str] = None
+    # filled from the file header by the loader
+    body: str = ""
+    edition: str = ""
+    profession: str = ""
+    citation: str = ""
+
+    @property
+    def label(self) -> str:
+        """How the course cites it: body, edition and section."""
+        return f"{self.body} ({self.edition}) {self.section}"
+
+
+class CodeFile(Strict):
+    body: str
+    full_name: str
+    edition: str
+    profession: str
+    citation: str
+    sections: list[CodeSection] = Field(min_length=1)
+
+
+class Term(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    term: str
+    definition: str = Field(min_length=20)
+    cite: list[str] = Field(default_factory=list)
+    see_also: list[str] = Field(default_factory=list)
+    notebooks: list[str] = Field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """JupyterLab's anchor for the term's heading in glossary.ipynb."""
+        return re.sub(r"\s+", "-", self.term.strip())
+
+
+class Glossary(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+class Reference(Strict):
+    key: str = Field(pattern=ID_PATTERN)
+    authors: str
+    year: int | str
+    title: str
+    source: str = ""
+    note: Optional[str] = None
+
+    def formatted(self) -> str:
+        """An APA-like reference line (Markdown)."""
+        tail = f" {self.source}." if self.source else ""
+        note = f" {self.note}" if self.note else ""
+        return f"{self.authors} ({self.year}). *{self.title}*.{tail}{note}"
+
+    @property
+    def first_author_surname(self) -> str:
+        return self.authors.split(",")[0].strip()
+
+
+class References(Strict):
+    references: list[Reference] = Field(min_length=1)

@@ -1,0 +1,27 @@
+"""Problems found in course content, reported as ``file:line: field: message``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a content file, in words an instructor can act on."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        line = self.line if self.line is not None else "?"
+        field = self.field or "(file)"
+        return f"{self.file}:{line}: {field}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
