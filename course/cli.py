@@ -38,7 +38,7 @@ def _sync(args: argparse.Namespace) -> int:
     stale = sync_all(check_only=args.check, content=content)
     verb = "out of date" if args.check else "rewritten"
     for name in stale:
-        print(f"{name}: {verb}")
+        print(name if " is missing" in name else f"{name}: {verb}")
     if args.check and stale:
         return 1
     print("Notebooks are in step with data/." if not stale or args.check else f"{len(stale)} notebook(s) updated.")
@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync-notebooks", help="rewrite notebook headers, maps, references and navigation from data/")
     p.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
     p.set_defaults(func=_sync)
+
+    from .progress.commands import register
+
+    register(sub)
     return parser
 
 

@@ -154,7 +154,7 @@ def sync_all(check_only: bool = False, folder: Path | None = None, content: Cont
     for info in content.course.notebooks:
         path = folder / info.filename
         if not path.exists():
-            stale.append(f"{path.name}: missing")
+            stale.append(f"{path.name} is missing (write it, then run course sync-notebooks)")
             continue
         nb = nbformat.read(path, as_version=4)
         new = synced(nb, info.id, content)
