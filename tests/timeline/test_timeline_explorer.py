@@ -1,0 +1,89 @@
+"""The event explorer: labelled, keyboard-operable controls that write into widget values."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from course.timeline_explorer import explorer
+
+
+@pytest.fixture(scope="module")
+def box(fixture_content):
+    return explorer(content=fixture_content)
+
+
+def test_controls_are_labelled(box):
+    assert box.slider.description == "Event"
+    assert (box.slider.min, box.slider.max) == (1, len(box.stepper.events))
+    assert box.previous.description == "Previous" and box.next.description == "Next"
+    assert box.previous.tooltip and box.next.tooltip
+    assert box.slider.continuous_update is False
+
+
+def test_next_and_previous_step_and_rerender(box, fixture_content):
+    box.slider.value = 1
+    assert box.previous.disabled and not box.next.disabled
+    first_image = box.image.value
+    box.next.click()
+    assert box.slider.value == 2
+    event = fixture_content.events[1]
+    assert box.image.value != first_image
+    assert re.match(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="[^"<>]+"', box.image.value)
+    assert f"Event 2 of {len(fixture_content.events)}: {event.title}" in box.image.value
+    assert event.title in box.details.value and event.questions[0].split("'")[0] in box.details.value
+    box.previous.click()
+    assert box.slider.value == 1
+    box.slider.value = box.slider.max
+    assert box.next.disabled
+    box.next.click()
+    assert box.slider.value == box.slider.max
+
+
+def test_details_show_when_phase_codes_questions_and_sanitized_text(box, fixture_content):
+    index = [e.id for e in fixture_content.events].index("refusal")
+    box.slider.value = index + 1
+    details = box.details.value
+    refusal = fixture_content.event("refusal")
+    assert "Week 14, Monday, session 27" in details
+    assert fixture_content.phase(refusal.phase).title in details
+    assert "key event 2" in details
+    assert fixture_content.codes["apa-3.05"].label in details
+    assert "<strong>why</strong>" in details  # Markdown rendered
+    assert "<script" not in details  # and sanitized
+    assert "Discussion questions" in details and "Teaching ratings" in details
+
+
+def test_before_therapy_event_has_no_ratings_and_still_renders(box):
+    box.slider.value = 1
+    assert "none (before therapy)" in box.details.value
+    assert box.image.value.startswith("<img")
+
+
+def test_each_step_is_quick(box):
+    start = time.perf_counter()
+    for value in range(2, 7):
+        box.slider.value = value
+    assert (time.perf_counter() - start) / 5 < 0.5
+
+
+def test_explorer_on_the_real_case(real_content):
+    real = explorer(content=real_content, start="fee-waived")
+    assert real.slider.value == [e.id for e in real_content.events].index("fee-waived") + 1
+    assert "Susan" in real.details.value and real.image.value.startswith("<img")
+
+
+def test_course_explorer_entry_point(fixture_content):
+    import course
+
+    widget = course.explorer(content=fixture_content)
+    assert widget.slider.description == "Event"
+
+
+def test_course_timeline_stays_callable_after_the_module_is_imported(fixture_content):
+    import course
+    import course.timeline  # noqa: F401  (rebinds course.timeline to the module)
+
+    assert course.timeline(content=fixture_content).data.annotated
+    assert course.timeline(content=fixture_content).figure is not None
