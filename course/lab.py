@@ -20,7 +20,7 @@ def server_command(port: int = 8888, root: Path | None = None, token: str | None
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
         f"--ServerApp.root_dir={root}",
-        f"--ServerApp.default_url=/lab/tree/{START_NOTEBOOK}",
+        f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]

@@ -1,0 +1,203 @@
+"""Real-browser tests: JupyterLab started exactly as ``make lab`` starts it, driven by Chromium.
+
+* Every test in this folder is marked ``browser`` (``make unit`` leaves them out).
+* ``server``: one JupyterLab per session, from ``course.lab.server_command``, serving a temporary
+  copy of ``notebooks/`` with its own Jupyter folders and progress store; its log goes to
+  ``artifacts/browser/jupyterlab.log``. Before each test every kernel is shut down and the copy is
+  restored, so tests never see each other's kernels or autosaved outputs.
+* Chromium: Debian's (``$CHROMIUM``, ``/usr/bin/chromium``, ``/usr/bin/chromium-browser``), never a
+  downloaded build. Missing, the browser tests skip with a one-line reason, or fail under CI=true.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from course.lab import server_command
+
+from .lab import REPO, TIMINGS, LabServer, notebooks_dir
+
+ARTIFACTS = REPO / "artifacts"
+SERVER_START_TIMEOUT = 90.0   # seconds until /api/status answers
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-base-url (pulled in by pytest-playwright) trips a pytest 9 deprecation: not ours.
+    config.addinivalue_line(
+        "filterwarnings",
+        "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# ---------------------------------------------------------------- Chromium
+
+def find_chromium() -> str | None:
+    """Debian's Chromium: ``$CHROMIUM``, else the usual Debian paths; None when absent."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = find_chromium()
+    if path is None:
+        reason = ("Chromium not found ($CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser); "
+                  "install it with: sudo apt-get install chromium")
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true: {reason}", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict, chromium_path: str) -> dict:
+    """pytest-playwright's launch arguments, with Debian's Chromium and the flags that work here."""
+    args = list(CHROMIUM_ARGS)
+    if browser_type_launch_args.get("headless", True):
+        args.insert(0, "--headless")
+    return {**browser_type_launch_args, "executable_path": chromium_path, "args": args}
+
+
+# ---------------------------------------------------------------- JupyterLab
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Stop the server (it shuts its kernels down), then anything it left in its process group."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)   # the group led by our server: its own kernels only
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _wait_until_up(proc: subprocess.Popen, url: str, token: str) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited with code {proc.returncode} before answering")
+        req = urllib.request.Request(f"{url}/api/status", headers={"Authorization": f"token {token}"})
+        try:
+            with urllib.request.urlopen(req, timeout=2) as resp:  # noqa: S310 (127.0.0.1 only)
+                if resp.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"JupyterLab did not answer {url}/api/status within {SERVER_START_TIMEOUT:.0f} s")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+    """JupyterLab, started with the command ``make lab`` runs, serving a copy of notebooks/."""
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "notebooks"
+    shutil.copytree(notebooks_dir(), root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    env = dict(os.environ)
+    for name in ("runtime", "config", "data", "ipython"):
+        (base / name).mkdir()
+    env.update(
+        JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+        JUPYTER_CONFIG_DIR=str(base / "config"),
+        JUPYTER_DATA_DIR=str(base / "data"),
+        IPYTHONDIR=str(base / "ipython"),          # no startup files from the developer's profile
+        COURSE_PROGRESS=str(base / "progress.sqlite3"),
+    )
+    # Answer JupyterLab's "get notified about official Jupyter news?" toast in advance ("Never").
+    settings = base / "config" / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}\n')
+    # The root conftest sets MPLBACKEND=Agg for nbval; in the browser, kernels must use the inline
+    # backend a learner gets, or plots would never be shown.
+    env.pop("MPLBACKEND", None)
+    log_dir = ARTIFACTS / "browser"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    worker = os.environ.get("PYTEST_XDIST_WORKER")  # one server per pytest-xdist worker
+    log = log_dir / (f"jupyterlab-{worker}.log" if worker else "jupyterlab.log")
+    token = secrets.token_hex(16)
+
+    for attempt in range(3):  # a free port can be taken between choosing and binding it
+        port = _free_port()
+        cmd = server_command(port=port, root=root, token=token, open_browser=False)
+        with log.open("w") as log_file:
+            proc = subprocess.Popen(cmd, env=env, cwd=base, stdout=log_file, stderr=subprocess.STDOUT,
+                                    stdin=subprocess.DEVNULL, start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_up(proc, url, token)
+            break
+        except RuntimeError as err:
+            _stop(proc)
+            tail = _tail(log)
+            if attempt == 2 or "already in use" not in tail:
+                pytest.fail(f"{err}. Last lines of {log}:\n{tail}", pytrace=False)
+
+    lab = LabServer(url=url, token=token, root=root, log=log, command=cmd, port=port,
+                    progress=Path(env["COURSE_PROGRESS"]), env=env)
+    try:
+        yield lab
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_lab(server: LabServer) -> None:
+    """Every test starts with no kernel running and the notebooks as committed."""
+    server.reset()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """artifacts/ in the repository (git-ignored): screenshots and logs of the browser tests."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001
+    if not TIMINGS:
+        return
+    terminalreporter.section("browser: seconds per notebook")
+    for name, parts in sorted(TIMINGS.items()):
+        detail = ", ".join(f"{k} {v:.1f}" for k, v in parts.items())
+        terminalreporter.write_line(f"{name}: {detail}")
