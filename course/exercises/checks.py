@@ -1,0 +1,212 @@
+"""``course validate`` for exercises: every spec under data/exercises/ is read, validated, cross-checked
+against the content, and made to test itself (its answer scores full marks; each fixture's feedback fires)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problem
+from ..yamlsource import YamlDoc, load_yaml, validate_model
+
+FEEDBACK_SHOWN = 160
+
+
+def exercise_files(exercises_dir: Path) -> list[Path]:
+    """Every YAML file under ``exercises_dir``, in a stable order."""
+    root = Path(exercises_dir)
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def check_exercises(content: Any, exercises_dir: Path) -> list[Problem]:
+    """All problems in the exercise specs under ``exercises_dir`` (empty when all is well)."""
+    root = Path(exercises_dir)
+    problems: list[Problem] = []
+    first_file: dict[str, str] = {}
+    for path in exercise_files(root):
+        folder = path.parent.relative_to(root).as_posix()
+        doc, spec, found = check_file(path, content, folder=folder)
+        problems += found
+        ex_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+        if isinstance(ex_id, str):
+            if ex_id in first_file:
+                problems.append(doc.problem(("id",), f"'{ex_id}' is already the id of the exercise in "
+                                            f"{first_file[ex_id]}; exercise ids must be unique across data/exercises/"))
+            else:
+                first_file[ex_id] = doc.name
+    return problems
+
+
+def check_file(path: Path, content: Any, folder: str | None = None) -> tuple[YamlDoc, Any, list[Problem]]:
+    """Read and check one spec: (document, resolved spec or None, problems).
+
+    ``folder`` is the file's folder relative to data/exercises/ (it must name the notebook, and the
+    file stem must be the id); None skips those two location checks.
+    """
+    doc, spec, problems = _check_file(path, content, folder)
+    return doc, spec, [_one_line(p) for p in problems]
+
+
+def _one_line(problem: Problem) -> Problem:
+    """Each problem prints on one line, even when the file's own text has line breaks in it."""
+    from dataclasses import replace
+
+    def flat(text: str) -> str:
+        return text.replace("\r", "\\r").replace("\n", "\\n")
+
+    return replace(problem, field=flat(problem.field), message=flat(problem.message))
+
+
+def _check_file(path: Path, content: Any, folder: str | None) -> tuple[YamlDoc, Any, list[Problem]]:
+    from .resolve import resolve
+    from .spec import EXAMPLES, SPEC_MODELS, TYPES
+
+    doc = load_yaml(Path(path))
+    if doc.problems:
+        return doc, None, list(doc.problems)
+    data = doc.data
+    if not isinstance(data, dict):
+        return doc, None, [doc.problem((), "should be a block of fields (id, type, title, prompt, ...); "
+                                       "see data/exercises/README.md")]
+    kind = data.get("type")
+    if not isinstance(kind, str) or kind not in SPEC_MODELS:
+        said = "is missing" if kind is None else f"is {kind!r}, which is not an exercise type"
+        return doc, None, [doc.problem(("type",), f"{said}; use one of: {', '.join(TYPES)}{_suggest(kind, TYPES)}")]
+    spec, problems = validate_model(SPEC_MODELS[kind], doc)
+    problems = [_reworded(p) for p in problems]
+    if spec is None:
+        return doc, None, problems
+    problems += _located(doc, (), _structure(spec))
+    structural = bool(problems)
+    problems += _reference_problems(doc, spec, content)
+    if folder is not None:
+        problems += _location_problems(doc, spec, Path(path), folder, EXAMPLES)
+    spec, found = resolve(spec, content)
+    problems += _located(doc, (), found)
+    if not structural and not found and _has_reference(spec):
+        problems += _self_test(doc, spec)
+    return doc, spec, problems
+
+
+def _reworded(problem: Problem) -> Problem:
+    """Point at the exercise README, and explain the usual cause of a text read as a block of fields
+    (an unquoted ': ' in it)."""
+    from dataclasses import replace
+
+    message = problem.message.replace("(see data/README.md)", "(see data/exercises/README.md)")
+    if "should be a valid string" in message and message.startswith("got {"):
+        message += ("; the text contains ': ' (a colon and a space), which YAML reads as a new field: "
+                    "put the whole text in quotes, or write it after '>-'")
+    return replace(problem, message=message)
+
+
+def _has_reference(spec: Any) -> bool:
+    """False for a rating spec whose reference ratings could not all be filled (already reported)."""
+    if spec.type != "rating":
+        return True
+    return spec.answer is not None and set(spec.answer) == {e.event for e in spec.events}
+
+
+def _structure(spec: Any) -> list:
+    from .scoring import spec_problems
+
+    return spec_problems(spec)
+
+
+def _located(doc: YamlDoc, prefix: tuple, found: list) -> list[Problem]:
+    return [doc.problem(prefix + tuple(loc), message) for loc, message in found]
+
+
+def _suggest(value: Any, known: Any) -> str:
+    from ..content.checks import suggest
+
+    return suggest(str(value), known) if value is not None else ""
+
+
+def _reference_problems(doc: YamlDoc, spec: Any, content: Any) -> list[Problem]:
+    """Events, codes, terms, objective and notebook must exist in the course content."""
+    from .spec import EXAMPLES
+
+    if content is None:
+        return []
+    out: list[Problem] = []
+    events = [e.id for e in content.events]
+    known = {
+        "events": (events, "an event id in data/vignette/events.yaml"),
+        "codes": (list(content.codes), "a code section id in data/codes/"),
+        "terms": (list(content.terms), "a term id in data/glossary.yaml"),
+    }
+    for field, (ids, what) in known.items():
+        for j, value in enumerate(getattr(spec.refs, field)):
+            if value not in ids:
+                out.append(doc.problem(("refs", field, j), f"'{value}' is not {what}{_suggest(value, ids)}"))
+    if spec.type == "rating":
+        for j, item in enumerate(spec.events):
+            if item.event not in events:
+                out.append(doc.problem(("events", j, "event"), f"'{item.event}' is not an event id in "
+                                       f"data/vignette/events.yaml{_suggest(item.event, events)}"))
+    notebooks = [nb.id for nb in content.course.notebooks]
+    if spec.notebook != EXAMPLES and spec.notebook not in notebooks:
+        out.append(doc.problem(("notebook",), f"'{spec.notebook}' is not a notebook id in data/course.yaml"
+                               f"{_suggest(spec.notebook, notebooks + [EXAMPLES])}"))
+    objectives = list(content.objectives)
+    if spec.objective is None and spec.notebook != EXAMPLES:
+        out.append(doc.problem(("objective",), "is missing; name the learning objective this exercise serves "
+                               f"(an objective id of notebook '{spec.notebook}' in data/course.yaml)"))
+    elif spec.objective is not None and spec.objective not in objectives:
+        out.append(doc.problem(("objective",), f"'{spec.objective}' is not an objective id in data/course.yaml"
+                               f"{_suggest(spec.objective, objectives)}"))
+    return out
+
+
+def _location_problems(doc: YamlDoc, spec: Any, path: Path, folder: str, examples: str) -> list[Problem]:
+    out: list[Problem] = []
+    if path.stem != spec.id:
+        out.append(doc.problem(("id",), f"is '{spec.id}' but the file is named '{path.name}'; "
+                               f"rename the file to '{spec.id}.yaml' or change the id"))
+    if folder != spec.notebook:
+        where = f"data/exercises/{folder}/" if folder not in ("", ".") else "data/exercises/ itself"
+        out.append(doc.problem(("notebook",), f"is '{spec.notebook}' but the file is in {where}; keep each "
+                               f"exercise in the folder named after its notebook (data/exercises/{spec.notebook}/)"))
+    return out
+
+
+def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
+    """The reference answer must fit and score full marks; each fixture must fit, be wrong, and fire."""
+    from .render import appears_in
+    from .scoring import answer_problems, evaluate
+    from .spec import as_plain
+
+    out: list[Problem] = []
+    answer = as_plain(spec.answer)
+    found = answer_problems(spec, answer)
+    out += _located(doc, ("answer",), found)
+    if not found:
+        result = evaluate(spec, answer)
+        if not result.correct:
+            out.append(doc.problem(("answer",), f"does not score full marks ({_score(result)}); it should be the "
+                                   f"reference answer. Checking it says: {_short(result.feedback_text)}"))
+    for i, fixture in enumerate(spec.fixtures):
+        at = ("fixtures", i)
+        given = as_plain(fixture.answer)
+        found = answer_problems(spec, given)
+        out += _located(doc, at + ("answer",), found)
+        if found:
+            continue
+        result = evaluate(spec, given)
+        if result.correct:
+            out.append(doc.problem(at + ("answer",), "scores full marks; a fixture must be a wrong answer "
+                                   "(the reference answer goes in 'answer')"))
+        elif not appears_in(fixture.feedback, result.feedback_html):
+            out.append(doc.problem(at + ("feedback",), "cannot fire: checking this fixture's answer gives "
+                                   f"feedback without this text. The feedback is: {_short(result.feedback_text)}"))
+    return out
+
+
+def _score(result: Any) -> str:
+    return f"{result.score:g} of {result.max_score:g}"
+
+
+def _short(text: str) -> str:
+    return f"'{text}'" if len(text) <= FEEDBACK_SHOWN else f"'{text[:FEEDBACK_SHOWN - 3]}...'"

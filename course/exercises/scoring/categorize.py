@@ -1,0 +1,66 @@
+"""Categorize: sort items into categories; one point per item in its right category."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..render import inline
+from ..result import Feedback, Result, invalid
+from ..spec import Categorize
+from .common import Found, listing, shown, unique_ids
+
+
+def spec_problems(spec: Categorize) -> Found:
+    """Repeated category or item ids; items the reference answer does not place."""
+    found = unique_ids(spec.categories, "categories") + unique_ids(spec.items, "items")
+    missing = [i.id for i in spec.items if i.id not in spec.answer]
+    if missing:
+        found.append((("answer",), f"does not place {listing(missing)}; give every item its category"))
+    return found
+
+
+def answer_problems(spec: Categorize, answer: Any) -> Found:
+    """``answer`` maps item ids to category ids."""
+    items = [i.id for i in spec.items]
+    cats = [c.id for c in spec.categories]
+    if not isinstance(answer, dict):
+        return [((), f"got {shown(answer)}; it should map each item id to a category id, e.g. {items[0]}: {cats[0]}")]
+    found: Found = []
+    for key, value in answer.items():
+        if key not in items:
+            found.append(((key,), f"'{key}' is not an item id; items are: {listing(items)}"))
+        elif value not in cats:
+            found.append(((key,), f"got {shown(value)}; it should be a category id: {listing(cats)}"))
+    return found
+
+
+def evaluate(spec: Categorize, answer: Any) -> Result:
+    """Every item must be placed; feedback on each item placed wrongly."""
+    n = len(spec.items)
+    found = answer_problems(spec, answer)
+    if found:
+        return invalid(f"Your answer could not be read: {found[0][1]}.", n)
+    unplaced = [i for i in spec.items if i.id not in answer]
+    if unplaced:
+        return invalid(f"Choose a category for every item first ({len(unplaced)} still to place).", n)
+    labels = {c.id: c.label for c in spec.categories}
+    fb = Feedback()
+    score = 0
+    for item in spec.items:
+        chosen, right = answer[item.id], spec.answer.get(item.id)
+        if chosen == right:
+            score += 1
+            continue
+        fb.html(f"<p><strong>{inline(item.text)}</strong>: you chose <em>{inline(labels[chosen])}</em>; "
+                f"it belongs under <em>{inline(labels.get(right, str(right)))}</em>.</p>")
+        fb.md(item.feedback or "")
+    return fb.result(score, n)
+
+
+def describe_answer(spec: Categorize) -> str:
+    """HTML table of items and their categories."""
+    labels = {c.id: c.label for c in spec.categories}
+    rows = "".join(
+        f"<tr><td>{inline(i.text)}</td><td>{inline(labels.get(spec.answer.get(i.id, ''), ''))}</td></tr>"
+        for i in spec.items
+    )
+    return f"<table><thead><tr><th>Item</th><th>Category</th></tr></thead><tbody>{rows}</tbody></table>"

@@ -1,0 +1,50 @@
+"""Single choice: one right option; every option has its own feedback."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..render import inline
+from ..result import Feedback, Result, invalid
+from ..spec import SingleChoice
+from .common import Found, listing, shown, unique_ids
+
+
+def spec_problems(spec: SingleChoice) -> Found:
+    """Repeated option ids."""
+    return unique_ids(spec.options, "options")
+
+
+def answer_problems(spec: SingleChoice, answer: Any) -> Found:
+    """What makes ``answer`` unusable: it must be one option id."""
+    ids = [o.id for o in spec.options]
+    if not isinstance(answer, str):
+        return [((), f"got {shown(answer)}; it should be one option id ({listing(ids)})")]
+    if answer not in ids:
+        return [((), f"'{answer}' is not an option id; use one of: {listing(ids)}")]
+    return []
+
+
+def evaluate(spec: SingleChoice, answer: Any) -> Result:
+    """1 point for the right option; the chosen option's feedback either way."""
+    if answer is None or answer == "":
+        return invalid("Choose one of the options, then press Check.")
+    found = answer_problems(spec, answer)
+    if found:
+        return invalid(f"Your answer could not be read: {found[0][1]}.")
+    option = next(o for o in spec.options if o.id == answer)
+    fb = Feedback()
+    fb.html(f"<p><strong>You chose:</strong> {inline(option.text)}</p>")
+    fb.md(option.feedback)
+    score = 1 if answer == spec.answer else 0
+    return fb.result(score, 1)
+
+
+def describe_answer(spec: SingleChoice) -> str:
+    """HTML of the reference answer with its feedback."""
+    option = next((o for o in spec.options if o.id == spec.answer), None)
+    if option is None:
+        return ""
+    fb = Feedback()
+    fb.html(f"<p><strong>Answer:</strong> {inline(option.text)}</p>")
+    fb.md(option.feedback)
+    return "".join(fb.parts)

@@ -1,0 +1,59 @@
+"""Widget for ordering: a list box with Move up / Move down buttons (keyboard operable, no drag)."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..render import esc, plain
+from .base import ExerciseView
+
+
+class OrderingView(ExerciseView):
+    """Select an item, then move it up or down; the list shows the current positions."""
+
+    instructions = "Put the items in order: select one, then press Move up or Move down."
+
+    def build_controls(self) -> list[Any]:
+        import ipywidgets as w
+
+        self.texts = {i.id: plain(i.text) for i in self.spec.items}
+        self.order = [i.id for i in self.spec.items]
+        self.select = w.Select(options=[], rows=len(self.order), description="Order",
+                               tooltip="Use the arrow keys to select an item", layout=w.Layout(width="100%"),
+                               style={"description_width": "initial"})
+        self.up_button = w.Button(description="Move up", tooltip="Move the selected item one place up",
+                                  layout=w.Layout(width="auto"))
+        self.down_button = w.Button(description="Move down", tooltip="Move the selected item one place down",
+                                    layout=w.Layout(width="auto"))
+        self.order_note = w.HTML()
+        self.up_button.on_click(self._safe(lambda: self.move(-1)))
+        self.down_button.on_click(self._safe(lambda: self.move(1)))
+        self._refresh()
+        return [self.select, w.HBox([self.up_button, self.down_button]), self.order_note]
+
+    def move(self, step: int) -> None:
+        """Move the selected item ``step`` places (negative: up)."""
+        chosen = self.select.value
+        if chosen not in self.order:
+            self.order_note.value = '<p class="cx-small">Select an item first.</p>'
+            return
+        i = self.order.index(chosen)
+        j = max(0, min(len(self.order) - 1, i + step))
+        self.order[i], self.order[j] = self.order[j], self.order[i]
+        self._refresh(chosen)
+        self.order_note.value = f'<p class="cx-small" role="status">{esc(self.texts[chosen])} is now at position {j + 1}.</p>'
+
+    def _refresh(self, keep: str | None = None) -> None:
+        self.select.options = [(f"{n}. {self.texts[i]}", i) for n, i in enumerate(self.order, start=1)]
+        self.select.value = keep
+
+    def read_answer(self) -> Any:
+        return list(self.order)
+
+    def set_answer(self, answer: Any) -> None:
+        self.order = list(answer)
+        self._refresh()
+
+    def clear(self) -> None:
+        self.order = [i.id for i in self.spec.items]
+        self.order_note.value = ""
+        self._refresh()

@@ -1,0 +1,24 @@
+"""The one small CSS block every exercise carries (JupyterLab theme colours, light and dark)."""
+from __future__ import annotations
+
+CSS = """<style>
+.cx-exercise { border-left: 4px solid var(--jp-brand-color1, #5b7fa6); padding: 0.2em 0 0.4em 0.9em;
+  max-width: 56em; }
+.cx-exercise h3 { margin: 0.2em 0 0.4em; font-size: 1.15em; }
+.cx-exercise .cx-label { margin: 0.6em 0 0.2em; font-weight: 600; }
+.cx-exercise .cx-small { color: var(--jp-ui-font-color2, #555); font-size: 0.92em; }
+.cx-feedback, .cx-answer, .cx-hints { padding: 0.4em 0.8em; margin: 0.4em 0; border-radius: 4px;
+  border-left: 4px solid var(--jp-border-color1, #999); background: var(--jp-layout-color2, #f3f4f6); }
+.cx-ok { border-left-color: var(--jp-success-color1, #3a7d44); }
+.cx-partial { border-left-color: var(--jp-warn-color1, #b07d1a); }
+.cx-wrong { border-left-color: var(--jp-error-color1, #a64545); }
+.cx-stale { border-left-style: dashed; }
+.cx-step { margin-bottom: 0.6em; }
+.cx-feedback p, .cx-answer p, .cx-hints p { margin: 0.3em 0; }
+.cx-exercise .widget-radio-box label, .cx-exercise .jupyter-widget-radio-box label { height: auto;
+  min-height: var(--jp-widgets-radio-item-height, 24px); line-height: 1.4; white-space: normal;
+  display: flex; flex-direction: row-reverse; justify-content: flex-end; align-items: flex-start;
+  gap: 0.5em; padding: 0.15em 0; }
+.cx-exercise .widget-radio-box input, .cx-exercise .jupyter-widget-radio-box input { margin-top: 0.25em;
+  flex-shrink: 0; }
+</style>"""
