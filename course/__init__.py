@@ -10,8 +10,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "check_environment", "exercise", "timeline", "explorer", "choose_profession",
-    "compare_codes", "show_objectives", "show_references", "show_event", "progress_overview",
+    "check_environment", "exercise", "plot_timeline", "my_timeline", "explorer", "choose_profession",
+    "compare_codes", "show_event", "show_events", "progress_overview",
 ]
 
 
@@ -29,11 +29,24 @@ def exercise(exercise_id: str) -> Any:
     return show(exercise_id)
 
 
-def timeline(**options: Any) -> Any:
-    """The transference timeline of the case; see ``course.timeline.plot_timeline``."""
-    from .timeline import plot_timeline
+def plot_timeline(**options: Any) -> Any:
+    """The timeline of the case: transference, alliance and stance (see ``course/timeline.py``)."""
+    from .timeline import plot_timeline as run
 
-    return plot_timeline(**options)
+    return run(**options)
+
+
+def my_timeline(exercise_id: str = "ch03-rate-transference", **options: Any) -> Any:
+    """The reference timeline with your own ratings from a rating exercise laid over it."""
+    from .exercises import load_spec
+    from .progress import current
+
+    spec = load_spec(exercise_id)
+    mine = current().ratings(spec.dimension, exercise_id)
+    return plot_timeline(learner={spec.dimension: mine}, dimensions=(spec.dimension,), **options)
+
+
+timeline = plot_timeline  # the short name used in the chapters
 
 
 def explorer(**options: Any) -> Any:
@@ -57,20 +70,6 @@ def compare_codes(topic: str) -> Any:
     return run(topic)
 
 
-def show_objectives(notebook_id: str) -> Any:
-    """The notebook's learning objectives, estimated time and content note."""
-    from .chapter import show_objectives as run
-
-    return run(notebook_id)
-
-
-def show_references(notebook_id: str) -> Any:
-    """The notebook's reference list, from data/references.yaml."""
-    from .chapter import show_references as run
-
-    return run(notebook_id)
-
-
 def show_event(event_id: str) -> Any:
     """One event of the case, with its discussion questions and the code sections that bear on it."""
     from .chapter import show_event as run
@@ -78,8 +77,22 @@ def show_event(event_id: str) -> Any:
     return run(event_id)
 
 
+def show_events(*event_ids: str) -> Any:
+    """Several events of the case, in story order."""
+    from .chapter import show_events as run
+
+    return run(*event_ids)
+
+
 def progress_overview() -> Any:
     """Completion per notebook and per learning objective, from the local progress store."""
-    from .chapter import progress_overview as run
+    from .progress_view import progress_overview as run
+
+    return run()
+
+
+def gottlieb_worksheet() -> Any:
+    """Gottlieb's (1993) decision model as a form: rate the current relationship, see the reading."""
+    from .worksheets import gottlieb_worksheet as run
 
     return run()

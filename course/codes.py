@@ -1,6 +1,7 @@
 """The learner's own code of ethics first: choosing a profession and comparing code sections."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .render import escape, markdown_html
@@ -77,7 +78,12 @@ def sections_on(topic: str, content: Any = None) -> list[Any]:
     content = content or load_content()
     sections = [s for s in content.codes.values() if topic in s.topics]
     order = order_bodies(sorted({s.body for s in sections}))
-    return sorted(sections, key=lambda s: (order.index(s.body), s.id))
+    return sorted(sections, key=lambda s: (order.index(s.body), _section_key(s.section)))
+
+
+def _section_key(section: str) -> tuple:
+    """Sort '3.05' before '10.01' and 'A.5.d' after 'A.5.c'."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\s]+", section))
 
 
 def compare_codes(topic: str) -> Any:

@@ -16,7 +16,8 @@ class Problem:
     def __str__(self) -> str:
         line = self.line if self.line is not None else "?"
         field = self.field or "(file)"
-        return f"{self.file}:{line}: {field}: {self.message}"
+        message = " ".join(self.message.split())  # one problem, one line
+        return f"{self.file}:{line}: {' '.join(field.split())}: {message}"
 
 
 class ContentError(Exception):

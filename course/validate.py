@@ -22,4 +22,9 @@ def validate_all(root: Path | None = None) -> list[Problem]:
             check_exercises = None
         if check_exercises is not None:
             problems += check_exercises(content, root / "exercises")
+        worksheet = root / "worksheets" / "gottlieb.yaml"
+        if worksheet.exists():
+            from .worksheets import gottlieb_problems
+
+            problems += gottlieb_problems(worksheet)
     return problems

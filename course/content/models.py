@@ -39,15 +39,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-def _non_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("is empty; write some text here")
-    return value
-
-
-NonBlank = str
-
-
 # --- course map --------------------------------------------------------------------------
 
 class Objective(Strict):
@@ -197,7 +188,8 @@ class CodeFile(Strict):
 
 class Term(Strict):
     id: str = Field(pattern=ID_PATTERN)
-    term: str
+    # letters, digits, spaces, hyphens and apostrophes only, so the glossary anchor works as a link
+    term: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 '’-]*$")
     definition: str = Field(min_length=20)
     cite: list[str] = Field(default_factory=list)
     see_also: list[str] = Field(default_factory=list)
