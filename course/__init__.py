@@ -46,7 +46,6 @@ def my_timeline(exercise_id: str = "ch03-rate-transference", **options: Any) -> 
     return plot_timeline(learner={spec.dimension: mine}, dimensions=(spec.dimension,), **options)
 
 
-timeline = plot_timeline  # the short name used in the chapters
 
 
 def explorer(**options: Any) -> Any:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import base64
 import html
 import io
-import sys
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -162,17 +160,3 @@ def explorer(content: Any = None, **options: Any) -> Any:
     from .timeline_explorer import explorer as run
 
     return run(content=content, **options)
-
-
-class _CallableModule(types.ModuleType):
-    """Keeps ``course.timeline(...)`` working once this module has been imported.
-
-    Importing ``course.timeline`` rebinds the package attribute ``course.timeline`` from the
-    helper function in ``course/__init__.py`` to this module, so the module itself must be callable.
-    """
-
-    def __call__(self, **options: Any) -> TimelineResult:
-        return plot_timeline(**options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -81,9 +81,9 @@ def test_course_explorer_entry_point(fixture_content):
     assert widget.slider.description == "Event"
 
 
-def test_course_timeline_stays_callable_after_the_module_is_imported(fixture_content):
+def test_course_plot_timeline_works_after_the_module_is_imported(fixture_content):
     import course
-    import course.timeline  # noqa: F401  (rebinds course.timeline to the module)
+    import course.timeline  # noqa: F401  (the submodule must not shadow the notebook-facing call)
 
-    assert course.timeline(content=fixture_content).data.annotated
-    assert course.timeline(content=fixture_content).figure is not None
+    assert course.plot_timeline(content=fixture_content).data.annotated
+    assert course.plot_timeline(content=fixture_content).figure is not None
