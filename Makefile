@@ -52,3 +52,39 @@ browser: $(VENV)/.installed-test chromium
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache
+
+# Performance figures against floors measured in the same run; writes bench/results.json.
+bench: $(VENV)/.installed-test chromium
+	$(PY) bench/run.py
+
+# ---------------------------------------------------------------- beyond the local lab
+# make app    the course as a self-study web app (Voila at http://127.0.0.1:$(APP_PORT), no code shown)
+# make html   executed, self-contained HTML handouts in build/html/
+# make lite   a JupyterLite site in build/lite/ (built offline; learners need a connection)
+APP_PORT ?= 8866
+
+.PHONY: app html lite
+
+$(VENV)/.installed-app: pyproject.toml | $(PY)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[app]'
+	@touch $@
+
+$(VENV)/.installed-html: pyproject.toml | $(PY)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[html]'
+	@touch $@
+
+$(VENV)/.installed-lite: pyproject.toml | $(PY)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[lite]'
+	@touch $@
+
+app: $(VENV)/.installed-app
+	$(PY) -m course.app --port $(APP_PORT)
+
+html: $(VENV)/.installed-html
+	$(PY) -m course.handouts
+
+lite: $(VENV)/.installed-lite
+	$(PY) -m course.lite

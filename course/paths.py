@@ -10,10 +10,24 @@ def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def packaged_data_dir() -> Path:
+    """The copy of ``data/`` shipped inside the course wheel (JupyterLite); absent in a checkout."""
+    return Path(__file__).resolve().parent / "_data"
+
+
 def data_dir() -> Path:
-    """The content folder; the ``COURSE_DATA`` environment variable overrides it."""
+    """The content folder; the ``COURSE_DATA`` environment variable overrides it.
+
+    In a checkout it is the repository's ``data/``; where that does not exist (the course installed
+    from its wheel, e.g. under Pyodide) the packaged copy is used.
+    """
     override = os.environ.get("COURSE_DATA")
-    return Path(override) if override else repo_root() / "data"
+    if override:
+        return Path(override)
+    repo_data = repo_root() / "data"
+    if not repo_data.is_dir() and packaged_data_dir().is_dir():
+        return packaged_data_dir()
+    return repo_data
 
 
 def notebooks_dir() -> Path:

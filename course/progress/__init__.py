@@ -2,16 +2,30 @@
 
 ``current()`` gives the process-wide store: ``$COURSE_PROGRESS`` if set, else ``progress.sqlite3`` in the
 platform's user data folder. Only the standard library is imported here; platformdirs is imported lazily.
+
+Where SQLite cannot be used (no ``sqlite3`` module, or Pyodide in JupyterLite, whose files vanish with
+the page), ``current()`` gives an in-memory store instead, which tells the learner once, through
+``take_notices()``, that answers are not kept.
 """
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 from .errors import ProgressStoreError, StoreRecovered
+from .memory import MemoryProgress
 from .records import Attempt, ExerciseSummary, Reflection
-from .store import ProgressStore
+
+try:
+    from .store import ProgressStore
+except ImportError as _missing:  # no sqlite3 module (e.g. Pyodide without its sqlite3 package)
+    ProgressStore = None  # type: ignore[assignment,misc]
+    _SQLITE_MISSING: str | None = f"SQLite is not available here ({_missing})"
+else:
+    _SQLITE_MISSING = None
 
 __all__ = [
     "Attempt", "ExerciseSummary", "ProgressStore", "ProgressStoreError", "Reflection",
@@ -20,7 +34,7 @@ __all__ = [
 
 APP_NAME = "jane-susan-course"
 _lock = threading.Lock()
-_store: ProgressStore | None = None
+_store: ProgressStore | SessionOnlyProgress | None = None
 
 
 def default_path() -> Path:
@@ -33,12 +47,41 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "progress.sqlite3"
 
 
-def current() -> ProgressStore:
-    """The process-wide store, opened on first use."""
+NOT_KEPT = ("Your answers are not kept in this browser session: {why}. They last only until this page is "
+            "closed or reloaded. To keep your progress, run the course in JupyterLab on your own computer.")
+
+
+class SessionOnlyProgress(MemoryProgress):
+    """The in-memory store, with a one-time notice that nothing is kept."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__()
+        self._notice: list[Any] = [NOT_KEPT.format(why=why)]
+
+    def take_notices(self) -> list[Any]:
+        notices, self._notice = self._notice, []
+        return notices
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+def sqlite_problem() -> str | None:
+    """Why a SQLite progress file cannot be used here, or None when it can."""
+    if _SQLITE_MISSING:
+        return _SQLITE_MISSING
+    if sys.platform == "emscripten" and not os.environ.get("COURSE_PROGRESS"):
+        return "the course is running inside the web browser (JupyterLite), which keeps no files"
+    return None
+
+
+def current() -> ProgressStore | SessionOnlyProgress:
+    """The process-wide store, opened on first use (in memory where SQLite cannot be used)."""
     global _store
     with _lock:
         if _store is None:
-            _store = ProgressStore(default_path())
+            problem = sqlite_problem()
+            _store = SessionOnlyProgress(problem) if problem else ProgressStore(default_path())
         return _store
 
 

@@ -47,7 +47,7 @@ def _wait_until_up(proc: subprocess.Popen, url: str) -> None:
         if proc.poll() is not None:
             raise RuntimeError(f"Voilà exited with code {proc.returncode} before answering")
         try:
-            with urllib.request.urlopen(f"{url}/voila/api/shutdown/none", timeout=2):  # noqa: S310
+            with urllib.request.urlopen(f"{url}/voila/api/shutdown/none", timeout=2):  # noqa: S310 (127.0.0.1 only)
                 return
         except urllib.error.HTTPError:
             return  # any HTTP answer means the server is up

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import urllib.request
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from course.app import LANDING
@@ -21,7 +22,7 @@ def test_command_serves_only_on_localhost(app_server: AppServer) -> None:
 
 
 def test_root_leads_to_the_landing_page(app_server: AppServer) -> None:
-    with urllib.request.urlopen(f"{app_server.url}/", timeout=30) as resp:  # noqa: S310 (127.0.0.1)
+    with urllib.request.urlopen(f"{app_server.url}/", timeout=30) as resp:  # noqa: S310 (127.0.0.1 only)
         assert resp.status == 200
         assert resp.url.endswith(f"/voila/render/{LANDING}")
 
@@ -67,3 +68,23 @@ def test_a_widget_answers_a_click(page: Page, app_server: AppServer) -> None:
     before = exercise.inner_text()
     exercise.locator("button.jupyter-button", has_text="Check").first.click()
     expect(exercise).not_to_have_text(before, timeout=15_000)
+
+
+def _plot_notebook() -> str | None:
+    """The first notebook that draws a timeline (a call whose name ends in ``timeline``)."""
+    for path in course_notebooks():
+        if any(re.search(r"timeline\(", src) for src in code_cell_sources(path)):
+            return path.name
+    return None
+
+
+def test_plots_render_with_alt_text(page: Page, app_server: AppServer) -> None:
+    name = _plot_notebook()
+    if name is None:
+        pytest.skip("no notebook draws a timeline yet")
+    page.goto(app_server.render_url(name), timeout=RENDER_TIMEOUT)
+    plots = page.locator(".jp-OutputArea-output img[src^='data:image/png']")
+    expect(plots.first).to_be_visible(timeout=RENDER_TIMEOUT)
+    alts = plots.evaluate_all("imgs => imgs.map(i => (i.getAttribute('alt') || '').trim())")
+    assert all(len(alt) > 20 for alt in alts), f"{name}: a plot without a real alt text: {alts}"
+    assert plots.first.evaluate("img => img.naturalWidth") > 100, "the plot image did not load"
