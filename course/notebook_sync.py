@@ -127,8 +127,7 @@ def glossary_notebook(content: Content) -> Any:
             links = ", ".join(f"[{content.terms[s].term}](#{content.terms[s].anchor})" for s in term.see_also)
             lines += ["", f"*See also:* {links}"]
         if term.cite:
-            cites = "; ".join(f"{content.references[k].first_author_surname} ({content.references[k].year})"
-                              for k in term.cite)
+            cites = "; ".join(content.references[k].author_year for k in term.cite)
             lines += ["", f"*Sources:* {cites}"]
         if term.notebooks:
             used = ", ".join(f"[{titles[n].title}]({titles[n].filename})" for n in term.notebooks)

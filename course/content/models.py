@@ -221,7 +221,21 @@ class Reference(Strict):
 
     @property
     def first_author_surname(self) -> str:
-        return self.authors.split(",")[0].strip()
+        return self.surnames[0]
+
+    @property
+    def surnames(self) -> list[str]:
+        """Authors' surnames in order ("Gutheil, T. G., & Gabbard, G. O." -> Gutheil, Gabbard)."""
+        parts = [p.strip() for p in self.authors.replace("&", ",").split(",")]
+        names = [p for p in parts if p and not re.fullmatch(r"(?:[A-Z][a-z]?\.\s?-?)+", p)]
+        return names or [self.authors.strip()]
+
+    @property
+    def author_year(self) -> str:
+        """An in-text citation: "Gutheil & Gabbard (1993)", "Safran et al. (2011)"."""
+        names = self.surnames
+        who = names[0] if len(names) == 1 else " & ".join(names) if len(names) == 2 else f"{names[0]} et al."
+        return f"{who} ({self.year})"
 
 
 class References(Strict):
