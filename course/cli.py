@@ -7,6 +7,8 @@ from pathlib import Path
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .exercises.released import count_released
+    from .paths import data_dir
     from .validate import validate_all
 
     problems = validate_all(Path(args.path) if args.path else None)
@@ -16,6 +18,10 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"\n{len(problems)} problem(s) found. Fix them and run 'course validate' again.", file=sys.stderr)
         return 2
     print("All course content is valid.")
+    released = count_released((Path(args.path) if args.path else data_dir()) / "exercises")
+    if released:
+        print(f"{released} exercise spec(s) come from a student release: answers stored as salted hashes were "
+              "recovered and score full marks; the fixture self-tests were skipped (a release has no fixtures).")
     return 0
 
 
@@ -45,6 +51,19 @@ def _sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    from .release import build_release
+
+    report = build_release(Path(args.out), salt=args.salt, force=args.force)
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        print(f"\n{len(report.problems)} problem(s); the student release is not ready.", file=sys.stderr)
+        return 2
+    print(report.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="course", description="Tools for the Jane and Susan course.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -61,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync-notebooks", help="rewrite notebook headers, maps, references and navigation from data/")
     p.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
     p.set_defaults(func=_sync)
+
+    p = sub.add_parser("release", help="write the student version: no instructor cells, answers as salted hashes")
+    p.add_argument("out", help="the folder to write (new or empty)")
+    p.add_argument("--salt", help="salt for the answer hashes (default: derived from the course version)")
+    p.add_argument("--force", action="store_true", help="replace what OUT holds (a .git folder in it is kept)")
+    p.set_defaults(func=_release)
 
     from .progress.commands import register
 
