@@ -14,6 +14,10 @@ help:
 	@echo "make lab       open the course in JupyterLab (http://127.0.0.1:$(PORT))"
 	@echo "make test      unit tests, nbval on every notebook, and the real-browser tests"
 	@echo "make validate  check the content in data/ (for instructors editing YAML)"
+	@echo "make app       the course as a self-study web app (Voila, no code shown)"
+	@echo "make html      executed HTML handouts in build/html/"
+	@echo "make lite      a JupyterLite site in build/lite/ (learners need a connection)"
+	@echo "make bench     speed against the platform's own floors, measured in one run"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +55,7 @@ browser: $(VENV)/.installed-test chromium
 	$(PY) -m pytest tests -m browser $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache
+	rm -rf $(VENV) artifacts build .pytest_cache
 
 # Performance figures against floors measured in the same run; writes bench/results.json.
 bench: $(VENV)/.installed-test chromium
