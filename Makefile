@@ -22,15 +22,20 @@ help:
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.d
+
 # Runtime install for the lab; the stamp is newer than pyproject.toml until it changes.
-$(VENV)/.installed-lab: pyproject.toml | $(PY)
+# The course's JupyterLab defaults go where JupyterLab reads them (an editable install skips data files).
+$(VENV)/.installed-lab: pyproject.toml jupyter-config/lab-settings/jane-susan-course.json | $(PY)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e .
+	mkdir -p $(LAB_OVERRIDES) && cp jupyter-config/lab-settings/jane-susan-course.json $(LAB_OVERRIDES)/
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
+$(VENV)/.installed-test: pyproject.toml jupyter-config/lab-settings/jane-susan-course.json | $(PY)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e '.[test]'
+	mkdir -p $(LAB_OVERRIDES) && cp jupyter-config/lab-settings/jane-susan-course.json $(LAB_OVERRIDES)/
 	@touch $@ $(VENV)/.installed-lab
 
 lab: $(VENV)/.installed-lab
@@ -92,3 +97,8 @@ html: $(VENV)/.installed-html
 
 lite: $(VENV)/.installed-lite
 	$(PY) -m course.lite
+
+# Screenshots only: every notebook run (artifacts/screenshots/<notebook>.png) and every exercise
+# type answered (artifacts/screenshots/exercises/<type>.png), from the tests marked `screenshots`.
+screenshots: $(VENV)/.installed-test chromium
+	$(PY) -m pytest tests/browser -m screenshots $(PYTEST_ARGS)

@@ -49,3 +49,16 @@ def test_default_url_is_the_start_notebook(server: LabServer) -> None:
         assert resp.status == 200
         landed = resp.url.split("?")[0]
     assert landed.endswith(f"/lab/tree/{START_NOTEBOOK}"), f"/ redirects to {landed}"
+
+
+def test_course_lab_defaults_are_in_force(server: LabServer) -> None:
+    """Widget messages use the main kernel channel (a Check click never overtakes the option change
+    before it), and JupyterLab fetches no news: both from jupyter-config/lab-settings/."""
+    import json
+
+    status, body = server.get("/lab/api/settings/@jupyterlab/apputils-extension:kernels-settings")
+    assert status == 200
+    assert json.loads(body)["schema"]["properties"]["commsOverSubshells"]["default"] == "disabled"
+    status, body = server.get("/lab/api/settings/@jupyterlab/apputils-extension:notification")
+    assert status == 200
+    assert json.loads(body)["schema"]["properties"]["fetchNews"]["default"] == "false"
