@@ -184,6 +184,8 @@ def _tick_label(dim: str, value: int) -> str:
 
 
 def _draw_panel(ax: Any, dim: str, data: TimelineData, content: Content, last: bool) -> None:
+    from matplotlib.markers import TICKDOWN
+
     from .timeline_layout import week_ticks
 
     lo, hi = ax.get_xlim()
@@ -226,9 +228,10 @@ def _draw_panel(ax: Any, dim: str, data: TimelineData, content: Content, last: b
     ax.set_ylabel(data.labels[dim], fontweight="bold")
     major, labels, minor = week_ticks(lo, hi)
     ax.set_xticks(major, labels if last else [""] * len(major))
-    ax.set_xticks(minor, minor=True)
     ax.tick_params(axis="x", which="major", length=7, labelbottom=last)
-    ax.tick_params(axis="x", which="minor", length=3)
+    # session days as small marks on the axis: one artist instead of dozens of minor ticks (much faster)
+    ax.plot(minor, [0] * len(minor), transform=ax.get_xaxis_transform(), linestyle="none", marker=TICKDOWN,
+            markersize=3, markeredgewidth=0.8, color="black", clip_on=False, gid="session-days")
     ax.grid(axis="y", alpha=0.25)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
