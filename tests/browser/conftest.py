@@ -5,6 +5,11 @@
   copy of ``notebooks/`` with its own Jupyter folders and progress store; its log goes to
   ``artifacts/browser/jupyterlab.log``. Before each test every kernel is shut down and the copy is
   restored, so tests never see each other's kernels or autosaved outputs.
+* The same server also serves ``_e2e/``: notebooks generated for the exercise tests, one exercise per
+  cell (``e2e_content.py``); its kernels read a temporary copy of ``data/`` (``COURSE_DATA``) that
+  adds the fixture specs of ``fixtures/exercises/``.
+* ``make screenshots`` runs only the tests marked ``screenshots`` (the notebook runs, and the
+  exercise tests that save ``artifacts/screenshots/exercises/<type>.png``).
 * Chromium: Debian's (``$CHROMIUM``, ``/usr/bin/chromium``, ``/usr/bin/chromium-browser``), never a
   downloaded build. Missing, the browser tests skip with a one-line reason, or fail under CI=true.
 """
@@ -25,7 +30,9 @@ from pathlib import Path
 import pytest
 
 from course.lab import server_command
+from course.paths import data_dir
 
+from . import e2e_content
 from .lab import REPO, TIMINGS, LabServer, notebooks_dir
 
 ARTIFACTS = REPO / "artifacts"
@@ -42,6 +49,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "filterwarnings",
         "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning",
     )
+    config.addinivalue_line("markers", "screenshots: a browser test that saves screenshots (make screenshots)")
+
+
+# Test modules whose every test saves a screenshot (the others mark their tests themselves).
+SCREENSHOT_MODULES = {"test_notebooks_run.py"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -49,6 +61,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
+            if item.path.name in SCREENSHOT_MODULES and item.path.parent == here:
+                item.add_marker(pytest.mark.screenshots)
 
 
 # ---------------------------------------------------------------- Chromium
@@ -134,6 +148,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     base = tmp_path_factory.mktemp("lab")
     root = base / "notebooks"
     shutil.copytree(notebooks_dir(), root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    # The exercise tests' notebooks (pristine copies kept aside for reset) and content.
+    e2e_source = e2e_content.write_notebooks(base / "e2e-notebooks")
+    shutil.copytree(e2e_source, root / e2e_content.E2E_DIR)
+    course_data = e2e_content.build_data(base / "course-data", data_dir())
     env = dict(os.environ)
     for name in ("runtime", "config", "data", "ipython"):
         (base / name).mkdir()
@@ -143,6 +161,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         JUPYTER_DATA_DIR=str(base / "data"),
         IPYTHONDIR=str(base / "ipython"),          # no startup files from the developer's profile
         COURSE_PROGRESS=str(base / "progress.sqlite3"),
+        COURSE_DATA=str(course_data),
     )
     # Answer JupyterLab's "get notified about official Jupyter news?" toast in advance ("Never").
     settings = base / "config" / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
@@ -174,7 +193,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
                 pytest.fail(f"{err}. Last lines of {log}:\n{tail}", pytrace=False)
 
     lab = LabServer(url=url, token=token, root=root, log=log, command=cmd, port=port,
-                    progress=Path(env["COURSE_PROGRESS"]), env=env)
+                    progress=Path(env["COURSE_PROGRESS"]), env=env, data=course_data,
+                    extra={e2e_content.E2E_DIR: e2e_source})
     try:
         yield lab
     finally:

@@ -74,6 +74,10 @@ class LabServer:
     port: int
     progress: Path           # the learner progress store its kernels write (COURSE_PROGRESS)
     env: dict[str, str] = field(repr=False, default_factory=dict)
+    data: Path | None = None  # the course content its kernels read (COURSE_DATA), when not data/
+    # Sub-folders of ``root`` that are not copies of notebooks/ -> their pristine source folder
+    # (e.g. ``_e2e``, the exercise tests' generated notebooks), restored by ``reset`` too.
+    extra: dict[str, Path] = field(default_factory=dict)
 
     def lab_url(self, notebook: str) -> str:
         """Address that opens one notebook in a fresh workspace."""
@@ -110,11 +114,20 @@ class LabServer:
             except urllib.error.HTTPError as err:
                 if err.code != 404:
                     raise
-        for src in notebooks_dir().glob("*.ipynb"):
-            dst = self.root / src.name
-            if not dst.exists() or dst.read_bytes() != src.read_bytes():
-                shutil.copyfile(src, dst)
-        shutil.rmtree(self.root / ".ipynb_checkpoints", ignore_errors=True)
+        folders = [(notebooks_dir(), self.root)]
+        folders += [(src, self.root / sub) for sub, src in self.extra.items()]
+        for source, served in folders:
+            served.mkdir(parents=True, exist_ok=True)
+            for src in source.glob("*.ipynb"):
+                dst = served / src.name
+                if not dst.exists() or dst.read_bytes() != src.read_bytes():
+                    shutil.copyfile(src, dst)
+            shutil.rmtree(served / ".ipynb_checkpoints", ignore_errors=True)
+
+    def reset_progress(self) -> None:
+        """Delete the progress store (call only after ``reset``, with no kernel running)."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.progress}{suffix}").unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- opening a notebook
@@ -152,12 +165,14 @@ def wait_kernel_idle(page: Page, timeout: float = LOAD_TIMEOUT) -> None:
 
 
 def open_notebook(page: Page, server: LabServer, name: str, timeout: float = LOAD_TIMEOUT) -> None:
-    """Open ``name`` in a fresh JupyterLab workspace and wait for its kernel to be Idle."""
+    """Open ``name`` (a path relative to the served root) in a fresh JupyterLab workspace and wait
+    for its kernel to be Idle."""
     _install_dialog_handlers(page)
     page.goto(server.lab_url(name), wait_until="domcontentloaded", timeout=timeout)
     panel = notebook_panel(page)
     expect(panel.locator(".jp-Notebook")).to_be_visible(timeout=timeout)
-    expect(page.locator("#jp-main-statusbar")).to_contain_text(name, timeout=timeout)
+    # The status bar names the file only, not its folder.
+    expect(page.locator("#jp-main-statusbar")).to_contain_text(name.rsplit("/", 1)[-1], timeout=timeout)
     wait_kernel_idle(page, timeout)
     # The first cell is rendered: the notebook's model has loaded into the view.
     expect(panel.locator(".jp-Cell").first).to_be_visible(timeout=timeout)
@@ -166,9 +181,20 @@ def open_notebook(page: Page, server: LabServer, name: str, timeout: float = LOA
 # ---------------------------------------------------------------- running cells
 
 def menu(page: Page, top: str, item: str) -> None:
-    """Click ``top`` in the menu bar, then ``item`` in the menu it opens (exact labels)."""
+    """Click ``top`` in the menu bar, then ``item`` in the menu it opens (exact labels; an item
+    written with "..." also matches JupyterLab's "…")."""
     page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(rf"^{re.escape(top)}$")).click()
-    page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(rf"^{re.escape(item)}$")).click()
+    label = re.escape(item[:-3]) + r"(\.\.\.|…)" if item.endswith("...") else re.escape(item)
+    page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(rf"^{label}$")).click()
+
+
+def restart_kernel(page: Page, timeout: float = LOAD_TIMEOUT) -> None:
+    """Kernel > Restart Kernel..., confirm in the dialog, and wait until the kernel is Idle again."""
+    menu(page, "Kernel", "Restart Kernel...")
+    dialog = page.locator(_KERNEL_DIALOG).filter(has_text=re.compile("Restart Kernel", re.I))
+    dialog.locator("button.jp-mod-accept").click()
+    expect(dialog).to_have_count(0, timeout=timeout)
+    wait_kernel_idle(page, timeout)
 
 
 _PROMPTS_JS = """

@@ -207,7 +207,7 @@ def test_rating_saves_the_learner_series_for_the_timeline(real_content) -> None:
     assert store.ratings("transference") == mine
     assert "Your ratings are saved" in text(view.feedback)
     assert spec.answer["friendship-request"] == real_content.event("friendship-request").ratings.transference
-    assert view.sliders["friendship-request"].description == real_content.event("friendship-request").title
+    assert view.fields["friendship-request"].description == real_content.event("friendship-request").title
     again = view_of(spec, store)
     assert again.read_answer() == mine
 

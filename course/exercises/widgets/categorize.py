@@ -24,7 +24,7 @@ class CategorizeView(ExerciseView):
         rows = []
         for n, item in enumerate(items, start=1):
             text = w.HTML(value=f"<p><strong>{n}.</strong> {inline(item.text)}</p>")
-            drop = w.Dropdown(options=choices, value=UNSET, description="Category",
+            drop = w.Dropdown(options=choices, value=UNSET, description=f"Category for item {n}",
                               tooltip=f"Category for item {n}: {plain(item.text)}",
                               layout=w.Layout(width="auto"), style={"description_width": "initial"})
             self.dropdowns[item.id] = drop

@@ -19,7 +19,7 @@ class SingleChoiceView(ExerciseView):
         options = order_by_profession(self.spec.options, lambda o: o.text, profession(self.store))
         self.radio = w.RadioButtons(
             options=[(plain(o.text), o.id) for o in options], value=None, description="Options",
-            tooltip="Choose one option with the arrow keys or a click", layout=w.Layout(width="100%"),
+            tooltip="Tab to an option and press Space to choose it, or click it", layout=w.Layout(width="100%"),
             style={"description_width": "initial"},
         )
         return [self.radio]

@@ -24,7 +24,7 @@ class DecisionView(ExerciseView):
         self.current = self.spec.start
         self.scene = w.HTML()
         self.radio = w.RadioButtons(options=[], value=None, description="Replies",
-                                    tooltip="Choose a reply with the arrow keys or a click",
+                                    tooltip="Tab to a reply and press Space to choose it, or click it",
                                     layout=w.Layout(width="100%"), style={"description_width": "initial"})
         self._show_node()
         return [self.scene, self.radio]

@@ -18,7 +18,7 @@ class OrderingView(ExerciseView):
         self.texts = {i.id: plain(i.text) for i in self.spec.items}
         self.order = [i.id for i in self.spec.items]
         self.select = w.Select(options=[], rows=len(self.order), description="Order",
-                               tooltip="Use the arrow keys to select an item", layout=w.Layout(width="100%"),
+                               tooltip="Select an item (click it, or use the arrow keys, Home or End), then move it with the buttons", layout=w.Layout(width="100%"),
                                style={"description_width": "initial"})
         self.up_button = w.Button(description="Move up", tooltip="Move the selected item one place up",
                                   layout=w.Layout(width="auto"))

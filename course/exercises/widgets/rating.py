@@ -1,4 +1,8 @@
-"""Widget for rating: a slider from -3 to +3 per event on one dimension; saves the learner's series."""
+"""Widget for rating: a number from -3 to +3 per event on one dimension; saves the learner's series.
+
+A labelled number field rather than ipywidgets' slider: the slider's handle has no accessible name
+for screen readers, while the field is labelled, and its arrow keys step through the scale.
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -11,7 +15,7 @@ from .base import ExerciseView, note_html
 
 
 class RatingView(ExerciseView):
-    """Sliders for the learner's ratings; saved for the timeline overlay via ``save_ratings``."""
+    """One rating field per event; saved for the timeline overlay via ``save_ratings``."""
 
     check_label = "Check my ratings"
 
@@ -22,24 +26,24 @@ class RatingView(ExerciseView):
     def build_controls(self) -> list[Any]:
         import ipywidgets as w
 
-        self.sliders = {
-            e.event: w.IntSlider(value=0, min=-3, max=3, step=1, description=plain(label(e)),
-                                 tooltip=f"{self.spec.dimension} at: {plain(label(e))}", continuous_update=False,
-                                 layout=w.Layout(width="95%"), style={"description_width": "40%"})
+        self.fields = {
+            e.event: w.BoundedIntText(value=0, min=-3, max=3, step=1, description=plain(label(e)),
+                                      tooltip=f"{self.spec.dimension} at: {plain(label(e))} (-3 to +3)",
+                                      layout=w.Layout(width="32em"), style={"description_width": "22em"})
             for e in self.spec.events
         }
-        return list(self.sliders.values())
+        return list(self.fields.values())
 
     def read_answer(self) -> Any:
-        return {event: s.value for event, s in self.sliders.items()}
+        return {event: s.value for event, s in self.fields.items()}
 
     def set_answer(self, answer: Any) -> None:
-        for event, slider in self.sliders.items():
-            slider.value = answer[event]
+        for event, field in self.fields.items():
+            field.value = answer[event]
 
     def clear(self) -> None:
-        for slider in self.sliders.values():
-            slider.value = 0
+        for field in self.fields.values():
+            field.value = 0
 
     def save(self, answer: Any, result: Result) -> str:
         note = super().save(answer, result)
