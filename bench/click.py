@@ -153,7 +153,7 @@ def single_choice() -> tuple[str, str, str]:
 
     from course.exercises import load_spec
     from course.exercises.checks import exercise_files
-    from course.exercises.render import plain
+    from course.render import plain
     from course.paths import data_dir
 
     files = exercise_files(data_dir() / "exercises")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .render import escape, markdown_html
+from .render import esc, inline, markdown
 
 
 def event_html(event: Any, content: Any) -> str:
@@ -11,17 +11,17 @@ def event_html(event: Any, content: Any) -> str:
     phase = content.phase(event.phase).title
     codes = [content.codes[c] for c in event.codes]
     code_items = "".join(
-        f"<li><strong>{escape(c.label)}</strong> {escape(c.title)}"
+        f"<li><strong>{esc(c.label)}</strong> {esc(c.title)}"
         + (" <em>(verify against the primary source)</em>" if c.verify else "") + "</li>" for c in codes
     )
-    questions = "".join(f"<li>{markdown_html(q, inline=True)}</li>" for q in event.questions)
+    questions = "".join(f"<li>{inline(q)}</li>" for q in event.questions)
     boundaries = ", ".join(b.replace("-", " ") for b in event.boundaries)
     return (
         "<div class='course-event' role='group' aria-label='Event of the case'>"
-        f"<h4>{escape(event.title)}</h4>"
-        f"<p><small>{escape(event.when.label()[:1].upper() + event.when.label()[1:])} · phase: {escape(phase)}"
-        + (f" · boundary dimension: {escape(boundaries)}" if boundaries else "") + "</small></p>"
-        f"{markdown_html(event.text)}"
+        f"<h4>{esc(event.title)}</h4>"
+        f"<p><small>{esc(event.when.label()[:1].upper() + event.when.label()[1:])} · phase: {esc(phase)}"
+        + (f" · boundary dimension: {esc(boundaries)}" if boundaries else "") + "</small></p>"
+        f"{markdown(event.text)}"
         + (f"<p><strong>Code sections that bear on it</strong></p><ul>{code_items}</ul>" if codes else "")
         + f"<p><strong>For discussion</strong></p><ul>{questions}</ul></div>"
     )
@@ -37,7 +37,7 @@ def show_event(event_id: str) -> Any:
     try:
         event = content.event(event_id)
     except KeyError as exc:
-        return HTML(f"<p>{escape(exc.args[0])}</p>")
+        return HTML(f"<p>{esc(exc.args[0])}</p>")
     return HTML(event_html(event, content))
 
 
@@ -51,5 +51,5 @@ def show_events(*event_ids: str) -> Any:
     wanted = set(event_ids)
     missing = wanted - {e.id for e in content.events}
     parts = [event_html(e, content) for e in content.events if e.id in wanted]
-    parts += [f"<p>No event with id {escape(m)} in data/vignette/events.yaml.</p>" for m in sorted(missing)]
+    parts += [f"<p>No event with id {esc(m)} in data/vignette/events.yaml.</p>" for m in sorted(missing)]
     return HTML("".join(parts))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .render import escape, markdown_html
+from .render import esc, markdown
 
 PROFESSIONS: dict[str, str] = {
     "APA": "Psychology (APA Ethics Code)",
@@ -67,8 +67,8 @@ def choose_profession() -> Any:
 def _status(body: str | None) -> str:
     if body is None:
         return "<p>No profession chosen yet. The comparisons show the codes in a fixed order until you choose.</p>"
-    return (f"<p>Saved: <strong>{escape(PROFESSIONS[body])}</strong>. Code comparisons will lead with the "
-            f"{escape(body)} code. The choice stays on this computer.</p>")
+    return (f"<p>Saved: <strong>{esc(PROFESSIONS[body])}</strong>. Code comparisons will lead with the "
+            f"{esc(body)} code. The choice stays on this computer.</p>")
 
 
 def sections_on(topic: str, content: Any = None) -> list[Any]:
@@ -92,18 +92,18 @@ def compare_codes(topic: str) -> Any:
 
     sections = sections_on(topic)
     if not sections:
-        return HTML(f"<p>No code sections in data/codes/ are tagged with the topic {escape(topic)!s}.</p>")
+        return HTML(f"<p>No code sections in data/codes/ are tagged with the topic {esc(topic)!s}.</p>")
     mine = current_profession()
     rows = []
     for s in sections:
-        flag = (f"<p><strong>Verify:</strong> {escape(s.verify)}</p>" if s.verify else "")
+        flag = (f"<p><strong>Verify:</strong> {esc(s.verify)}</p>" if s.verify else "")
         own = " (your code)" if s.body == mine else ""
         rows.append(
-            f"<tr><th scope='row'>{escape(s.body)}{own}<br><small>{escape(s.edition)}</small></th>"
-            f"<td>{escape(s.section)} {escape(s.title)}</td><td>{markdown_html(s.paraphrase)}{flag}</td></tr>"
+            f"<tr><th scope='row'>{esc(s.body)}{own}<br><small>{esc(s.edition)}</small></th>"
+            f"<td>{esc(s.section)} {esc(s.title)}</td><td>{markdown(s.paraphrase)}{flag}</td></tr>"
         )
     return HTML(
-        f"<table class='course-codes'><caption>What the codes say: {escape(topic.replace('-', ' '))}</caption>"
+        f"<table class='course-codes'><caption>What the codes say: {esc(topic.replace('-', ' '))}</caption>"
         "<thead><tr><th scope='col'>Code (edition)</th><th scope='col'>Section</th>"
         f"<th scope='col'>In our words</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

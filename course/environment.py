@@ -5,7 +5,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 
-from .render import escape
+from .render import esc
 
 REQUIRED = {
     "jupyterlab": (4, 0),
@@ -48,12 +48,12 @@ class EnvironmentReport:
 
     def html(self) -> str:
         rows = "".join(
-            f"<tr><td>{escape(c.name)}</td><td>{escape(c.found or 'not installed')}</td>"
-            f"<td>{escape(c.needed)}</td><td>{'✓' if c.ok else '✗ needs attention'}</td></tr>"
+            f"<tr><td>{esc(c.name)}</td><td>{esc(c.found or 'not installed')}</td>"
+            f"<td>{esc(c.needed)}</td><td>{'✓' if c.ok else '✗ needs attention'}</td></tr>"
             for c in self.checks
         )
         return (
-            f"<p><strong>{escape(self.summary)}</strong></p>"
+            f"<p><strong>{esc(self.summary)}</strong></p>"
             "<table><thead><tr><th scope='col'>Package</th><th scope='col'>Installed</th>"
             f"<th scope='col'>Needed</th><th scope='col'>Status</th></tr></thead><tbody>{rows}</tbody></table>"
         )

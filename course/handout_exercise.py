@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .exercises.render import esc, inline, markdown
+from .render import esc, inline, markdown
 
 BOX = "&#9744;"  # an empty check box
 

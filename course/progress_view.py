@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .render import escape
+from .render import esc
 
 
 @dataclass
@@ -45,7 +45,7 @@ def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tu
 def _rows(groups: list[Completion]) -> str:
     rows = []
     for g in groups:
-        label = escape(g.label)
+        label = esc(g.label)
         rows.append(
             f"<tr><th scope='row'>{label}</th><td>{len(g.done)} of {g.total}</td>"
             f"<td><progress max='{max(g.total, 1)}' value='{len(g.done)}' aria-label='{label}: "

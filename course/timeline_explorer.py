@@ -22,11 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover
 STEP_DPI = 80
 
 
-def markdown_html(text: str) -> str:
+def markdown(text: str) -> str:
     """Author Markdown to sanitized HTML (the course's shared renderer when present)."""
     render: Callable[[str], str] | None
     try:
-        from .render import markdown_html as render
+        from .render import markdown as render
     except ImportError:  # pragma: no cover - the shared renderer is part of the course
         render = None
     if render is not None:
@@ -98,7 +98,7 @@ class Stepper:
                  f"<p><strong>{esc(self.position(index))}</strong></p>",
                  f"<p>{esc(e.when.label()[:1].upper() + e.when.label()[1:])} &middot; "
                  f"Phase: {esc(c.phase(e.phase).title)}</p>",
-                 markdown_html(e.text)]
+                 markdown(e.text)]
         if e.ratings is not None:
             rated = [f"{PHRASES[d]} {signed(e.rating(d))} ({describe(d, e.rating(d))})" for d in DIMENSIONS]
             parts.append(f"<p>Teaching ratings: {esc('; '.join(rated))}.</p>")
@@ -109,7 +109,7 @@ class Stepper:
                             else f"<li>{esc(i)}</li>" for i in e.codes)
             parts.append(f"<p>Code sections:</p><ul>{items}</ul>")
         parts.append("<p>Discussion questions:</p><ol>"
-                     + "".join(f"<li>{markdown_html(q)}</li>" for q in e.questions) + "</ol></div>")
+                     + "".join(f"<li>{markdown(q)}</li>" for q in e.questions) + "</ol></div>")
         return "".join(parts)
 
 

@@ -83,8 +83,8 @@ def alt_text(data: TimelineData, content: Content) -> str:
         sentences.append(f"A dash-dot line and band show the class median and middle half of "
                          f"{ov['class'].n_learners} learners' ratings.")
     if ov.get("held_frame"):
-        sentences.append(f"A dotted line shows a hypothetical path in which Susan holds the frame; "
-                         f"it did not happen in the case.")
+        sentences.append("A dotted line shows a hypothetical path in which Susan holds the frame; "
+                         "it did not happen in the case.")
     if ov.get("highlight"):
         sentences.append(f"Selected event: '{data.titles[ov['highlight']]}'.")
     sentences.append(NOTE + ".")

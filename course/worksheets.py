@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .problems import ContentError, Problem
-from .render import escape, markdown_html
+from .render import esc, inline, markdown
 
 if TYPE_CHECKING:  # pragma: no cover
     from pydantic import BaseModel
@@ -286,7 +286,7 @@ def gottlieb_worksheet(path: Path | str | None = None) -> Any:
 
 def problems_html(problems: list[Problem]) -> str:
     """The problems of a worksheet file as an HTML note for the learner or instructor."""
-    items = "".join(f"<li><code>{escape(p)}</code></li>" for p in problems)
+    items = "".join(f"<li><code>{esc(p)}</code></li>" for p in problems)
     return ("<div class='course-worksheet-problems' role='alert'><p><strong>The Gottlieb worksheet cannot be "
             f"shown</strong> because data/{GOTTLIEB_FILE} has problems. Fix them and run this cell again "
             f"(or run <code>course validate</code>):</p><ul>{items}</ul></div>")
@@ -295,10 +295,10 @@ def problems_html(problems: list[Problem]) -> str:
 def _build(sheet: Any) -> GottliebWorksheet:
     import ipywidgets as w
 
-    head = w.HTML(value=(f"<h4>{escape(sheet.title)}</h4>{markdown_html(sheet.intro)}"
+    head = w.HTML(value=(f"<h4>{esc(sheet.title)}</h4>{markdown(sheet.intro)}"
                          f"<details><summary>The model's steps, in the course's summary</summary><ol>"
-                         + "".join(f"<li>{markdown_html(s.text, inline=True)}</li>" for s in sheet.steps)
-                         + f"</ol><p><em>Check before quoting:</em> {escape(sheet.verify)}</p></details>"))
+                         + "".join(f"<li>{inline(s.text)}</li>" for s in sheet.steps)
+                         + f"</ol><p><em>Check before quoting:</em> {esc(sheet.verify)}</p></details>"))
     dropdowns: dict[str, Any] = {}
     explanations: dict[str, Any] = {}
     rows: list[Any] = [head]
@@ -328,7 +328,7 @@ def _build(sheet: Any) -> GottliebWorksheet:
 
 def _level_hint(dim: Any, level_id: str) -> str:
     level = dim.level(level_id) if level_id else None
-    text = f"<strong>{escape(level.label)}:</strong> {escape(level.explanation)}" if level else escape(dim.question)
+    text = f"<strong>{esc(level.label)}:</strong> {esc(level.explanation)}" if level else esc(dim.question)
     return f"<p style='margin:0 0 0.4em 8.5em'><small>{text}</small></p>"
 
 
@@ -339,15 +339,15 @@ def reading_html(sheet: Any, chosen: dict[str, str]) -> str:
     missing = [sheet.dimension(d).label.lower() for d in DIMENSION_IDS if not chosen.get(d)]
     if missing:
         return (f"<div class='course-worksheet-result' role='status' aria-live='polite'><p><strong>Not yet.</strong> "
-                f"Choose a level for {escape(_and(missing))} first, then press Show the reading.</p></div>")
+                f"Choose a level for {esc(_and(missing))} first, then press Show the reading.</p></div>")
     risk, _ = gottlieb_assessment(chosen["power"], chosen["duration"], chosen["termination"], sheet=sheet)
     reading = getattr(sheet.readings, risk)
-    steps = "".join(f"<li>{markdown_html(s, inline=True)}</li>" for s in reading.next_steps)
+    steps = "".join(f"<li>{inline(s)}</li>" for s in reading.next_steps)
     compare = _compare_with_jane(sheet, chosen)
     return (f"<div class='course-worksheet-result' role='status' aria-live='polite'>"
-            f"<p><strong>Reading: {escape(reading.label)}.</strong></p>{markdown_html(reading.advice)}"
+            f"<p><strong>Reading: {esc(reading.label)}.</strong></p>{markdown(reading.advice)}"
             f"<p><strong>Next steps</strong></p><ol>{steps}</ol>{compare}"
-            f"<p><small><em>Check before quoting:</em> {escape(sheet.verify)}</small></p></div>")
+            f"<p><small><em>Check before quoting:</em> {esc(sheet.verify)}</small></p></div>")
 
 
 def _compare_with_jane(sheet: Any, chosen: dict[str, str]) -> str:
@@ -360,14 +360,14 @@ def _compare_with_jane(sheet: Any, chosen: dict[str, str]) -> str:
         same = ours.id == yours.id
         differs = differs or not same
         mark = "same as yours" if same else f"you chose {yours.label.lower()}"
-        rows.append(f"<li><strong>{escape(dim.label)}: {escape(ours.label)}</strong> ({escape(mark)}). "
-                    f"{escape(getattr(jane.reasons, d))}</li>")
+        rows.append(f"<li><strong>{esc(dim.label)}: {esc(ours.label)}</strong> ({esc(mark)}). "
+                    f"{esc(getattr(jane.reasons, d))}</li>")
     verdict = getattr(sheet.readings, jane.risk).label
     lead = ("Your ratings match the course's reading." if not differs else
             "Your ratings differ from the course's reading in places; compare the reasons below and decide "
             "which you can defend.")
-    return (f"<p><strong>The course's reading of Jane's request</strong> ({escape(verdict.lower())}). "
-            f"{escape(lead)}</p><ul>{''.join(rows)}</ul>")
+    return (f"<p><strong>The course's reading of Jane's request</strong> ({esc(verdict.lower())}). "
+            f"{esc(lead)}</p><ul>{''.join(rows)}</ul>")
 
 
 def _and(items: list[str]) -> str:

@@ -42,7 +42,7 @@ def _plain(fragment: str) -> str:
 def _secrets(exercise_id: str) -> list[str]:
     """Texts a handout must never show: feedback, hints, notes, consequences, reference answers."""
     from course.exercises import load_spec
-    from course.exercises.render import markdown
+    from course.render import markdown
 
     spec = load_spec(exercise_id)
     texts: list[str] = list(spec.hints) + [f.feedback for f in spec.fixtures]

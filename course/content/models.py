@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
 NOTEBOOK_ID_PATTERN = r"^\d\d_[a-z0-9_]+$"

@@ -186,7 +186,7 @@ def _location_problems(doc: YamlDoc, spec: Any, path: Path, folder: str, example
 
 def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
     """The reference answer must fit and score full marks; each fixture must fit, be wrong, and fire."""
-    from .render import appears_in
+    from ..render import appears_in
     from .scoring import answer_problems, evaluate
     from .spec import as_plain
 

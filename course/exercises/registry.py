@@ -104,7 +104,7 @@ def problems_widget(exercise_id: str, problems: list[Problem]) -> Any:
     """An HTML widget listing what stops the exercise from being shown (no traceback)."""
     import ipywidgets as w
 
-    from .render import esc
+    from ..render import esc
 
     rows = "".join(f"<li><code>{esc(p)}</code></li>" for p in problems)
     return w.HTML(value=(

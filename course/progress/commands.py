@@ -4,7 +4,6 @@ Each ``run_*`` prints what it did and returns an exit code: 0 ok, 2 with every p
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path

@@ -8,7 +8,7 @@ import pytest
 
 from course.exercises import drive
 from course.exercises.checks import check_exercises, check_file
-from course.exercises.render import appears_in, plain_text
+from course.render import appears_in, plain_text
 from course.exercises.spec import TYPES, as_plain
 
 from .conftest import EXERCISES

@@ -10,7 +10,7 @@ import pytest
 
 from course.exercises import content_hash, drive, show
 from course.exercises.checks import check_file
-from course.exercises.render import plain_text
+from course.render import plain_text
 from course.exercises.spec import as_plain
 from course.progress.memory import MemoryProgress
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..render import esc, markdown
+from ...render import esc, markdown
 from ..result import Result
 from ..scoring import answer_problems, describe_answer, evaluate
 from ..spec import as_plain, content_hash

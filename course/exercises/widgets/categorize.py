@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..profession import order_by_profession, profession
-from ..render import inline, plain
+from ...render import inline, plain
 from .base import ExerciseView
 
 UNSET = ""

@@ -2,7 +2,7 @@
 
 One function per type puts an answer (in the spec's own form: option ids, item ids, a rating per
 event ...) into the widgets on screen; the texts to click are taken from the spec, exactly as the
-engine shows them (``course.exercises.render.plain``).
+engine shows them (``course.render.plain``).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
-from course.exercises.render import plain
+from course.render import plain
 from course.exercises.spec import as_plain
 
 from ..lab import FEEDBACK_TIMEOUT, LabServer
