@@ -58,7 +58,9 @@ def map_markdown(content: Content) -> str:
         objectives = "<br>".join(f"• {o.text}" for o in nb.objectives)
         lines.append(f"| [{nb.title}]({nb.filename}) | {nb.summary} | {objectives} | {nb.minutes} min |")
     total = sum(nb.minutes for nb in content.course.notebooks)
-    lines += ["", f"Altogether about {total // 60} h {total % 60} min, best spread over several sittings."]
+    hours, minutes = divmod(total, 60)
+    span = f"{hours} hours" + (f" {minutes} minutes" if minutes else "")
+    lines += ["", f"Altogether about {span}, best spread over several sittings."]
     return "\n".join(lines)
 
 
