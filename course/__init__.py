@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "check_environment", "exercise", "plot_timeline", "my_timeline", "explorer", "choose_profession",
-    "compare_codes", "show_event", "show_events", "progress_overview",
+    "compare_codes", "show_event", "show_events", "progress_overview", "gottlieb_worksheet",
 ]
 
 
