@@ -72,3 +72,20 @@ def test_progress_overview_counts_completed_exercises():
     html = overview_html(notebooks, objectives)
     assert f"You have completed 1 of {len(SPECS)} exercises" in html
     assert "<progress" in html and "aria-label" in html
+
+
+def test_glossary_lists_every_notebook_that_links_to_a_term():
+    import re
+
+    by_anchor = {t.anchor: t for t in CONTENT.terms.values()}
+    unlisted = []
+    for nb_id in NOTEBOOK_IDS:
+        nb = nbformat.read(notebooks_dir() / f"{nb_id}.ipynb", as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type != "markdown":
+                continue
+            for anchor in re.findall(r"\]\(glossary\.ipynb#([^)\s]+)\)", cell.source):
+                term = by_anchor.get(anchor)
+                if term is not None and nb_id not in term.notebooks:
+                    unlisted.append(f"{term.id} is linked from {nb_id}")
+    assert not unlisted, "add these notebooks to the terms' `notebooks:` in data/glossary.yaml: " + "; ".join(sorted(set(unlisted)))
