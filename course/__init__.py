@@ -36,7 +36,7 @@ def plot_timeline(**options: Any) -> Any:
     return run(**options)
 
 
-def my_timeline(exercise_id: str = "ch03-rate-transference", **options: Any) -> Any:
+def my_timeline(exercise_id: str, **options: Any) -> Any:
     """The reference timeline with your own ratings from a rating exercise laid over it."""
     from .exercises import load_spec
     from .progress import current

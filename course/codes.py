@@ -16,21 +16,27 @@ PROFESSIONS: dict[str, str] = {
 SETTING = "profession"
 
 
-def current_profession() -> str | None:
-    """The body the learner chose (APA, ACA, NASW, AAMFT or BACP), or None."""
-    from .progress import current
+def current_profession(store: Any = None) -> str | None:
+    """The body the learner chose (APA, ACA, NASW, AAMFT or BACP), or None; a broken store gives None."""
+    if store is None:
+        from .exercises.storage import get_store
 
-    value = current().get_setting(SETTING)
-    return value if value in PROFESSIONS else None
+        store = get_store()[0]
+    try:
+        value = store.get_setting(SETTING)
+    except Exception:  # a broken store only loses the ordering
+        return None
+    body = str(value or "").strip().upper()
+    return body if body in PROFESSIONS else None
 
 
 def set_profession(body: str) -> None:
     """Remember the learner's body in the local progress store."""
     if body not in PROFESSIONS:
         raise ValueError(f"unknown body {body!r}; choose one of {', '.join(PROFESSIONS)}")
-    from .progress import current
+    from .exercises.storage import get_store
 
-    current().set_setting(SETTING, body)
+    get_store()[0].set_setting(SETTING, body)
 
 
 def order_bodies(bodies: list[str], first: str | None = None) -> list[str]:

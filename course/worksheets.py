@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .problems import ContentError, Problem
 from .render import esc, inline, markdown
-
-if TYPE_CHECKING:  # pragma: no cover
-    from pydantic import BaseModel
 
 __all__ = [
     "DIMENSION_IDS", "RISKS", "GOTTLIEB_FILE", "gottlieb_path", "load_gottlieb", "gottlieb_problems",

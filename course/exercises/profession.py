@@ -1,26 +1,11 @@
-"""The learner's profession (which code of ethics is theirs), used to put their code first."""
+"""Putting the learner's own code first in exercise options (the choice itself: ``course.codes``)."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
-BODIES: tuple[str, ...] = ("APA", "ACA", "NASW", "AAMFT", "BACP")
 T = TypeVar("T")
-
-
-def profession(store: Any = None) -> str | None:
-    """The body saved in the setting ``profession`` (APA, ACA, NASW, AAMFT or BACP), or None."""
-    if store is None:
-        from .storage import get_store
-
-        store = get_store()[0]
-    try:
-        value = store.get_setting("profession")
-    except Exception:  # a broken store only loses the ordering
-        return None
-    body = str(value or "").strip().upper()
-    return body if body in BODIES else None
 
 
 def names_body(text: str, body: str) -> bool:

@@ -317,7 +317,7 @@ def test_a_store_that_cannot_be_read_at_start_does_not_stop_the_widget() -> None
 # --- profession --------------------------------------------------------------------------------
 
 def test_options_naming_the_learners_body_come_first() -> None:
-    from course.exercises.profession import profession
+    from course.codes import current_profession as profession
 
     store = MemoryProgress()
     assert profession(store) is None

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..profession import order_by_profession, profession
+from ...codes import current_profession
+from ..profession import order_by_profession
 from ...render import inline, plain
 from .base import ExerciseView
 
@@ -18,7 +19,7 @@ class CategorizeView(ExerciseView):
     def build_controls(self) -> list[Any]:
         import ipywidgets as w
 
-        items = order_by_profession(self.spec.items, lambda i: i.text, profession(self.store))
+        items = order_by_profession(self.spec.items, lambda i: i.text, current_profession(self.store))
         choices = [("— choose a category —", UNSET)] + [(plain(c.label), c.id) for c in self.spec.categories]
         self.dropdowns: dict[str, Any] = {}
         rows = []

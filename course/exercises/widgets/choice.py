@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..profession import order_by_profession, profession
+from ...codes import current_profession
+from ..profession import order_by_profession
 from ...render import plain
 from .base import ExerciseView
 
@@ -16,7 +17,7 @@ class SingleChoiceView(ExerciseView):
     def build_controls(self) -> list[Any]:
         import ipywidgets as w
 
-        options = order_by_profession(self.spec.options, lambda o: o.text, profession(self.store))
+        options = order_by_profession(self.spec.options, lambda o: o.text, current_profession(self.store))
         self.radio = w.RadioButtons(
             options=[(plain(o.text), o.id) for o in options], value=None, description="Options",
             tooltip="Tab to an option and press Space to choose it, or click it", layout=w.Layout(width="100%"),
@@ -42,7 +43,7 @@ class MultipleSelectView(ExerciseView):
     def build_controls(self) -> list[Any]:
         import ipywidgets as w
 
-        options = order_by_profession(self.spec.options, lambda o: o.text, profession(self.store))
+        options = order_by_profession(self.spec.options, lambda o: o.text, current_profession(self.store))
         self.boxes = {
             o.id: w.Checkbox(value=False, description=plain(o.text), indent=False, tooltip=plain(o.text),
                              layout=w.Layout(width="100%"), style={"description_width": "initial"})

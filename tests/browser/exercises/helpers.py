@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -115,3 +116,11 @@ def shot(scope: Locator, kind: str) -> Path:
     finally:
         page.set_viewport_size(size)
     return path
+
+
+def step_through_hints(out: Locator, spec: Any) -> None:
+    """Press Hint until every hint of ``spec`` is shown, checking one more appears each time."""
+    total = len(spec.hints)
+    for n in range(1, total + 1):
+        button(out, f"Hint ({n} of {total})").click()
+        expect(hints(out).locator("li")).to_have_count(n, timeout=FEEDBACK_TIMEOUT)

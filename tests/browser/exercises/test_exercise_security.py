@@ -22,7 +22,7 @@ from course.exercises.scoring.decision import choice
 from .. import e2e_content
 from ..lab import FEEDBACK_TIMEOUT, REPO, LabServer
 from .answering import choose_radio, load_spec, play_path
-from .helpers import OUTPUTS, button, exercise, feedback, hints, open_exercises, revealed
+from .helpers import OUTPUTS, button, exercise, feedback, open_exercises, revealed, step_through_hints
 
 SINGLE, DECISION = e2e_content.INJECTION
 
@@ -102,9 +102,7 @@ def test_injection_payloads_stay_inert(page: Page, server: LabServer) -> None:
         choose_radio(out, plain(option.text))
         button(out, "Check").click()
         expect(feedback(out).last).to_contain_text(f"Marker feedback {option.id}", timeout=FEEDBACK_TIMEOUT)
-    for n in range(1, len(single.hints) + 1):
-        button(out, f"Hint ({n} of {len(single.hints)})").click()
-        expect(hints(out).locator("li")).to_have_count(n, timeout=FEEDBACK_TIMEOUT)
+    step_through_hints(out, single)
     button(out, "Show answer").click()
     expect(revealed(out)).to_contain_text("Marker feedback link", timeout=FEEDBACK_TIMEOUT)
     problems += [f"after checking, hints and reveal ({SINGLE}): {p}" for p in active_content(page)]
@@ -118,9 +116,7 @@ def test_injection_payloads_stay_inert(page: Page, server: LabServer) -> None:
         expect(feedback(out).last).to_contain_text(f"Marker commentary {last.id}", timeout=FEEDBACK_TIMEOUT)
         button(out, "Reset").click()
         expect(feedback(out)).to_have_count(0, timeout=FEEDBACK_TIMEOUT)
-    for n in range(1, len(decision.hints) + 1):
-        button(out, f"Hint ({n} of {len(decision.hints)})").click()
-        expect(hints(out).locator("li")).to_have_count(n, timeout=FEEDBACK_TIMEOUT)
+    step_through_hints(out, decision)
     button(out, "Show answer").click()
     expect(revealed(out)).to_contain_text("Marker commentary good", timeout=FEEDBACK_TIMEOUT)
     problems += [f"after playing, hints and reveal ({DECISION}): {p}" for p in active_content(page)]
