@@ -90,13 +90,13 @@ $(VENV)/.installed-lite: pyproject.toml | $(PY)
 	@touch $@
 
 app: $(VENV)/.installed-app
-	$(PY) -m course.app --port $(APP_PORT)
+	$(PY) -m course.delivery.voila.app --port $(APP_PORT)
 
 html: $(VENV)/.installed-html
-	$(PY) -m course.handouts
+	$(PY) -m course.delivery.handouts.build
 
 lite: $(VENV)/.installed-lite
-	$(PY) -m course.lite
+	$(PY) -m course.delivery.lite.build
 
 # Screenshots only: every notebook run (artifacts/screenshots/<notebook>.png) and every exercise
 # type answered (artifacts/screenshots/exercises/<type>.png), from the tests marked `screenshots`.

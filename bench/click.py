@@ -153,7 +153,7 @@ def single_choice() -> tuple[str, str, str]:
 
     from course.exercises import load_spec
     from course.exercises.checks import exercise_files
-    from course.render import plain
+    from course.safe_html import plain
     from course.paths import data_dir
 
     files = exercise_files(data_dir() / "exercises")
@@ -181,7 +181,7 @@ def write_notebook(folder: Path, exercise_id: str) -> Path:
 @contextmanager
 def lab_server(base: Path, root: Path) -> Iterator[LabServer]:
     """JupyterLab on 127.0.0.1 serving ``root``, as the browser tests' ``server`` fixture starts it."""
-    from course.lab import server_command
+    from course.delivery.lab import server_command
 
     env = dict(os.environ)
     for name in ("runtime", "config", "data", "ipython"):

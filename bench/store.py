@@ -35,7 +35,7 @@ def raw_connection(path: Path) -> sqlite3.Connection:
 
 
 def measure(writes: int = WRITES) -> Measure:
-    from course.progress.store import ProgressStore
+    from course.progress.sqlite_store import ProgressStore
 
     m = Measure(6, f"{writes:,} progress writes (record_attempt), per write", "ms",
                 "raw sqlite3 insert, same schema and durability", show_p95=True)

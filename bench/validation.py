@@ -37,7 +37,7 @@ def clear_course_caches() -> None:
 
 def files_read_by_validate() -> tuple[list[Path], int]:
     """The YAML files one ``validate_all()`` opens, and how many problems it reported."""
-    from course.validate import validate_all
+    from course.authoring.validate import validate_all
 
     sys.addaudithook(_audit)
     _seen.append(set())
@@ -52,7 +52,7 @@ def files_read_by_validate() -> tuple[list[Path], int]:
 def measure(rounds: int = ROUNDS) -> Measure:
     import yaml
 
-    from course.validate import validate_all
+    from course.authoring.validate import validate_all
 
     m = Measure(5, "course validate (validate_all(), caches cleared, in process)", "ms",
                 "yaml.safe_load of the same files", max_ratio=3.0)

@@ -17,7 +17,7 @@ __all__ = [
 
 def check_environment() -> Any:
     """Report Python, JupyterLab and widget versions, and whether widgets can render."""
-    from .environment import check_environment as run
+    from .displays.environment import check_environment as run
 
     return run()
 
@@ -50,48 +50,48 @@ def my_timeline(exercise_id: str, **options: Any) -> Any:
 
 def explorer(**options: Any) -> Any:
     """Step through the case event by event, highlighted on the timeline."""
-    from .timeline import explorer as run
+    from .timeline.explorer import explorer as run
 
     return run(**options)
 
 
 def choose_profession() -> Any:
     """Let the learner pick the code of ethics that governs their profession."""
-    from .codes import choose_profession as run
+    from .displays.ethics_codes import choose_profession as run
 
     return run()
 
 
 def compare_codes(topic: str) -> Any:
     """The code sections on a topic, the learner's own code first."""
-    from .codes import compare_codes as run
+    from .displays.ethics_codes import compare_codes as run
 
     return run(topic)
 
 
 def show_event(event_id: str) -> Any:
     """One event of the case, with its discussion questions and the code sections that bear on it."""
-    from .chapter import show_event as run
+    from .displays.event_cards import show_event as run
 
     return run(event_id)
 
 
 def show_events(*event_ids: str) -> Any:
     """Several events of the case, in story order."""
-    from .chapter import show_events as run
+    from .displays.event_cards import show_events as run
 
     return run(*event_ids)
 
 
 def progress_overview() -> Any:
     """Completion per notebook and per learning objective, from the local progress store."""
-    from .progress_view import progress_overview as run
+    from .displays.progress_overview import progress_overview as run
 
     return run()
 
 
 def gottlieb_worksheet() -> Any:
     """Gottlieb's (1993) decision model as a form: rate the current relationship, see the reading."""
-    from .worksheets import gottlieb_worksheet as run
+    from .displays.worksheets import gottlieb_worksheet as run
 
     return run()

@@ -9,7 +9,7 @@ from pathlib import Path
 def _validate(args: argparse.Namespace) -> int:
     from .exercises.released import count_released
     from .paths import data_dir
-    from .validate import validate_all
+    from .authoring.validate import validate_all
 
     problems = validate_all(Path(args.path) if args.path else None)
     for problem in problems:
@@ -26,14 +26,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _lab(args: argparse.Namespace) -> int:
-    from .lab import run_lab
+    from .delivery.lab import run_lab
 
     return run_lab(port=args.port, open_browser=not args.no_browser)
 
 
 def _sync(args: argparse.Namespace) -> int:
     from .content import read_content
-    from .notebook_sync import sync_all
+    from .authoring.notebook_sync import sync_all
 
     content, problems = read_content()
     if problems or content is None:
@@ -52,7 +52,7 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from .release import build_release
+    from .delivery.release.build import build_release
 
     report = build_release(Path(args.out), salt=args.salt, force=args.force)
     for problem in report.problems:

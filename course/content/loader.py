@@ -12,7 +12,7 @@ from typing import Any
 
 from ..paths import data_dir as default_data_dir
 from ..problems import ContentError, Problem
-from ..yamlsource import YamlDoc, load_yaml, validate_model
+from .yaml_reader import YamlDoc, load_yaml, validate_model
 from . import models as m
 
 

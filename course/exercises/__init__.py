@@ -18,7 +18,7 @@ __all__ = ["content_hash", "drive", "evaluate", "load_spec", "show"]
 def show(exercise_id: str) -> Any:
     """The exercise with this id, ready to display; a list of problems instead if its files are wrong."""
     from .registry import load, problems_widget
-    from .storage import get_store
+    from ..progress.fallback import get_store
     from .widgets import build_view
 
     loaded = load(exercise_id)
@@ -54,7 +54,7 @@ def evaluate(spec: Any, answer: Any) -> Any:
 
 def drive(spec: Any, answer: Any, store: Any = None) -> Any:
     """Build the widget for ``spec`` (with a fresh in-memory store unless given one), answer, press Check."""
-    from ..progress.memory import MemoryProgress
+    from ..progress.memory_store import MemoryProgress
     from .widgets import build_view
 
     view = build_view(spec, store if store is not None else MemoryProgress())

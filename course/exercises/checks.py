@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
-from ..yamlsource import YamlDoc, load_yaml, validate_model
+from ..content.yaml_reader import YamlDoc, load_yaml, validate_model
 
 FEEDBACK_SHOWN = 160
 
@@ -186,7 +186,7 @@ def _location_problems(doc: YamlDoc, spec: Any, path: Path, folder: str, example
 
 def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
     """The reference answer must fit and score full marks; each fixture must fit, be wrong, and fire."""
-    from ..render import appears_in
+    from ..safe_html import appears_in
     from .scoring import answer_problems, evaluate
     from .spec import as_plain
 

@@ -36,7 +36,7 @@ def _signature(files: list[Path]) -> tuple[Any, ...]:
 
 def index(exercises_dir: Path) -> dict[str, list[Path]]:
     """Exercise id -> files that declare it. Cached; re-read when a file is added, removed or edited."""
-    from ..yamlsource import load_yaml
+    from ..content.yaml_reader import load_yaml
 
     files = exercise_files(exercises_dir)
     key = (str(exercises_dir), _signature(files))
@@ -104,7 +104,7 @@ def problems_widget(exercise_id: str, problems: list[Problem]) -> Any:
     """An HTML widget listing what stops the exercise from being shown (no traceback)."""
     import ipywidgets as w
 
-    from ..render import esc
+    from ..safe_html import esc
 
     rows = "".join(f"<li><code>{esc(p)}</code></li>" for p in problems)
     return w.HTML(value=(

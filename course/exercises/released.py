@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, create_model
 
 from ..problems import Problem
-from ..yamlsource import YamlDoc, load_yaml, validate_model
+from ..content.yaml_reader import YamlDoc, load_yaml, validate_model
 from .hashed import FIELD, HASHED_TYPES, recover_answer
 from .spec import SPEC_MODELS, ReflectionAnswer, Strict, Text
 

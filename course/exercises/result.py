@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..render import esc, markdown, plain_text
+from ..safe_html import esc, markdown, plain_text
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProgressStoreError, StoreRecovered
-from .memory import MemoryProgress
+from .memory_store import MemoryProgress
 from .records import Attempt, ExerciseSummary, Reflection
 
 try:
-    from .store import ProgressStore
+    from .sqlite_store import ProgressStore
 except ImportError as _missing:  # no sqlite3 module (e.g. Pyodide without its sqlite3 package)
     ProgressStore = None  # type: ignore[assignment,misc]
     _SQLITE_MISSING: str | None = f"SQLite is not available here ({_missing})"

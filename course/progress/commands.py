@@ -17,7 +17,7 @@ def run_export(
 ) -> int:
     """Write the current learner's export (default ``course-export-<learner id>.json`` here)."""
     from . import current
-    from .export import export_results, write_export
+    from ..classroom.export import export_results, write_export
 
     try:
         store = current()
@@ -58,7 +58,7 @@ def _content() -> Any:
 
 def run_class_summary(paths: Sequence[str | Path], out_dir: str | Path) -> int:
     """Summarise exports (files, or folders of ``*.json``) into ``out_dir``; refusals listed."""
-    from .class_summary import class_summary
+    from ..classroom.summary import class_summary
 
     files: list[Path] = []
     for p in map(Path, paths):

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from course.lab import server_command
+from course.delivery.lab import server_command
 from course.paths import data_dir
 
 from . import e2e_content

@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from course.lab import START_NOTEBOOK, server_command
+from course.delivery.lab import START_NOTEBOOK, server_command
 
 from .lab import LabServer
 

@@ -10,7 +10,7 @@ import pytest
 
 from course.exercises.checks import check_exercises, check_file
 from course.problems import Problem
-from course.yamlsource import load_yaml
+from course.content.yaml_reader import load_yaml
 
 from .conftest import BAD
 

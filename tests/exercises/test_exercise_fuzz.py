@@ -11,7 +11,7 @@ from course.exercises import evaluate
 from course.exercises.checks import check_file
 from course.exercises.spec import TYPES
 from course.exercises.widgets import build_view
-from course.progress.memory import MemoryProgress
+from course.progress.memory_store import MemoryProgress
 
 from .conftest import EXERCISES
 

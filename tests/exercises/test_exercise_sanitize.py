@@ -6,7 +6,7 @@ import re
 import pytest
 
 from course.exercises import evaluate
-from course.render import appears_in, inline, markdown, plain_text
+from course.safe_html import appears_in, inline, markdown, plain_text
 
 from .conftest import single_choice_spec, view_of
 

@@ -8,7 +8,7 @@ import pytest
 
 from course.exercises import drive
 from course.exercises.checks import check_exercises, check_file
-from course.render import appears_in, plain_text
+from course.safe_html import appears_in, plain_text
 from course.exercises.spec import TYPES, as_plain
 
 from .conftest import EXERCISES
@@ -21,7 +21,7 @@ def _ids(paths: list[Path]) -> list[str]:
 
 
 def test_every_type_has_an_example() -> None:
-    from course.yamlsource import load_yaml
+    from course.content.yaml_reader import load_yaml
 
     kinds = {load_yaml(p).data.get("type") for p in (EXERCISES / "examples").glob("*.yaml")}
     assert kinds == set(TYPES)
@@ -62,7 +62,7 @@ def _readme_examples() -> list[str]:
 
 
 def test_readme_has_a_full_valid_example_of_every_type(tmp_path: Path, real_content) -> None:
-    from course.yamlsource import load_yaml
+    from course.content.yaml_reader import load_yaml
 
     seen = set()
     for n, block in enumerate(_readme_examples()):

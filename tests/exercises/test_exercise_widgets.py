@@ -10,9 +10,9 @@ import pytest
 
 from course.exercises import content_hash, drive, show
 from course.exercises.checks import check_file
-from course.render import plain_text
+from course.safe_html import plain_text
 from course.exercises.spec import as_plain
-from course.progress.memory import MemoryProgress
+from course.progress.memory_store import MemoryProgress
 
 from .conftest import EXERCISES, REPO, single_choice_spec, view_of
 
@@ -317,7 +317,7 @@ def test_a_store_that_cannot_be_read_at_start_does_not_stop_the_widget() -> None
 # --- profession --------------------------------------------------------------------------------
 
 def test_options_naming_the_learners_body_come_first() -> None:
-    from course.codes import current_profession as profession
+    from course.displays.ethics_codes import current_profession as profession
 
     store = MemoryProgress()
     assert profession(store) is None
@@ -375,7 +375,7 @@ def test_show_an_invalid_spec_lists_its_problems(tmp_path: Path, monkeypatch: py
 
 def test_falls_back_to_memory_when_the_store_cannot_open(monkeypatch: pytest.MonkeyPatch) -> None:
     import course.progress as progress
-    from course.exercises.storage import get_store, memory_store
+    from course.progress.fallback import get_store, memory_store
 
     def refuse() -> Any:
         raise progress.ProgressStoreError("Cannot write to the folder /nowhere.")

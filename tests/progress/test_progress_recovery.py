@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from course.progress import ProgressStore, ProgressStoreError, StoreRecovered, storefile
+from course.progress import ProgressStore, ProgressStoreError, StoreRecovered, private_file as storefile
 
 
 def _aside(path: Path) -> list[Path]:

@@ -249,7 +249,7 @@ def test_default_path_is_platform_data_dir(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_import_uses_only_the_standard_library() -> None:
-    code = ("import sys, course.progress, course.progress.export, course.progress.class_summary; "
+    code = ("import sys, course.progress, course.classroom.export, course.classroom.summary; "
             "bad = [m for m in sys.modules if m.split('.')[0] in "
             "('platformdirs', 'matplotlib', 'yaml', 'pydantic', 'ipywidgets', 'numpy')]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -1,8 +1,8 @@
 """The alt text is computed from the plotted data: it names the turn from idealizing to negative."""
 from __future__ import annotations
 
-from course.timeline_data import TimelineData
-from course.timeline_text import alt_text
+from course.timeline.data import TimelineData
+from course.timeline.text import alt_text
 
 
 def _transference(content):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from course.content.models import PHASE_IDS
-from course.timeline_data import AXIS_LABELS, DIMENSIONS
+from course.timeline.data import AXIS_LABELS, DIMENSIONS
 
 from .conftest import KEY_EVENTS
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from course.timeline_explorer import explorer
+from course.timeline.explorer import explorer
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from course.timeline_layout import dodge, pack_rows, week_ticks
+from course.timeline.layout import dodge, pack_rows, week_ticks
 
 
 @given(st.lists(st.floats(min_value=0, max_value=10), max_size=25), st.floats(min_value=0.1, max_value=0.5))

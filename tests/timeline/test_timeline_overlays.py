@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course.timeline import HELD_FRAME_LABEL, plot_timeline
-from course.timeline_data import build_data, class_overlay, learner_overlay, normalize_ratings
+from course.timeline.data import build_data, class_overlay, learner_overlay, normalize_ratings
 
 
 def _rated(content):

@@ -113,8 +113,8 @@ def test_table_lists_every_event_with_week_phase_and_values(content, full):
 
 
 def test_table_escapes_titles():
-    from course.timeline_text import table_html
-    from course.timeline_data import TimelineData
+    from course.timeline.text import table_html
+    from course.timeline.data import TimelineData
 
     class _C:  # a minimal stand-in: one event whose title holds markup
         class _E:
@@ -182,7 +182,7 @@ def test_import_course_stays_light():
     import subprocess
     import sys
 
-    code = ("import sys, course, course.timeline_data; "
+    code = ("import sys, course, course.timeline.data; "
             "heavy = [m for m in ('matplotlib', 'ipywidgets', 'numpy') if m in sys.modules]; "
             "print(heavy); sys.exit(1 if heavy else 0)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

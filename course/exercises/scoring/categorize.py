@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...render import inline
+from ...safe_html import inline
 from ..result import Feedback, Result, invalid
 from ..spec import Categorize
 from .common import Found, listing, shown, unique_ids

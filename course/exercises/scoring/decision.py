@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...render import inline, markdown
+from ...safe_html import inline, markdown
 from ..result import Feedback, Result, invalid
 from ..spec import Choice, Decision, DecisionNode
 from .common import Found, is_text_list, listing, shown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, inline
+from ...safe_html import esc, inline
 from ..result import Feedback, Result, invalid
 from ..spec import DIMENSION_SCALES, Rating
 from .common import Found, is_whole, listing, shown

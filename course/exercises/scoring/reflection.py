@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, inline
+from ...safe_html import esc, inline
 from ..result import Feedback, Result, invalid
 from ..spec import Reflection, as_plain
 from .common import Found, listing, shown, unique_ids

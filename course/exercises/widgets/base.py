@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ...render import esc, markdown
+from ...safe_html import esc, markdown
 from ..result import Result
 from ..scoring import answer_problems, describe_answer, evaluate
 from ..spec import as_plain, content_hash
@@ -29,7 +29,7 @@ class ExerciseView:
                  store_note: str | None = None) -> None:
         import ipywidgets as w
 
-        from ..storage import memory_store
+        from ...progress.fallback import memory_store
 
         self.spec = spec
         self.hash = content_hash_ or content_hash(spec)

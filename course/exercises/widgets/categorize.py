@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...codes import current_profession
+from ...displays.ethics_codes import current_profession
 from ..profession import order_by_profession
-from ...render import inline, plain
+from ...safe_html import inline, plain
 from .base import ExerciseView
 
 UNSET = ""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, markdown, plain
+from ...safe_html import esc, markdown, plain
 from ..result import Result, invalid
 from ..scoring import answer_problems, evaluate
 from ..scoring.decision import END, choice, node, step_html

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, plain
+from ...safe_html import esc, plain
 from .base import ExerciseView
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, plain
+from ...safe_html import esc, plain
 from ..result import Result
 from ..scoring.rating import label
 from ..spec import DIMENSION_SCALES

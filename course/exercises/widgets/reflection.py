@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, plain
+from ...safe_html import esc, plain
 from ..result import Result
 from ..scoring.reflection import words
 from .base import ExerciseView, note_html

@@ -20,7 +20,7 @@ from ..conftest import ARTIFACTS, _free_port, _stop, _tail
 
 pytest.importorskip("voila", reason="Voilà is not installed (pip install -e '.[app]')")
 
-from course.app import server_command, stage  # noqa: E402
+from course.delivery.voila.app import server_command, stage  # noqa: E402
 
 START_TIMEOUT = 90.0  # seconds until Voilà answers
 

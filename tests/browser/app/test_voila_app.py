@@ -7,8 +7,8 @@ import urllib.request
 import pytest
 from playwright.sync_api import Page, expect
 
-from course.app import LANDING
-from course.delivery import course_notebooks
+from course.delivery.voila.app import LANDING
+from course.delivery.learner_copy import course_notebooks
 
 from ..lab import code_cell_sources, notebooks_dir
 from .conftest import AppServer

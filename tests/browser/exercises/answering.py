@@ -11,7 +11,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
-from course.render import plain
+from course.safe_html import plain
 from course.exercises.spec import as_plain
 
 from ..lab import FEEDBACK_TIMEOUT, LabServer

@@ -15,7 +15,7 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from course.render import plain
+from course.safe_html import plain
 
 from .. import e2e_content
 from ..lab import FEEDBACK_TIMEOUT, LabServer

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from course.render import plain
+from course.safe_html import plain
 
 from .. import e2e_content
 from ..lab import FEEDBACK_TIMEOUT, LOAD_TIMEOUT, LabServer, cell_prompts, notebook_panel, restart_kernel, wait_kernel_idle

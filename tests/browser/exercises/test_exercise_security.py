@@ -16,7 +16,7 @@ import sys
 
 from playwright.sync_api import Dialog, Page, expect
 
-from course.render import plain
+from course.safe_html import plain
 from course.exercises.scoring.decision import choice
 
 from .. import e2e_content

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from course.render import markdown, plain, plain_text
+from course.safe_html import markdown, plain, plain_text
 from course.exercises.scoring import describe_answer
 
 from .. import e2e_content
