@@ -90,13 +90,13 @@ $(VENV)/.installed-lite: pyproject.toml | $(PY)
 	@touch $@
 
 app: $(VENV)/.installed-app
-	$(PY) -m course.delivery.voila.app --port $(APP_PORT)
+	$(PY) -m course app --port $(APP_PORT)
 
 html: $(VENV)/.installed-html
-	$(PY) -m course.delivery.handouts.build
+	$(PY) -m course html
 
 lite: $(VENV)/.installed-lite
-	$(PY) -m course.delivery.lite.build
+	$(PY) -m course lite
 
 # Screenshots only: every notebook run (artifacts/screenshots/<notebook>.png) and every exercise
 # type answered (artifacts/screenshots/exercises/<type>.png), from the tests marked `screenshots`.

@@ -1,7 +1,8 @@
 """The Jane and Susan course: boundaries, transference, enactment, rupture and repair.
 
-Notebooks call the short functions below. Heavy libraries (matplotlib, ipywidgets, pydantic)
-load only when a function needs them, so ``import course`` stays quick.
+Notebooks call the short functions below. Each imports its module when first called (the one place in
+the package where the package's own modules are imported inside functions): the heavy libraries behind
+them (matplotlib, ipywidgets, pydantic, nbformat) load only then, so ``import course`` stays quick.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def exercise(exercise_id: str) -> Any:
 
 
 def plot_timeline(**options: Any) -> Any:
-    """The timeline of the case: transference, alliance and stance (see ``course/timeline.py``)."""
+    """The timeline of the case: transference, alliance and stance (see ``course/timeline/``)."""
     from .timeline import plot_timeline as run
 
     return run(**options)

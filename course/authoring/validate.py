@@ -3,28 +3,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..exercises.checks import check_exercises
 from ..paths import data_dir
 from ..problems import Problem
+from ..content.loader import read_content
+from ..displays.worksheets import gottlieb_problems
 
 
 def validate_all(root: Path | None = None) -> list[Problem]:
     """Check the content folder: data files, then exercises. Never raises for bad content."""
-    from ..content.loader import read_content
-
     root = Path(root) if root is not None else data_dir()
     if not root.is_dir():
         return [Problem(str(root), None, "", "is not a folder; give the path of a content folder such as data/")]
     content, problems = read_content(root)
     if content is not None:
-        try:
-            from ..exercises.checks import check_exercises
-        except ImportError:
-            check_exercises = None
-        if check_exercises is not None:
-            problems += check_exercises(content, root / "exercises")
+        problems += check_exercises(content, root / "exercises")
         worksheet = root / "worksheets" / "gottlieb.yaml"
         if worksheet.exists():
-            from ..displays.worksheets import gottlieb_problems
-
             problems += gottlieb_problems(worksheet)
     return problems

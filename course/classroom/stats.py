@@ -5,6 +5,7 @@ import json
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from ..timeline.data import class_overlay
 from typing import Any
 
 
@@ -91,7 +92,7 @@ def exercise_stats(payloads: list[dict[str, Any]], top: int = 3) -> dict[str, Ex
 def rating_spreads(payloads: list[dict[str, Any]]) -> dict[str, dict[str, RatingSpread]]:
     """dimension -> event id -> spread of each learner's latest rating (events in first-seen order).
 
-    Uses ``course.timeline_data.class_overlay`` (the timeline's own statistics) when it is there.
+    Uses ``course.timeline.data.class_overlay``, the timeline's own statistics.
     """
     per_learner: list[dict[str, dict[str, int]]] = []
     for payload in payloads:
@@ -101,20 +102,9 @@ def rating_spreads(payloads: list[dict[str, Any]]) -> dict[str, dict[str, Rating
         if latest:
             per_learner.append(latest)
     dims = list(dict.fromkeys(d for learner in per_learner for d in learner))
-    try:
-        from ..timeline.data import class_overlay
-    except ImportError:  # the timeline module is optional here
-        pass
-    else:
-        stats = class_overlay(per_learner, dimensions=dims).stats
-        return {d: {e: RatingSpread(q.n, float(q.median), float(q.q1), float(q.q3))
-                    for e, q in stats[d].items()} for d in dims if d in stats}
-    values: dict[str, dict[str, list[int]]] = {d: {} for d in dims}
-    for learner in per_learner:
-        for dim, by_event in learner.items():
-            for event, value in by_event.items():
-                values[dim].setdefault(event, []).append(value)
-    return {dim: {ev: spread(vals) for ev, vals in events.items()} for dim, events in values.items()}
+    stats = class_overlay(per_learner, dimensions=dims).stats
+    return {d: {e: RatingSpread(q.n, float(q.median), float(q.q1), float(q.q3))
+                for e, q in stats[d].items()} for d in dims if d in stats}
 
 
 def spread(values: list[int]) -> RatingSpread:

@@ -12,6 +12,8 @@ from typing import Any
 from ..problems import Problem
 from .stats import ExerciseStats, RatingSpread, exercise_stats, rating_spreads
 from .export import load_export
+from .ratings_plot import draw_ratings
+from .report_html import render_html
 
 
 @dataclass
@@ -87,8 +89,6 @@ def class_summary(
     export_paths: Iterable[str | Path], out_dir: str | Path, content: Any = None
 ) -> ClassReport:
     """Summarise exports into ``out_dir/index.html`` (and ``ratings.png`` when there are ratings)."""
-    from .report_html import render_html
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     payloads, refusals = _load_all(export_paths)
@@ -99,8 +99,6 @@ def class_summary(
     events = [e for e in order if e in seen] + list(dict.fromkeys(e for e in seen if e not in order))
     png = None
     if spreads:
-        from .ratings_plot import draw_ratings
-
         png = draw_ratings(spreads, events, labels, out / "ratings.png", reference)
     report = ClassReport(out / "index.html", png, len(payloads), stats, spreads, events,
                          alt_text(spreads, events, labels, len(payloads)), refusals)

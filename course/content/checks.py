@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ..problems import Problem
 from . import models as m
-from .loader import Content
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .loader import Content
 
 
 def suggest(value: str, known: Iterable[str]) -> str:

@@ -14,6 +14,7 @@ from ..paths import data_dir as default_data_dir
 from ..problems import ContentError, Problem
 from .yaml_reader import YamlDoc, load_yaml, validate_model
 from . import models as m
+from .checks import cross_check
 
 
 @dataclass
@@ -132,8 +133,6 @@ def read_content(root: Path | None = None) -> tuple[Content | None, list[Problem
         references={r.key: r for r in loaded["references"].references},
         docs=docs,
     )
-    from .checks import cross_check
-
     problems += cross_check(content)
     return content, problems
 

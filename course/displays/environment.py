@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 
 from ..safe_html import esc
+from ..content import check_content
 
 REQUIRED = {
     "jupyterlab": (4, 0),
@@ -79,8 +80,6 @@ def gather() -> EnvironmentReport:
             found = None
         needed = ">= " + ".".join(map(str, minimum))
         report.checks.append(Check(name, found, needed, found is not None and _version_tuple(found) >= minimum))
-    from ..content import check_content
-
     problems = check_content()
     if problems:
         report.content_ok = False

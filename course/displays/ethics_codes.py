@@ -5,6 +5,8 @@ import re
 from typing import Any
 
 from ..safe_html import esc, markdown
+from ..content import load_content
+from ..progress.fallback import get_store
 
 PROFESSIONS: dict[str, str] = {
     "APA": "Psychology (APA Ethics Code)",
@@ -19,8 +21,6 @@ SETTING = "profession"
 def current_profession(store: Any = None) -> str | None:
     """The body the learner chose (APA, ACA, NASW, AAMFT or BACP), or None; a broken store gives None."""
     if store is None:
-        from ..progress.fallback import get_store
-
         store = get_store()[0]
     try:
         value = store.get_setting(SETTING)
@@ -34,8 +34,6 @@ def set_profession(body: str) -> None:
     """Remember the learner's body in the local progress store."""
     if body not in PROFESSIONS:
         raise ValueError(f"unknown body {body!r}; choose one of {', '.join(PROFESSIONS)}")
-    from ..progress.fallback import get_store
-
     get_store()[0].set_setting(SETTING, body)
 
 
@@ -79,8 +77,6 @@ def _status(body: str | None) -> str:
 
 def sections_on(topic: str, content: Any = None) -> list[Any]:
     """Code sections tagged with ``topic``, the learner's own body first."""
-    from ..content import load_content
-
     content = content or load_content()
     sections = [s for s in content.codes.values() if topic in s.topics]
     order = order_bodies(sorted({s.body for s in sections}))

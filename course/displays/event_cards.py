@@ -1,9 +1,10 @@
-"""Small displays the chapters use: one event of the case, and the learner's progress."""
+"""Event cards: one event of the case, or several in story order, with its code sections and questions."""
 from __future__ import annotations
 
 from typing import Any
 
 from ..safe_html import esc, inline, markdown
+from ..content import load_content
 
 
 def event_html(event: Any, content: Any) -> str:
@@ -31,8 +32,6 @@ def show_event(event_id: str) -> Any:
     """Display one event of the case by id."""
     from IPython.display import HTML
 
-    from ..content import load_content
-
     content = load_content()
     try:
         event = content.event(event_id)
@@ -44,8 +43,6 @@ def show_event(event_id: str) -> Any:
 def show_events(*event_ids: str) -> Any:
     """Display several events of the case in story order."""
     from IPython.display import HTML
-
-    from ..content import load_content
 
     content = load_content()
     wanted = set(event_ids)

@@ -5,6 +5,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..safe_html import esc
+from ..content import load_content
+from ..exercises.registry import index, load
+from ..paths import data_dir
+from ..progress import current
 
 
 @dataclass
@@ -22,11 +26,6 @@ class Completion:
 
 def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tuple[list[Completion], list[Completion]]:
     """(per notebook, per objective) completion, from the exercises in data/ and the progress store."""
-    from ..content import load_content
-    from ..exercises.registry import index, load
-    from ..paths import data_dir
-    from ..progress import current
-
     content = content or load_content()
     summary = summary if summary is not None else current().summary()
     by_notebook = {nb.id: Completion(nb.title) for nb in content.course.notebooks}

@@ -14,6 +14,8 @@ from typing import Any
 
 from ..problems import ContentError, Problem
 from ..safe_html import esc, inline, markdown
+from ..content.yaml_reader import load_yaml, validate_model
+from ..paths import data_dir as default_data_dir
 
 __all__ = [
     "DIMENSION_IDS", "RISKS", "GOTTLIEB_FILE", "gottlieb_path", "load_gottlieb", "gottlieb_problems",
@@ -28,9 +30,7 @@ PLACEHOLDER = "— choose a level —"
 
 def gottlieb_path(data_dir: Path | None = None) -> Path:
     """Where the Gottlieb worksheet lives (``COURSE_DATA`` overrides the default ``data/``)."""
-    from ..paths import data_dir as default
-
-    return (Path(data_dir) if data_dir is not None else default()) / GOTTLIEB_FILE
+    return (Path(data_dir) if data_dir is not None else default_data_dir()) / GOTTLIEB_FILE
 
 
 # --- the data model (built lazily: pydantic is imported only when a worksheet is loaded) ----------
@@ -135,8 +135,6 @@ _MODELS: Any = None
 
 def load_gottlieb(path: Path | str | None = None) -> tuple[Any | None, list[Problem]]:
     """Read and check the worksheet file: (sheet or None, problems). Never raises for bad content."""
-    from ..content.yaml_reader import load_yaml, validate_model
-
     path = Path(path) if path is not None else gottlieb_path()
     doc = load_yaml(path)
     if doc.problems:

@@ -11,6 +11,12 @@ from typing import Any
 
 from ..problems import Problem
 from ..content.yaml_reader import YamlDoc, load_yaml, validate_model
+from ..content.checks import suggest
+from ..safe_html import appears_in
+from .released import check_released, is_released
+from .resolve import resolve
+from .scoring import answer_problems, evaluate, spec_problems
+from .spec import EXAMPLES, SPEC_MODELS, TYPES, as_plain
 
 FEEDBACK_SHOWN = 160
 
@@ -21,6 +27,11 @@ def exercise_files(exercises_dir: Path) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def count_released(exercises_dir: Path) -> int:
+    """How many spec files under ``exercises_dir`` come from a student release."""
+    return sum(1 for path in exercise_files(exercises_dir) if is_released(load_yaml(path).data))
 
 
 def check_exercises(content: Any, exercises_dir: Path) -> list[Problem]:
@@ -63,10 +74,6 @@ def _one_line(problem: Problem) -> Problem:
 
 
 def _check_file(path: Path, content: Any, folder: str | None) -> tuple[YamlDoc, Any, list[Problem]]:
-    from .released import check_released, is_released
-    from .resolve import resolve
-    from .spec import EXAMPLES, SPEC_MODELS, TYPES
-
     doc = load_yaml(Path(path))
     if doc.problems:
         return doc, None, list(doc.problems)
@@ -121,8 +128,6 @@ def _has_reference(spec: Any, released: bool = False) -> bool:
 
 
 def _structure(spec: Any) -> list:
-    from .scoring import spec_problems
-
     return spec_problems(spec)
 
 
@@ -131,15 +136,11 @@ def _located(doc: YamlDoc, prefix: tuple, found: list) -> list[Problem]:
 
 
 def _suggest(value: Any, known: Any) -> str:
-    from ..content.checks import suggest
-
     return suggest(str(value), known) if value is not None else ""
 
 
 def _reference_problems(doc: YamlDoc, spec: Any, content: Any) -> list[Problem]:
     """Events, codes, terms, objective and notebook must exist in the course content."""
-    from .spec import EXAMPLES
-
     if content is None:
         return []
     out: list[Problem] = []
@@ -186,10 +187,6 @@ def _location_problems(doc: YamlDoc, spec: Any, path: Path, folder: str, example
 
 def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
     """The reference answer must fit and score full marks; each fixture must fit, be wrong, and fire."""
-    from ..safe_html import appears_in
-    from .scoring import answer_problems, evaluate
-    from .spec import as_plain
-
     out: list[Problem] = []
     answer = as_plain(spec.answer)
     found = answer_problems(spec, answer)

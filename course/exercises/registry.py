@@ -9,6 +9,10 @@ from typing import Any
 from ..paths import data_dir
 from ..problems import Problem
 from .checks import check_file, exercise_files
+from ..content import load_content
+from ..content.yaml_reader import load_yaml
+from ..problems import ContentError
+from ..safe_html import esc
 
 _index_cache: dict[tuple[Any, ...], dict[str, list[Path]]] = {}
 _spec_cache: dict[tuple[Any, ...], tuple[Any, list[Problem]]] = {}
@@ -36,8 +40,6 @@ def _signature(files: list[Path]) -> tuple[Any, ...]:
 
 def index(exercises_dir: Path) -> dict[str, list[Path]]:
     """Exercise id -> files that declare it. Cached; re-read when a file is added, removed or edited."""
-    from ..content.yaml_reader import load_yaml
-
     files = exercise_files(exercises_dir)
     key = (str(exercises_dir), _signature(files))
     if key not in _index_cache:
@@ -91,9 +93,6 @@ def load(exercise_id: str, root: Path | None = None) -> Loaded:
 
 
 def _content(root: Path) -> tuple[Any, list[Problem]]:
-    from ..content import load_content
-    from ..problems import ContentError
-
     try:
         return load_content(root), []
     except ContentError as exc:
@@ -103,8 +102,6 @@ def _content(root: Path) -> tuple[Any, list[Problem]]:
 def problems_widget(exercise_id: str, problems: list[Problem]) -> Any:
     """An HTML widget listing what stops the exercise from being shown (no traceback)."""
     import ipywidgets as w
-
-    from ..safe_html import esc
 
     rows = "".join(f"<li><code>{esc(p)}</code></li>" for p in problems)
     return w.HTML(value=(

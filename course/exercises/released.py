@@ -47,13 +47,6 @@ def is_released(data: Any) -> bool:
     return isinstance(data, dict) and KEY in data
 
 
-def count_released(exercises_dir: Path) -> int:
-    """How many spec files under ``exercises_dir`` come from a student release."""
-    from .checks import exercise_files
-
-    return sum(1 for path in exercise_files(exercises_dir) if is_released(load_yaml(path).data))
-
-
 @cache
 def released_model(kind: str) -> Any:
     """The model of a released spec of this type: the type's fields without answer and fixtures."""

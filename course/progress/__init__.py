@@ -20,12 +20,16 @@ from .memory_store import MemoryProgress
 from .records import Attempt, ExerciseSummary, Reflection
 
 try:
-    from .sqlite_store import ProgressStore
-except ImportError as _missing:  # no sqlite3 module (e.g. Pyodide without its sqlite3 package)
-    ProgressStore = None  # type: ignore[assignment,misc]
+    import sqlite3  # noqa: F401  (Pyodide may come without its sqlite3 package)
+except ImportError as _missing:
     _SQLITE_MISSING: str | None = f"SQLite is not available here ({_missing})"
 else:
     _SQLITE_MISSING = None
+
+if _SQLITE_MISSING is None:
+    from .sqlite_store import ProgressStore
+else:  # no sqlite3 module: current() gives the session-only store
+    ProgressStore = None  # type: ignore[assignment,misc]
 
 __all__ = [
     "Attempt", "ExerciseSummary", "ProgressStore", "ProgressStoreError", "Reflection",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import progress
+from .memory_store import MemoryProgress
+
 _memory: Any = None
 
 
@@ -11,8 +14,6 @@ def memory_store() -> Any:
     """The process-wide in-memory store (created on first use)."""
     global _memory
     if _memory is None:
-        from .memory_store import MemoryProgress
-
         _memory = MemoryProgress()
     return _memory
 
@@ -20,11 +21,7 @@ def memory_store() -> Any:
 def get_store() -> tuple[Any, str | None]:
     """(store, note). The note, shown under the exercise, says why progress is not being saved."""
     try:
-        from . import current
-    except ImportError:
-        return memory_store(), "Your answers are kept only while this notebook is running."
-    try:
-        store = current()
+        store = progress.current()
     except Exception as exc:  # any failure to open the store must not stop the exercise
         return memory_store(), f"Your answers are kept only while this notebook is running ({exc})."
     try:

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import schema, private_file as storefile
+from . import private_file, schema
 from .errors import ProgressStoreError, StoreRecovered
 from .records import Attempt, ExerciseSummary, Reflection
 
@@ -96,9 +96,9 @@ class ProgressStore:
     # ----- opening, checking and recovering -------------------------------------------------------
     def _open(self) -> None:
         for _ in range(3):
-            storefile.prepare(self.path)
-            found = storefile.identity(self.path)
-            reason = storefile.unreadable_reason(self.path)
+            private_file.prepare(self.path)
+            found = private_file.identity(self.path)
+            reason = private_file.unreadable_reason(self.path)
             if reason is None:
                 try:
                     self._conn = self._connect()
@@ -110,7 +110,7 @@ class ProgressStore:
                                  "set COURSE_PROGRESS to another file.")
 
     def _move_aside(self, reason: str, found: tuple[int, int] | None) -> None:
-        moved = storefile.move_aside(self.path, found)
+        moved = private_file.move_aside(self.path, found)
         if moved is None:  # another process moved it aside already
             return
         notice = StoreRecovered(self.path, moved, reason)
@@ -147,7 +147,7 @@ class ProgressStore:
         except BaseException:
             conn.close()
             raise
-        storefile.make_private(self.path)
+        private_file.make_private(self.path)
         return conn
 
     def _enable_wal(self, conn: sqlite3.Connection) -> None:
@@ -195,7 +195,7 @@ class ProgressStore:
                 except sqlite3.Error as exc:
                     if retry or not _is_damage(exc):
                         raise self._error(exc) from None
-                    found = storefile.identity(self.path)
+                    found = private_file.identity(self.path)
                     self._conn.close()
                     self._conn = None
                     self._move_aside(_describe(exc), found)

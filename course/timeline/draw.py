@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .data import HELD_FRAME_LABEL, NOTE, TimelineData, signed
+from .layout import dodge, pack_rows, text_width, week_ticks
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -54,8 +55,6 @@ def render(data: TimelineData, content: Content, full_calendar: bool = False) ->
     import matplotlib as mpl
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-
-    from .layout import pack_rows, text_width
 
     with mpl.rc_context(RC):
         fig = Figure(figsize=(WIDTH, 10), dpi=DPI)
@@ -141,8 +140,6 @@ def _key_entries(data: TimelineData, content: Content) -> list[str]:
 
 def _key_rows(centers: list[float], key_w: float, width: float) -> tuple[list[tuple[int, float]], int]:
     """One row of numbered labels in story order (leaders never cross); more rows only if needed."""
-    from .layout import dodge
-
     for rows in range(1, len(centers) + 1):
         placed = [dodge(centers[r::rows], key_w, width, 0.06) for r in range(rows)]
         if all(p is not None for p in placed):
@@ -185,8 +182,6 @@ def _tick_label(dim: str, value: int) -> str:
 
 def _draw_panel(ax: Any, dim: str, data: TimelineData, content: Content, last: bool) -> None:
     from matplotlib.markers import TICKDOWN
-
-    from .layout import week_ticks
 
     lo, hi = ax.get_xlim()
     for i, (phase_id, _, start, end) in enumerate(data.phases):

@@ -12,29 +12,17 @@ import html
 import io
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from ..safe_html import markdown
 from .data import DIMENSIONS, PHRASES, describe, signed
+from .plot import TimelineResult
+from .draw import draw_highlight
+from .plot import plot_timeline
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..content import Content
     from ..content.models import Event
-    from .plot import TimelineResult
 
 STEP_DPI = 80
-
-
-def markdown(text: str) -> str:
-    """Author Markdown to sanitized HTML (the course's shared renderer when present)."""
-    render: Callable[[str], str] | None
-    try:
-        from ..safe_html import markdown as render
-    except ImportError:  # pragma: no cover - the shared renderer is part of the course
-        render = None
-    if render is not None:
-        return render(text)
-    import nh3  # pragma: no cover
-    from markdown_it import MarkdownIt  # pragma: no cover
-
-    return nh3.clean(MarkdownIt("commonmark", {"html": False}).render(text))  # pragma: no cover
 
 
 class Stepper:
@@ -63,8 +51,6 @@ class Stepper:
         """
         import numpy as np
         from matplotlib.image import imsave
-
-        from .draw import draw_highlight
 
         fig = self.base.figure
         canvas = fig.canvas
@@ -120,8 +106,6 @@ def explorer(content: Any = None, *, start: str | int | None = None, dimensions:
     ``previous``, ``next``, ``image`` and ``details`` attributes (for tests and notebooks).
     """
     import ipywidgets as w
-
-    from .plot import plot_timeline
 
     base = plot_timeline(content=content, dimensions=dimensions)
     stepper = Stepper(base)

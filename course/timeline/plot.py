@@ -3,7 +3,7 @@
 ``plot_timeline()`` returns a :class:`TimelineResult` holding a matplotlib ``Figure`` (never pyplot,
 so nothing displays by itself), the plotted numbers (``.data``), generated alt text, messages for
 the learner, an HTML table fallback and ``save_figure``. The numbers come from
-``course.timeline_data``; label rows from ``course.timeline_layout``; the stepper from ``course.timeline_explorer``.
+``course.timeline.data``; label rows from ``course.timeline.layout``; the stepper is ``course.timeline.explorer``.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .data import DIMENSIONS, HELD_FRAME_LABEL, NOTE, ClassOverlay, TimelineData, build_data, class_overlay, held_frame_label, held_frame_path, learner_overlay
 from .draw import DPI, OKABE_ITO, STYLES
 from .text import alt_text, table_html
+from .draw import render
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..content import Content
 
 __all__ = ["plot_timeline", "TimelineResult", "TimelineData", "save_figure", "class_overlay", "ClassOverlay",
-           "explorer", "OKABE_ITO", "STYLES", "HELD_FRAME_LABEL", "NOTE"]
+           "OKABE_ITO", "STYLES", "HELD_FRAME_LABEL", "NOTE"]
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
@@ -92,6 +93,7 @@ def save_figure(result: TimelineResult | Figure, path: str | Path) -> Path:
 
 
 def _resolve(content: Any) -> Content:
+    # import-time: course.timeline stays importable without pydantic (the class report uses its data)
     from ..content import load_content
 
     if content is None or isinstance(content, (str, Path)):
@@ -148,14 +150,5 @@ def plot_timeline(*, learner: Any = None, class_ratings: Any = None, held_frame:
             data.overlays["highlight"] = highlight
         else:
             messages.append(f"Cannot highlight {highlight!r}: there is no event with that id.")
-    from .draw import render
-
     figure, axes = render(data, content, full_calendar)
     return TimelineResult(figure, data, alt_text(data, content), messages, axes, content)
-
-
-def explorer(content: Any = None, **options: Any) -> Any:
-    """Step through the events with a slider and Previous/Next buttons (see ``course.timeline_explorer``)."""
-    from .explorer import explorer as run
-
-    return run(content=content, **options)

@@ -1,7 +1,7 @@
 """Real-browser tests: JupyterLab started exactly as ``make lab`` starts it, driven by Chromium.
 
 * Every test in this folder is marked ``browser`` (``make unit`` leaves them out).
-* ``server``: one JupyterLab per session, from ``course.lab.server_command``, serving a temporary
+* ``server``: one JupyterLab per session, from ``course.delivery.lab.server_command``, serving a temporary
   copy of ``notebooks/`` with its own Jupyter folders and progress store; its log goes to
   ``artifacts/browser/jupyterlab.log``. Before each test every kernel is shut down and the copy is
   restored, so tests never see each other's kernels or autosaved outputs.

@@ -64,7 +64,7 @@ FEEDBACK_TIMEOUT = 15_000  # a click until its feedback shows
 
 @dataclass
 class LabServer:
-    """A running JupyterLab started with ``course.lab.server_command``."""
+    """A running JupyterLab started with ``course.delivery.lab.server_command``."""
 
     url: str                 # http://127.0.0.1:<port>
     token: str

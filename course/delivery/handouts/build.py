@@ -7,21 +7,21 @@ through nbconvert's HTMLExporter into ``build/html/<notebook>.html``:
 * no code is shown; plots stay, as images with their alt text;
 * every exercise's widget is replaced by a static version of its spec (question, options, where
   to answer; never the answer, feedback or hints), looked up by the exercise id in the cell;
-* other widgets become static snapshots of their saved state (see ``course.widget_snapshot``);
+* other widgets become static snapshots of their saved state (see ``course.delivery.handouts.widget_snapshot``);
 * nothing is loaded from the web: no MathJax, require.js or widget renderer from a CDN;
 * links between notebooks point at the other handouts.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import re
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..learner_copy import build_dir, course_notebooks, learner_copy, relink
+from .exercise import exercise_html
+from .widget_snapshot import CSS as SNAPSHOT_CSS, Snapshot, WIDGET_VIEW, widget_states
 
 EXERCISE_CALL = re.compile(r"""\bexercise\(\s*["']([^"']+)["']""")
 TIMEOUT = 300  # seconds per cell
@@ -84,9 +84,6 @@ def staticize(nb: Any) -> Any:
 
     Removes the saved widget state afterwards (it holds exercise internals) and stderr noise.
     """
-    from .exercise import exercise_html
-    from .widget_snapshot import WIDGET_VIEW, Snapshot, widget_states
-
     snap = Snapshot(widget_states(nb))
     for cell in nb.cells:
         if cell.get("cell_type") != "code":
@@ -119,8 +116,6 @@ def to_html(nb: Any, name: str, cwd: Path) -> str:
     import jinja2
     from nbconvert import HTMLExporter
 
-    from .widget_snapshot import CSS as SNAPSHOT_CSS
-
     exporter = HTMLExporter(
         template_name="lab", template_file="handout.html.j2",
         extra_loaders=[jinja2.DictLoader({"handout.html.j2": _TEMPLATE})],
@@ -150,25 +145,3 @@ def build_handout(path: Path, out_dir: Path | None = None, known: set[str] | Non
     target = out_dir / f"{path.stem}.html"
     target.write_text(html, encoding="utf-8")
     return target
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course.handouts", description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", help="notebook files (default: every notebook of the course)")
-    parser.add_argument("--out", type=Path, default=None, help="output folder (default: build/html/)")
-    args = parser.parse_args(argv)
-    paths = [Path(p) for p in args.notebooks] or course_notebooks()
-    failed = 0
-    for path in paths:
-        try:
-            print(f"{path.name} -> {build_handout(path, args.out)}", flush=True)
-        except (HandoutError, OSError) as exc:
-            failed += 1
-            print(exc, file=sys.stderr)
-    if failed:
-        print(f"{failed} handout(s) could not be built.", file=sys.stderr)
-    return 2 if failed else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

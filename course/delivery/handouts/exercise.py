@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...safe_html import esc, inline, markdown
+from ...exercises.registry import load
+from ...exercises.spec import DIMENSION_SCALES
 
 BOX = "&#9744;"  # an empty check box
 
@@ -40,8 +42,6 @@ def _categorize(spec: Any) -> str:
 
 
 def _rating(spec: Any) -> str:
-    from ...exercises.spec import DIMENSION_SCALES
-
     scale = DIMENSION_SCALES.get(spec.dimension, "−3 … +3")
     rows = "".join(f"<tr><td>{inline(e.label or e.event)}</td><td class='handout-blank-cell'></td></tr>"
                    for e in spec.events)
@@ -80,8 +80,6 @@ def where_to_answer(spec: Any) -> str:
 
 def exercise_html(exercise_id: str) -> str:
     """Static HTML for one exercise; a short notice (no traceback) when it cannot be loaded."""
-    from ...exercises.registry import load
-
     loaded = load(exercise_id)
     spec = loaded.spec
     if spec is None:

@@ -1,6 +1,6 @@
 """The course as a JupyterLite site (``make lite``): JupyterLab and Python running in the browser.
 
-``python -m course.lite`` writes ``build/lite/``: the notebooks (learner copies, each with one
+``course lite`` (what ``make lite`` runs) writes ``build/lite/``: the notebooks (learner copies, each with one
 setup cell that installs the course into the browser's Python), the course as a pure-Python wheel
 with its content inside (served from the site's own ``pypi/`` folder), and JupyterLite with the
 Pyodide kernel. The build itself is offline. At run time the site is NOT offline: the browser
@@ -10,7 +10,6 @@ Answers are not kept between visits (see ``course.progress.current``).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import subprocess
@@ -84,27 +83,3 @@ def build_site(output: Path | None = None, source: Path | None = None, quiet: bo
         tail = "\n".join(((done.stdout or "") + (done.stderr or "")).splitlines()[-20:])
         raise RuntimeError(f"jupyter lite build failed (exit {done.returncode}){': ' + tail if tail else ''}")
     return output
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course.lite", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=None, help="output folder (default: build/lite/)")
-    args = parser.parse_args(argv)
-    try:
-        import jupyterlite_core  # noqa: F401
-    except ImportError:
-        print("JupyterLite is not installed: pip install -e '.[lite]' (make lite does it).", file=sys.stderr)
-        return 2
-    try:
-        out = build_site(args.out)
-    except (RuntimeError, OSError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    print(f"Wrote {out}. Serve it with any static web server, e.g.:\n"
-          f"  python -m http.server --bind 127.0.0.1 --directory {out} 8000\n"
-          "Learners need an internet connection: the site fetches Pyodide and packages at run time.")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

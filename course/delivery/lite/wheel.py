@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from ...paths import data_dir, repo_root
+from ... import __version__
 
 DIST = "jane-susan-course"
 NOT_IN_BROWSER = {"jupyterlab", "nbformat"}
@@ -59,8 +60,6 @@ def _record_line(name: str, payload: bytes) -> str:
 
 def build_wheel(out_dir: Path, version: str | None = None, data: Path | None = None) -> Path:
     """Write ``jane_susan_course-<version>-py3-none-any.whl`` into ``out_dir``; returns its path."""
-    from ... import __version__
-
     version = version or __version__
     stem = f"{DIST.replace('-', '_')}-{version}"
     info = f"{stem}.dist-info"

@@ -16,6 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from ...problems import Problem
+from ... import __version__
+from ...authoring.notebook_sync import sync_all
+from ...authoring.validate import validate_all
+from ...content import load_content
+from ...content.yaml_reader import load_yaml
+from ...exercises.checks import check_file, exercise_files
+from ...exercises.released import is_released
+from ...paths import repo_root
+from .files import learner_markdown, learner_notebook, shipped_files
+from .specs import released_yaml
 
 KEEP_ON_FORCE = frozenset({".git"})
 ALLOWED_INSIDE = ("build", "dist")
@@ -44,16 +54,12 @@ class ReleaseReport:
 
 def default_salt() -> str:
     """The salt used when none is given: derived from the course version, so it is stable."""
-    from ... import __version__
-
     return hashlib.sha256(f"jane-susan-course release {__version__}".encode()).hexdigest()[:16]
 
 
 def build_release(out: Path, salt: str | None = None, *, force: bool = False,
                   root: Path | None = None) -> ReleaseReport:
     """Write the student release of the course at ``root`` (default: this repository) into ``out``."""
-    from ...paths import repo_root
-
     root = Path(root).resolve() if root is not None else repo_root()
     report = ReleaseReport(Path(out), salt if salt is not None else default_salt())
     if not report.salt.strip():
@@ -77,10 +83,6 @@ def build_release(out: Path, salt: str | None = None, *, force: bool = False,
 
 def check_release(out: Path) -> list[Problem]:
     """``course validate`` on the release's data, and its notebooks' generated cells in step."""
-    from ...content import load_content
-    from ...authoring.notebook_sync import sync_all
-    from ...authoring.validate import validate_all
-
     problems = validate_all(out / "data")
     if problems:
         return problems
@@ -108,13 +110,6 @@ def _out_problems(out: Path, root: Path, force: bool) -> list[Problem]:
 
 
 def _source_problems(root: Path) -> list[Problem]:
-    from ...content import load_content
-    from ...exercises.checks import exercise_files
-    from ...exercises.released import is_released
-    from ...authoring.notebook_sync import sync_all
-    from ...authoring.validate import validate_all
-    from ...content.yaml_reader import load_yaml
-
     problems = validate_all(root / "data")
     if problems:
         return problems + [Problem(str(root / "data"), None, "", "has problems (listed above); fix them "
@@ -139,9 +134,6 @@ def _prepare(out: Path) -> None:
 
 
 def _write_all(root: Path, out: Path, report: ReleaseReport) -> None:
-    from ...content import load_content
-    from .files import learner_markdown, learner_notebook, shipped_files
-
     files = shipped_files(root)
     shipped = frozenset(files)
     content = load_content(root / "data")
@@ -165,9 +157,6 @@ def _write_all(root: Path, out: Path, report: ReleaseReport) -> None:
 
 
 def _released_spec(root: Path, source: Path, content: Any, salt: str) -> str:
-    from ...exercises.checks import check_file
-    from .specs import released_yaml
-
     folder = source.parent.relative_to(root / "data" / "exercises").as_posix()
     doc, spec, _ = check_file(source, content, folder=folder)  # the source validated above
     return released_yaml(doc.data, spec, salt)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
+from ..learner_copy import learner_copy
 
 SHIPPED: tuple[str, ...] = (
     ".gitignore", "LICENSE", "Makefile", "README.md", "conftest.py", "environment.yml", "pyproject.toml",
@@ -81,8 +82,6 @@ def unlink_missing(markdown: str, rel: str, shipped: frozenset[str]) -> str:
 def learner_notebook(source: Path, rel: str, shipped: frozenset[str]) -> tuple[str, int]:
     """(text of the learner copy of a notebook, number of instructor cells removed)."""
     import nbformat
-
-    from ..learner_copy import learner_copy
 
     nb = nbformat.read(str(source), as_version=4)
     copy: Any = learner_copy(nb)

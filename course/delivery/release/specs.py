@@ -9,6 +9,8 @@ the answer); the output is plain YAML in the field order of the source.
 from __future__ import annotations
 
 from typing import Any
+from ...exercises.hashed import FIELD, HASHED_TYPES, SCHEME, hash_answer
+from ...exercises.released import KEY
 
 HEADER = (
     "# Student release (written by `course release`): the reference answer is stored only as salted\n"
@@ -20,9 +22,6 @@ NO_REVEAL = {"after_attempts": None, "on_request": False}
 
 def released_data(data: dict[str, Any], spec: Any, salt: str) -> dict[str, Any]:
     """The released spec as plain data. ``data`` is the file as read; ``spec`` the same file checked."""
-    from ...exercises.hashed import FIELD, HASHED_TYPES, SCHEME, hash_answer
-    from ...exercises.released import KEY
-
     out: dict[str, Any] = {}
     for key, value in data.items():
         if key == "answer":

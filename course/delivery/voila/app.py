@@ -1,20 +1,20 @@
 """The course as a self-study web app: Voilà shows every notebook's text, plots and widgets, no code.
 
-``python -m course.app`` (what ``make app`` runs) copies the notebooks into ``build/app/`` without
+``course app`` (what ``make app`` runs) copies the notebooks into ``build/app/`` without
 instructor material, writes a landing page (``index.ipynb``) that links the chapters in course
 order, and starts Voilà on 127.0.0.1. ``/`` opens the landing page. Answers are saved in the
 learner's progress store, exactly as in JupyterLab.
 """
 from __future__ import annotations
 
-import argparse
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy
+from ...content import load_content
+from ...problems import ContentError
 
 LANDING = "index.ipynb"
 DEFAULT_PORT = 8866
@@ -30,9 +30,6 @@ def _chapters(names: list[str]) -> tuple[str, list[tuple[str, str, str]]]:
     """(course title, [(file name, title, one-line description)]) in course order; files that the
     course map does not list (e.g. the glossary) follow, by name."""
     title, rows, listed = "The case of Jane and Susan", [], set()
-    from ...content import load_content
-    from ...problems import ContentError
-
     try:
         content = load_content()
         title = content.course.title
@@ -100,28 +97,3 @@ def server_command(root: Path, port: int = DEFAULT_PORT, open_browser: bool = Tr
     if not open_browser:
         cmd.append("--no-browser")
     return cmd
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course.app", description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
-    parser.add_argument("--no-browser", action="store_true", help="do not open a browser window")
-    parser.add_argument("--stage-only", action="store_true", help="write build/app/ and stop")
-    args = parser.parse_args(argv)
-    try:
-        root = stage()
-    except (OSError, ValueError) as exc:
-        print(f"Could not prepare the app: {exc}", file=sys.stderr)
-        return 2
-    if args.stage_only:
-        print(f"Wrote {root}")
-        return 0
-    print(f"Starting the course app at http://127.0.0.1:{args.port}/ (stop it with Ctrl+C).", flush=True)
-    try:
-        return subprocess.call(server_command(root, args.port, open_browser=not args.no_browser))
-    except KeyboardInterrupt:
-        return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

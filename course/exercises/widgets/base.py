@@ -14,6 +14,7 @@ from ..result import Result
 from ..scoring import answer_problems, describe_answer, evaluate
 from ..spec import as_plain, content_hash
 from .style import CSS
+from ...progress.fallback import memory_store
 
 NO_OVERRIDE = object()
 
@@ -28,8 +29,6 @@ class ExerciseView:
     def __init__(self, spec: Any, store: Any = None, *, content_hash_: str | None = None,
                  store_note: str | None = None) -> None:
         import ipywidgets as w
-
-        from ...progress.fallback import memory_store
 
         self.spec = spec
         self.hash = content_hash_ or content_hash(spec)

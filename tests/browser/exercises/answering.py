@@ -2,7 +2,7 @@
 
 One function per type puts an answer (in the spec's own form: option ids, item ids, a rating per
 event ...) into the widgets on screen; the texts to click are taken from the spec, exactly as the
-engine shows them (``course.render.plain``).
+engine shows them (``course.safe_html.plain``).
 """
 from __future__ import annotations
 
