@@ -4,6 +4,7 @@ Notebooks call the short functions below. Each imports its module when first cal
 the package where the package's own modules are imported inside functions): the heavy libraries behind
 them (matplotlib, ipywidgets, pydantic, nbformat) load only then, so ``import course`` stays quick.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,8 +12,17 @@ from typing import Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "check_environment", "exercise", "plot_timeline", "my_timeline", "explorer", "choose_profession",
-    "compare_codes", "show_event", "show_events", "progress_overview", "gottlieb_worksheet",
+    "check_environment",
+    "exercise",
+    "plot_timeline",
+    "my_timeline",
+    "explorer",
+    "choose_profession",
+    "compare_codes",
+    "show_event",
+    "show_events",
+    "progress_overview",
+    "gottlieb_worksheet",
 ]
 
 
@@ -45,8 +55,6 @@ def my_timeline(exercise_id: str, **options: Any) -> Any:
     spec = load_spec(exercise_id)
     mine = current().ratings(spec.dimension, exercise_id)
     return plot_timeline(learner={spec.dimension: mine}, dimensions=(spec.dimension,), **options)
-
-
 
 
 def explorer(**options: Any) -> Any:

@@ -4,6 +4,7 @@ For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``
 ``class-summary``, ``release``, and the delivery channels ``app`` (Voilà), ``html`` (handouts) and
 ``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,10 @@ def _validate(args: argparse.Namespace) -> int:
     print("All course content is valid.")
     released = count_released((Path(args.path) if args.path else data_dir()) / "exercises")
     if released:
-        print(f"{released} exercise spec(s) come from a student release: answers stored as salted hashes were "
-              "recovered and score full marks; the fixture self-tests were skipped (a release has no fixtures).")
+        print(
+            f"{released} exercise spec(s) come from a student release: answers stored as salted hashes were "
+            "recovered and score full marks; the fixture self-tests were skipped (a release has no fixtures)."
+        )
     return 0
 
 
@@ -78,9 +81,7 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_export(
-    out: str | Path | None = None, *, name: str | None = None, include_reflections: bool = False
-) -> int:
+def run_export(out: str | Path | None = None, *, name: str | None = None, include_reflections: bool = False) -> int:
     """Write the current learner's export (default ``course-export-<learner id>.json`` here)."""
     try:
         store = progress.current()
@@ -100,8 +101,10 @@ def run_export(
     payload = data["payload"]
     shown = f"your name ({name.strip()})" if name and name.strip() else f"the pseudonym {learner}"
     extra = " and your reflections" if include_reflections else " (reflections not included)"
-    print(f"Wrote {path}: {len(payload['attempts'])} answers and {len(payload['ratings'])} ratings"
-          f"{extra}, under {shown}. Send this file to your instructor only if you choose to.")
+    print(
+        f"Wrote {path}: {len(payload['attempts'])} answers and {len(payload['ratings'])} ratings"
+        f"{extra}, under {shown}. Send this file to your instructor only if you choose to."
+    )
     return 0
 
 
@@ -121,13 +124,14 @@ def run_class_summary(paths: Sequence[str | Path], out_dir: str | Path) -> int:
     try:
         report = class_summary(files, out_dir, content=_content())
     except OSError as exc:
-        print(f"course class-summary: cannot write the report in {out_dir} ({exc.strerror or exc})",
-              file=sys.stderr)
+        print(f"course class-summary: cannot write the report in {out_dir} ({exc.strerror or exc})", file=sys.stderr)
         return 2
     for refusal in report.refusals:
         print(refusal, file=sys.stderr)
-    print(f"Wrote {report.html_path} from {report.learners} learners' exports"
-          f"{f'; {len(report.refusals)} refused (listed above)' if report.refusals else ''}.")
+    print(
+        f"Wrote {report.html_path} from {report.learners} learners' exports"
+        f"{f'; {len(report.refusals)} refused (listed above)' if report.refusals else ''}."
+    )
     return 2 if report.refusals else 0
 
 
@@ -172,9 +176,11 @@ def _lite(args: argparse.Namespace) -> int:
     except (RuntimeError, OSError) as exc:
         print(exc, file=sys.stderr)
         return 2
-    print(f"Wrote {out}. Serve it with any static web server, e.g.:\n"
-          f"  python -m http.server --bind 127.0.0.1 --directory {out} 8000\n"
-          "Learners need an internet connection: the site fetches Pyodide and packages at run time.")
+    print(
+        f"Wrote {out}. Serve it with any static web server, e.g.:\n"
+        f"  python -m http.server --bind 127.0.0.1 --directory {out} 8000\n"
+        "Learners need an internet connection: the site fetches Pyodide and packages at run time."
+    )
     return 0
 
 
@@ -204,8 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write your results to a file for your instructor")
     p.add_argument("-o", "--out", help="file to write (default: course-export-<id>.json)")
     p.add_argument("--name", help="put your name in the export (default: a pseudonym only)")
-    p.add_argument("--include-reflections", action="store_true",
-                   help="include your written reflections (default: left out)")
+    p.add_argument(
+        "--include-reflections", action="store_true", help="include your written reflections (default: left out)"
+    )
     p.set_defaults(func=lambda a: run_export(a.out, name=a.name, include_reflections=a.include_reflections))
 
     p = sub.add_parser("class-summary", help="summarise learners' exports for a seminar")

@@ -4,6 +4,7 @@ Author text (prompts, options, feedback, hints) may hold basic formatting and ht
 links. Scripts, event handlers, iframes, images, style attributes and ``javascript:``/``data:`` URLs
 never survive. Engine text is escaped with :func:`esc`.
 """
+
 from __future__ import annotations
 
 import html
@@ -12,8 +13,33 @@ from functools import lru_cache
 from typing import Any
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "code", "pre", "ul", "ol", "li", "a", "blockquote",
-    "h4", "h5", "h6", "hr", "del", "sup", "sub", "abbr", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "blockquote",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "del",
+    "sup",
+    "sub",
+    "abbr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|h\d|tr|td|th|table|blockquote|pre|hr)\b[^>]*>", re.I)

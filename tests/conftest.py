@@ -1,5 +1,6 @@
 """Shared fixtures for the unit tests, among them a fresh progress store in a not-yet-existing folder
 under tmp_path (for tests/progress/ and tests/classroom/)."""
+
 from collections.abc import Iterator
 from pathlib import Path
 

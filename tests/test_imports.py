@@ -5,6 +5,7 @@ The import graph is read from the source with ``ast`` (nothing is imported), cou
 the package's own modules, including those inside functions: a cycle hidden by a late import is still
 a cycle. Imports under ``if TYPE_CHECKING:`` are left out (they never run).
 """
+
 from __future__ import annotations
 
 import ast
@@ -21,7 +22,7 @@ PACKAGE = REPO / "course"
 # import needs a ``# import-time: <reason>`` comment on the line above it.
 LATE_IMPORTS_ALLOWED = {
     "course/__init__.py": "the notebook functions: `import course` must stay quick, so each one imports "
-                          "its module (and the heavy libraries behind it) when first called",
+    "its module (and the heavy libraries behind it) when first called",
 }
 HEAVY = ("matplotlib", "ipywidgets", "pydantic", "nbformat")
 
@@ -72,8 +73,9 @@ def import_graph(root: Path) -> dict[str, set[str]]:
     """module -> the package's own modules it imports (anywhere in its code)."""
     files = sorted(root.rglob("*.py"))
     modules = {module_name(p, root) for p in files}
-    return {module_name(p, root): {t for _, t in _own_imports(p, root, modules) if t != module_name(p, root)}
-            for p in files}
+    return {
+        module_name(p, root): {t for _, t in _own_imports(p, root, modules) if t != module_name(p, root)} for p in files
+    }
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -86,7 +88,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         path.append(node)
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state:
                 cycle = visit(nxt)
                 if cycle:
@@ -111,14 +113,17 @@ def _write(root: Path, files: dict[str, str]) -> Path:
 
 
 def test_the_cycle_check_finds_a_cycle_hidden_inside_a_function(tmp_path: Path) -> None:
-    pkg = _write(tmp_path / "pkg", {
-        "__init__.py": "",
-        "a.py": "from .b import helper\n",
-        "b.py": "def helper():\n    from . import a\n    return a\n",
-        "c.py": "from .sub import d\n",
-        "sub/__init__.py": "",
-        "sub/d.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..c import x\n",
-    })
+    pkg = _write(
+        tmp_path / "pkg",
+        {
+            "__init__.py": "",
+            "a.py": "from .b import helper\n",
+            "b.py": "def helper():\n    from . import a\n    return a\n",
+            "c.py": "from .sub import d\n",
+            "sub/__init__.py": "",
+            "sub/d.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..c import x\n",
+        },
+    )
     graph = import_graph(pkg)
     assert graph["pkg.c"] == {"pkg.sub.d"} and graph["pkg.sub.d"] == set()  # TYPE_CHECKING left out
     assert find_cycle(graph) in (["pkg.a", "pkg.b", "pkg.a"], ["pkg.b", "pkg.a", "pkg.b"])
@@ -140,8 +145,13 @@ def test_own_modules_are_imported_at_the_top() -> None:
         if rel in LATE_IMPORTS_ALLOWED:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        top = {n.lineno for stmt in tree.body if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.If, ast.Try))
-               for n in ast.walk(stmt) if isinstance(n, (ast.Import, ast.ImportFrom))}
+        top = {
+            n.lineno
+            for stmt in tree.body
+            if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.If, ast.Try))
+            for n in ast.walk(stmt)
+            if isinstance(n, (ast.Import, ast.ImportFrom))
+        }
         lines = path.read_text(encoding="utf-8").splitlines()
         for node, target in _own_imports(path, PACKAGE, modules):
             if node.lineno in top or "# import-time:" in lines[node.lineno - 2]:

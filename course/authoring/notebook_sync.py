@@ -5,6 +5,7 @@ and the course map are written from data into markdown cells tagged ``course-hea
 ``course-references``, ``course-nav`` and ``course-map``. The glossary notebook is written whole.
 ``course sync-notebooks`` rewrites them; ``--check`` only reports drift (tests run it).
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,14 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 def header_markdown(content: Content, nb_id: str) -> str:
     nb = content.notebook(nb_id)
-    lines = [f"# {nb.title}", "", f"*{nb.summary}* Estimated time: **{nb.minutes} minutes**.", "",
-             "**By the end of this notebook you will be able to:**", ""]
+    lines = [
+        f"# {nb.title}",
+        "",
+        f"*{nb.summary}* Estimated time: **{nb.minutes} minutes**.",
+        "",
+        "**By the end of this notebook you will be able to:**",
+        "",
+    ]
     lines += [f"{i}. {o.text}" for i, o in enumerate(nb.objectives, 1)]
     if nb.content_note:
         lines += ["", f"> **Content note.** {nb.content_note}"]
@@ -52,8 +59,12 @@ def nav_markdown(content: Content, nb_id: str) -> str:
 
 
 def map_markdown(content: Content) -> str:
-    lines = ["## Map of the course", "",
-             "| Notebook | What it covers | You will be able to | Time |", "|---|---|---|---|"]
+    lines = [
+        "## Map of the course",
+        "",
+        "| Notebook | What it covers | You will be able to | Time |",
+        "|---|---|---|---|",
+    ]
     for nb in content.course.notebooks:
         objectives = "<br>".join(f"• {o.text}" for o in nb.objectives)
         lines.append(f"| [{nb.title}]({nb.filename}) | {nb.summary} | {objectives} | {nb.minutes} min |")
@@ -119,9 +130,11 @@ def glossary_notebook(content: Content) -> Any:
     titles = {nb.id: nb for nb in content.course.notebooks}
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = KERNELSPEC
-    intro = ("# Glossary\n\nThe terms the course uses, defined in our own words. Each entry names the work "
-             "it draws on and the notebooks where it comes up. This page is generated from "
-             "`data/glossary.yaml`; edit the data, then run `course sync-notebooks`.")
+    intro = (
+        "# Glossary\n\nThe terms the course uses, defined in our own words. Each entry names the work "
+        "it draws on and the notebooks where it comes up. This page is generated from "
+        "`data/glossary.yaml`; edit the data, then run `course sync-notebooks`."
+    )
     cells = [_cell(intro, "course-glossary")]
     for term in sorted(content.terms.values(), key=lambda t: t.term.lower()):
         lines = [f"## {term.term}", "", term.definition.strip()]
@@ -171,4 +184,3 @@ def sync_all(check_only: bool = False, folder: Path | None = None, content: Cont
         if not check_only:
             nbformat.write(new, path)
     return stale
-

@@ -1,13 +1,14 @@
 """Everything ``course validate`` checks, collected in one list of problems."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..content.loader import read_content
+from ..displays.worksheets import gottlieb_problems
 from ..exercises.checks import check_exercises
 from ..paths import data_dir
 from ..problems import Problem
-from ..content.loader import read_content
-from ..displays.worksheets import gottlieb_problems
 
 
 def validate_all(root: Path | None = None) -> list[Problem]:

@@ -4,6 +4,7 @@ An export is pseudonymous by default: a random learner id kept in the store's se
 the learner gives one, reflections only when asked. ``checksum`` is sha256 over the canonical JSON of
 ``payload``; it detects edits and damage in transit, it is not a signature.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
-from .file_format import FORMAT, VERSION, checksum, envelope_problem, payload_problem
 from ..progress.sqlite_store import ProgressStore
+from .file_format import FORMAT, VERSION, checksum, envelope_problem, payload_problem
 
 LEARNER_KEY = "learner_id"
 MAX_BYTES = 50 * 1024 * 1024
@@ -38,9 +39,14 @@ def export_results(
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "attempts": [
             {
-                "exercise_id": a.exercise_id, "content_hash": a.content_hash, "notebook": a.notebook,
-                "answer": a.answer, "score": a.score, "max_score": a.max_score,
-                "feedback": a.feedback, "created_at": a.created_at,
+                "exercise_id": a.exercise_id,
+                "content_hash": a.content_hash,
+                "notebook": a.notebook,
+                "answer": a.answer,
+                "score": a.score,
+                "max_score": a.max_score,
+                "feedback": a.feedback,
+                "created_at": a.created_at,
             }
             for a in store.attempts()
         ],
@@ -48,8 +54,13 @@ def export_results(
     }
     if include_reflections:
         payload["reflections"] = [
-            {"exercise_id": r.exercise_id, "content_hash": r.content_hash, "text": r.text,
-             "rubric": r.rubric, "created_at": r.created_at}
+            {
+                "exercise_id": r.exercise_id,
+                "content_hash": r.content_hash,
+                "text": r.text,
+                "rubric": r.rubric,
+                "created_at": r.created_at,
+            }
             for r in store.reflections()
         ]
     return {
@@ -95,8 +106,12 @@ def load_export(path: str | Path) -> tuple[dict[str, Any] | None, str | None]:
     except ValueError as exc:
         if not isinstance(exc, json.JSONDecodeError):
             return refuse("", f"{exc}; an export holds only finite numbers")
-        return refuse("", f"not valid JSON ({exc.msg} at column {exc.colno}): the file is cut off or "
-                      "was edited; ask the learner to export it again", exc.lineno)
+        return refuse(
+            "",
+            f"not valid JSON ({exc.msg} at column {exc.colno}): the file is cut off or "
+            "was edited; ask the learner to export it again",
+            exc.lineno,
+        )
     except RecursionError:
         return refuse("", "the JSON is nested too deeply to be an export")
     found = envelope_problem(data) or payload_problem(data["payload"])

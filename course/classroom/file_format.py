@@ -1,4 +1,5 @@
 """The export file format: its checksum, and checks that return ``(field, message)`` or None."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,9 +15,7 @@ VERSION = 1
 
 def canonical_json(value: Any) -> bytes:
     """Sorted keys, no spaces, UTF-8: the bytes the checksum is taken over."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def checksum(payload: dict[str, Any]) -> str:
@@ -40,15 +39,29 @@ _ANY = (lambda v: True, "any JSON value")
 
 ROWS: dict[str, dict[str, tuple[Any, str]]] = {
     "attempts": {
-        "exercise_id": _STR, "content_hash": _TEXT, "notebook": _OPT_TEXT, "answer": _ANY,
-        "score": _OPT_NUM, "max_score": _OPT_NUM, "feedback": _TEXT, "created_at": _TEXT,
+        "exercise_id": _STR,
+        "content_hash": _TEXT,
+        "notebook": _OPT_TEXT,
+        "answer": _ANY,
+        "score": _OPT_NUM,
+        "max_score": _OPT_NUM,
+        "feedback": _TEXT,
+        "created_at": _TEXT,
     },
     "ratings": {
-        "exercise_id": _STR, "content_hash": _TEXT, "dimension": _STR, "event_id": _STR,
-        "value": _RATING, "created_at": _TEXT,
+        "exercise_id": _STR,
+        "content_hash": _TEXT,
+        "dimension": _STR,
+        "event_id": _STR,
+        "value": _RATING,
+        "created_at": _TEXT,
     },
     "reflections": {
-        "exercise_id": _STR, "content_hash": _TEXT, "text": _TEXT, "rubric": _OBJ, "created_at": _TEXT,
+        "exercise_id": _STR,
+        "content_hash": _TEXT,
+        "text": _TEXT,
+        "rubric": _OBJ,
+        "created_at": _TEXT,
     },
 }
 
@@ -73,8 +86,11 @@ def envelope_problem(data: Any) -> tuple[str, str] | None:
     if not isinstance(value, str) or not _HEX64.fullmatch(value):
         return "checksum.value", "must be 64 lowercase hex digits (a sha256)"
     if not hmac.compare_digest(value, checksum(data["payload"])):
-        return ("checksum.value", "does not match the payload: the file was changed after it was "
-                "exported; ask the learner to export it again")
+        return (
+            "checksum.value",
+            "does not match the payload: the file was changed after it was "
+            "exported; ask the learner to export it again",
+        )
     return None
 
 

@@ -2,6 +2,7 @@
 
 matplotlib is imported lazily and used through its object API (no pyplot, no change of backend).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,13 +38,29 @@ def draw_ratings(
         med = [s.median for _, s in pts]
         err = [[s.median - s.q1 for _, s in pts], [s.q3 - s.median for _, s in pts]]
         ax.axhline(0, color="#999999", linewidth=0.8)
-        ax.errorbar(px, med, yerr=err, color=colour, marker="o", linewidth=1.5, capsize=3,
-                    label="class median (bar: inter-quartile range)")
+        ax.errorbar(
+            px,
+            med,
+            yerr=err,
+            color=colour,
+            marker="o",
+            linewidth=1.5,
+            capsize=3,
+            label="class median (bar: inter-quartile range)",
+        )
         ref = (reference or {}).get(dim, {})
         rx = [x for x, e in zip(xs, events) if e in ref]
         if rx:
-            ax.plot(rx, [ref[events[x]] for x in rx], linestyle="--", marker="s", markersize=4,
-                    color="#000000", linewidth=1, label="course's teaching rating")
+            ax.plot(
+                rx,
+                [ref[events[x]] for x in rx],
+                linestyle="--",
+                marker="s",
+                markersize=4,
+                color="#000000",
+                linewidth=1,
+                label="course's teaching rating",
+            )
         ax.set_ylim(-3.4, 3.4)
         ax.set_yticks(range(-3, 4))
         ax.set_ylabel(dim)

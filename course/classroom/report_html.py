@@ -1,4 +1,5 @@
 """The class summary as one self-contained HTML page (inline CSS, figure embedded, no network)."""
+
 from __future__ import annotations
 
 import base64
@@ -42,11 +43,14 @@ def _wrong_answers(report: ClassReport) -> list[str]:
     for st in report.exercises.values():
         if not st.wrong_answers:
             continue
-        out.append(f"<h3>{escape(st.exercise_id)}</h3><table><tr><th>Wrong answer</th>"
-                   "<th>Learners</th><th>Feedback they got</th></tr>")
+        out.append(
+            f"<h3>{escape(st.exercise_id)}</h3><table><tr><th>Wrong answer</th>"
+            "<th>Learners</th><th>Feedback they got</th></tr>"
+        )
         for w in st.wrong_answers:
-            out.append(f"<tr><td><code>{_answer(w.answer)}</code></td><td>{w.learners}</td>"
-                       f"<td>{escape(w.feedback)}</td></tr>")
+            out.append(
+                f"<tr><td><code>{_answer(w.answer)}</code></td><td>{w.learners}</td><td>{escape(w.feedback)}</td></tr>"
+            )
         out.append("</table>")
     return out or ["<p>No wrong answers were exported.</p>"]
 
@@ -55,15 +59,19 @@ def _ratings(report: ClassReport, labels: dict[str, str]) -> list[str]:
     if report.png_path is None:
         return ["<p>No ratings were exported.</p>"]
     data = base64.b64encode(report.png_path.read_bytes()).decode("ascii")
-    out = [f'<img src="data:image/png;base64,{data}" alt="{escape(report.alt_text)}">',
-           "<details><summary>The values behind the figure</summary><table><tr><th>Event</th>"
-           "<th>Dimension</th><th>Learners</th><th>Median</th><th>Inter-quartile range</th></tr>"]
+    out = [
+        f'<img src="data:image/png;base64,{data}" alt="{escape(report.alt_text)}">',
+        "<details><summary>The values behind the figure</summary><table><tr><th>Event</th>"
+        "<th>Dimension</th><th>Learners</th><th>Median</th><th>Inter-quartile range</th></tr>",
+    ]
     for event in report.events:
         for dim, by_event in report.ratings.items():
             if event in by_event:
                 s = by_event[event]
-                out.append(f"<tr><td>{escape(labels.get(event, event))}</td><td>{escape(dim)}</td>"
-                           f"<td>{s.n}</td><td>{s.median:g}</td><td>{s.q1:g} to {s.q3:g}</td></tr>")
+                out.append(
+                    f"<tr><td>{escape(labels.get(event, event))}</td><td>{escape(dim)}</td>"
+                    f"<td>{s.n}</td><td>{s.median:g}</td><td>{s.q1:g} to {s.q3:g}</td></tr>"
+                )
     out.append("</table></details>")
     return out
 
@@ -81,11 +89,14 @@ def render_html(report: ClassReport, labels: dict[str, str]) -> str:
         "Exports are pseudonymous; no names are shown here.</p>",
         "<h2>Correct answers per exercise</h2>",
         "<table><tr><th>Exercise</th><th>Learners who answered</th><th>Correct at first try</th>"
-        "<th>Correct in the end</th></tr>", *_exercise_rows(report), "</table>",
-        "<h2>Most common wrong answers</h2>", *_wrong_answers(report),
+        "<th>Correct in the end</th></tr>",
+        *_exercise_rows(report),
+        "</table>",
+        "<h2>Most common wrong answers</h2>",
+        *_wrong_answers(report),
         "<h2>How the class rated the events</h2>",
-        "<p class=note>Teaching ratings from -3 to 3, not measurements: a starting point for "
-        "discussion.</p>", *_ratings(report, labels),
+        "<p class=note>Teaching ratings from -3 to 3, not measurements: a starting point for discussion.</p>",
+        *_ratings(report, labels),
     ]
     if refused:
         parts += [f"<h2>Exports refused ({len(refused)})</h2><ul>", *refused, "</ul>"]

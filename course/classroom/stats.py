@@ -1,12 +1,14 @@
 """Class-level statistics over loaded exports: correct rates, common wrong answers, rating spreads."""
+
 from __future__ import annotations
 
 import json
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from ..timeline.data import class_overlay
 from typing import Any
+
+from ..timeline.data import class_overlay
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,7 @@ def exercise_stats(payloads: list[dict[str, Any]], top: int = 3) -> dict[str, Ex
         st.versions = len(hashes[ex_id])
         ranked = sorted(wrong[ex_id].items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
         st.wrong_answers = [
-            WrongAnswer(answers[k], len(who), feedback[(ex_id, k)].most_common(1)[0][0])
-            for k, who in ranked
+            WrongAnswer(answers[k], len(who), feedback[(ex_id, k)].most_common(1)[0][0]) for k, who in ranked
         ]
     return by_ex
 
@@ -103,8 +104,11 @@ def rating_spreads(payloads: list[dict[str, Any]]) -> dict[str, dict[str, Rating
             per_learner.append(latest)
     dims = list(dict.fromkeys(d for learner in per_learner for d in learner))
     stats = class_overlay(per_learner, dimensions=dims).stats
-    return {d: {e: RatingSpread(q.n, float(q.median), float(q.q1), float(q.q3))
-                for e, q in stats[d].items()} for d in dims if d in stats}
+    return {
+        d: {e: RatingSpread(q.n, float(q.median), float(q.q1), float(q.q3)) for e, q in stats[d].items()}
+        for d in dims
+        if d in stats
+    }
 
 
 def spread(values: list[int]) -> RatingSpread:

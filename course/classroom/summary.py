@@ -2,6 +2,7 @@
 
 Malformed or tampered exports are refused one by one, with a reason; the rest are summarised.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -10,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
-from .stats import ExerciseStats, RatingSpread, exercise_stats, rating_spreads
 from .export import load_export
 from .ratings_plot import draw_ratings
 from .report_html import render_html
+from .stats import ExerciseStats, RatingSpread, exercise_stats, rating_spreads
 
 
 @dataclass
@@ -47,8 +48,16 @@ def _load_all(paths: Iterable[str | Path]) -> tuple[list[dict[str, Any]], list[s
             if other["exported_at"] > payload["exported_at"]:
                 newer, older = older, newer
             kept[lid] = newer
-            refusals.append(str(Problem(str(older[0]), None, "payload.learner.id",
-                                        f"same learner as {newer[0]}; the newer export was used")))
+            refusals.append(
+                str(
+                    Problem(
+                        str(older[0]),
+                        None,
+                        "payload.learner.id",
+                        f"same learner as {newer[0]}; the newer export was used",
+                    )
+                )
+            )
         else:
             kept[lid] = (path, payload)
     return [payload for _, payload in kept.values()], refusals
@@ -70,8 +79,9 @@ def _event_info(content: Any, dims: list[str]) -> tuple[list[str], dict[str, str
     return order, labels, reference
 
 
-def alt_text(spreads: dict[str, dict[str, RatingSpread]], events: list[str], labels: dict[str, str],
-             learners: int) -> str:
+def alt_text(
+    spreads: dict[str, dict[str, RatingSpread]], events: list[str], labels: dict[str, str], learners: int
+) -> str:
     """A sentence or two describing the ratings figure for screen readers."""
     if not spreads:
         return "No ratings were exported."
@@ -79,15 +89,16 @@ def alt_text(spreads: dict[str, dict[str, RatingSpread]], events: list[str], lab
     for dim, by_event in spreads.items():
         medians = [(by_event[e].median, labels.get(e, e)) for e in events if e in by_event]
         lo, hi = min(medians), max(medians)
-        parts.append(f"{dim}: {len(medians)} events, lowest median {lo[0]:g} at “{lo[1]}”, "
-                     f"highest median {hi[0]:g} at “{hi[1]}”")
-    return (f"Class ratings of events by {learners} learners, median with inter-quartile range, "
-            "on a scale from -3 to 3. " + "; ".join(parts) + ". The table below gives every value.")
+        parts.append(
+            f"{dim}: {len(medians)} events, lowest median {lo[0]:g} at “{lo[1]}”, highest median {hi[0]:g} at “{hi[1]}”"
+        )
+    return (
+        f"Class ratings of events by {learners} learners, median with inter-quartile range, "
+        "on a scale from -3 to 3. " + "; ".join(parts) + ". The table below gives every value."
+    )
 
 
-def class_summary(
-    export_paths: Iterable[str | Path], out_dir: str | Path, content: Any = None
-) -> ClassReport:
+def class_summary(export_paths: Iterable[str | Path], out_dir: str | Path, content: Any = None) -> ClassReport:
     """Summarise exports into ``out_dir/index.html`` (and ``ratings.png`` when there are ratings)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -100,7 +111,15 @@ def class_summary(
     png = None
     if spreads:
         png = draw_ratings(spreads, events, labels, out / "ratings.png", reference)
-    report = ClassReport(out / "index.html", png, len(payloads), stats, spreads, events,
-                         alt_text(spreads, events, labels, len(payloads)), refusals)
+    report = ClassReport(
+        out / "index.html",
+        png,
+        len(payloads),
+        stats,
+        spreads,
+        events,
+        alt_text(spreads, events, labels, len(payloads)),
+        refusals,
+    )
     report.html_path.write_text(render_html(report, labels), encoding="utf-8")
     return report

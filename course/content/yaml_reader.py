@@ -3,6 +3,7 @@
 Messages about content must name the file, line and field, so loading keeps a map from each
 path in the data (``("events", 3, "ratings")``) to the line where it is written.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -67,10 +68,14 @@ def load_yaml(path: Path) -> YamlDoc:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        doc.problems.append(Problem(doc.name, None, "", f"cannot be read ({exc.strerror}); check the path and permissions"))
+        doc.problems.append(
+            Problem(doc.name, None, "", f"cannot be read ({exc.strerror}); check the path and permissions")
+        )
         return doc
     if b"\x00" in raw:
-        doc.problems.append(Problem(doc.name, 1, "", "is not a text file (it contains binary bytes); save it as UTF-8 YAML text"))
+        doc.problems.append(
+            Problem(doc.name, 1, "", "is not a text file (it contains binary bytes); save it as UTF-8 YAML text")
+        )
         return doc
     try:
         text = raw.decode("utf-8")
@@ -93,12 +98,18 @@ def load_yaml(path: Path) -> YamlDoc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        doc.problems.append(Problem(doc.name, line, "", f"is not valid YAML ({reason}); check indentation, colons and quotes near this line"))
+        doc.problems.append(
+            Problem(
+                doc.name, line, "", f"is not valid YAML ({reason}); check indentation, colons and quotes near this line"
+            )
+        )
         return doc
     builder = _Builder(doc)
     doc.data = builder.build(node, ()) if node is not None else None
     # name fields only now that ids are known: ``events[refusal].title`` rather than ``events[4].title``
-    doc.problems += [Problem(doc.name, line, field_name(doc.data, loc) or "", msg) for line, loc, msg in builder.pending]
+    doc.problems += [
+        Problem(doc.name, line, field_name(doc.data, loc) or "", msg) for line, loc, msg in builder.pending
+    ]
     return doc
 
 
@@ -120,15 +131,33 @@ class _Builder:
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.pending.append((key_node.start_mark.line + 1, loc, "uses a YAML merge key ('<<'); write the fields out in full"))
+                    self.pending.append(
+                        (
+                            key_node.start_mark.line + 1,
+                            loc,
+                            "uses a YAML merge key ('<<'); write the fields out in full",
+                        )
+                    )
                     continue
                 key = self.build(key_node, loc + ("<key>",))
                 if not isinstance(key, (str, int, float, bool)) or key is None:
-                    self.pending.append((key_node.start_mark.line + 1, loc, "has a key that is not plain text; keys are words like 'id' or 'title'"))
+                    self.pending.append(
+                        (
+                            key_node.start_mark.line + 1,
+                            loc,
+                            "has a key that is not plain text; keys are words like 'id' or 'title'",
+                        )
+                    )
                     continue
                 key = str(key) if not isinstance(key, str) else key
                 if key in out:
-                    self.pending.append((key_node.start_mark.line + 1, loc + (key,), f"'{key}' is written twice in the same block; keep one"))
+                    self.pending.append(
+                        (
+                            key_node.start_mark.line + 1,
+                            loc + (key,),
+                            f"'{key}' is written twice in the same block; keep one",
+                        )
+                    )
                     continue
                 self.doc.lines[loc + (key,)] = key_node.start_mark.line + 1
                 out[key] = self.build(value_node, loc + (key,))
@@ -198,9 +227,9 @@ def friendly_message(err: dict[str, Any]) -> str:
     if kind == "list_type":
         return f"is {_kind_of(given)}; it should be a list, one item per line starting with '- '"
     if msg.startswith("Value error, "):
-        return msg[len("Value error, "):]
+        return msg[len("Value error, ") :]
     if msg.startswith("Assertion failed, "):
-        return msg[len("Assertion failed, "):]
+        return msg[len("Assertion failed, ") :]
     shown = _short(given)
     msg = msg[0].lower() + msg[1:] if msg else msg
     msg = msg.replace("input should", "should").replace("Input should", "should")

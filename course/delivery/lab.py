@@ -1,4 +1,5 @@
 """The JupyterLab command that ``make lab`` runs (tests start the very same command)."""
+
 from __future__ import annotations
 
 import os
@@ -11,12 +12,15 @@ from ..paths import notebooks_dir
 START_NOTEBOOK = "00_start_here.ipynb"
 
 
-def server_command(port: int = 8888, root: Path | None = None, token: str | None = None,
-                   open_browser: bool = True) -> list[str]:
+def server_command(
+    port: int = 8888, root: Path | None = None, token: str | None = None, open_browser: bool = True
+) -> list[str]:
     """Arguments that start JupyterLab on 127.0.0.1 at the start notebook."""
     root = Path(root) if root is not None else notebooks_dir()
     cmd = [
-        sys.executable, "-m", "jupyterlab",
+        sys.executable,
+        "-m",
+        "jupyterlab",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
         f"--ServerApp.root_dir={root}",

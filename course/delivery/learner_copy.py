@@ -3,6 +3,7 @@
 Learners never see instructor material: cells tagged ``instructor`` or ``solution`` are dropped from
 every copy made here. The source notebooks in ``notebooks/`` are never written to.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,6 +56,7 @@ def read_learner_copy(path: Path) -> Any:
 
 def relink(markdown: str, suffix: str, known: set[str]) -> str:
     """Point Markdown links to course notebooks (``x.ipynb#A``) at ``x<suffix>#A`` instead."""
+
     def swap(match: re.Match[str]) -> str:
         stem, anchor = match.group(1), match.group(2) or ""
         return f"]({stem}{suffix}{anchor})" if stem in known else match.group(0)

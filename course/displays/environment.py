@@ -1,12 +1,13 @@
 """Check that a learner's setup can run the course: versions, and whether widgets can render."""
+
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 
-from ..safe_html import esc
 from ..content import check_content
+from ..safe_html import esc
 
 REQUIRED = {
     "jupyterlab": (4, 0),
@@ -94,8 +95,10 @@ def check_environment():
     report = gather()
     table = w.HTML(value=report.html())
     live = w.Valid(value=report.ok, description="Widgets render", readout="this box is a live widget")
-    note = w.HTML(value="<p>If you can see a tick and the words <em>Widgets render</em> just above, "
-                       "interactive exercises will work in this browser.</p>")
+    note = w.HTML(
+        value="<p>If you can see a tick and the words <em>Widgets render</em> just above, "
+        "interactive exercises will work in this browser.</p>"
+    )
     box = w.VBox([table, live, note])
     box.report = report  # tests read the result without a browser
     return box

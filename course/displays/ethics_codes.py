@@ -1,12 +1,13 @@
 """The learner's own code of ethics first: choosing a profession and comparing code sections."""
+
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from ..safe_html import esc, markdown
 from ..content import load_content
 from ..progress.fallback import get_store
+from ..safe_html import esc, markdown
 
 PROFESSIONS: dict[str, str] = {
     "APA": "Psychology (APA Ethics Code)",
@@ -51,7 +52,9 @@ def choose_profession() -> Any:
     chosen = current_profession()
     radio = w.RadioButtons(
         options=[(label, body) for body, label in PROFESSIONS.items()],
-        value=chosen, description="My profession:", style={"description_width": "initial"},
+        value=chosen,
+        description="My profession:",
+        style={"description_width": "initial"},
         layout=w.Layout(width="auto"),
     )
     save = w.Button(description="Save my choice", tooltip="Save the profession whose code the course shows first")
@@ -71,8 +74,10 @@ def choose_profession() -> Any:
 def _status(body: str | None) -> str:
     if body is None:
         return "<p>No profession chosen yet. The comparisons show the codes in a fixed order until you choose.</p>"
-    return (f"<p>Saved: <strong>{esc(PROFESSIONS[body])}</strong>. Code comparisons will lead with the "
-            f"{esc(body)} code. The choice stays on this computer.</p>")
+    return (
+        f"<p>Saved: <strong>{esc(PROFESSIONS[body])}</strong>. Code comparisons will lead with the "
+        f"{esc(body)} code. The choice stays on this computer.</p>"
+    )
 
 
 def sections_on(topic: str, content: Any = None) -> list[Any]:
@@ -98,7 +103,7 @@ def compare_codes(topic: str) -> Any:
     mine = current_profession()
     rows = []
     for s in sections:
-        flag = (f"<p><strong>Verify:</strong> {esc(s.verify)}</p>" if s.verify else "")
+        flag = f"<p><strong>Verify:</strong> {esc(s.verify)}</p>" if s.verify else ""
         own = " (your code)" if s.body == mine else ""
         rows.append(
             f"<tr><th scope='row'>{esc(s.body)}{own}<br><small>{esc(s.edition)}</small></th>"

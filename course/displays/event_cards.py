@@ -1,10 +1,11 @@
 """Event cards: one event of the case, or several in story order, with its code sections and questions."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ..safe_html import esc, inline, markdown
 from ..content import load_content
+from ..safe_html import esc, inline, markdown
 
 
 def event_html(event: Any, content: Any) -> str:
@@ -13,7 +14,9 @@ def event_html(event: Any, content: Any) -> str:
     codes = [content.codes[c] for c in event.codes]
     code_items = "".join(
         f"<li><strong>{esc(c.label)}</strong> {esc(c.title)}"
-        + (" <em>(verify against the primary source)</em>" if c.verify else "") + "</li>" for c in codes
+        + (" <em>(verify against the primary source)</em>" if c.verify else "")
+        + "</li>"
+        for c in codes
     )
     questions = "".join(f"<li>{inline(q)}</li>" for q in event.questions)
     boundaries = ", ".join(b.replace("-", " ") for b in event.boundaries)
@@ -21,7 +24,8 @@ def event_html(event: Any, content: Any) -> str:
         "<div class='course-event' role='group' aria-label='Event of the case'>"
         f"<h4>{esc(event.title)}</h4>"
         f"<p><small>{esc(event.when.label()[:1].upper() + event.when.label()[1:])} · phase: {esc(phase)}"
-        + (f" · boundary dimension: {esc(boundaries)}" if boundaries else "") + "</small></p>"
+        + (f" · boundary dimension: {esc(boundaries)}" if boundaries else "")
+        + "</small></p>"
         f"{markdown(event.text)}"
         + (f"<p><strong>Code sections that bear on it</strong></p><ul>{code_items}</ul>" if codes else "")
         + f"<p><strong>For discussion</strong></p><ul>{questions}</ul></div>"

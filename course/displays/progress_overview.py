@@ -1,14 +1,15 @@
 """The learner's progress at a glance: completion per notebook and per learning objective."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..safe_html import esc
 from ..content import load_content
 from ..exercises.registry import index, load
 from ..paths import data_dir
 from ..progress import current
+from ..safe_html import esc
 
 
 @dataclass
@@ -35,7 +36,9 @@ def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tu
         if spec is None or spec.notebook not in by_notebook:
             continue  # examples and broken specs are not part of a learner's progress
         finished = exercise_id in summary and bool(summary[exercise_id].completed)
-        groups = [by_notebook[spec.notebook]] + ([by_objective[spec.objective]] if spec.objective in by_objective else [])
+        groups = [by_notebook[spec.notebook]] + (
+            [by_objective[spec.objective]] if spec.objective in by_objective else []
+        )
         for group in groups:
             (group.done if finished else group.todo).append(exercise_id)
     return list(by_notebook.values()), [c for c in by_objective.values() if c.total]

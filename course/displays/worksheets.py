@@ -6,20 +6,28 @@ The worksheet's text, levels, scoring rule and the course's reading of Jane's re
 keyboard-operable ipywidgets form. Results are written into an HTML widget's ``value`` (never printed),
 so the form can be driven and read headlessly.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..problems import ContentError, Problem
-from ..safe_html import esc, inline, markdown
 from ..content.yaml_reader import load_yaml, validate_model
 from ..paths import data_dir as default_data_dir
+from ..problems import ContentError, Problem
+from ..safe_html import esc, inline, markdown
 
 __all__ = [
-    "DIMENSION_IDS", "RISKS", "GOTTLIEB_FILE", "gottlieb_path", "load_gottlieb", "gottlieb_problems",
-    "gottlieb_assessment", "gottlieb_worksheet", "GottliebWorksheet",
+    "DIMENSION_IDS",
+    "RISKS",
+    "GOTTLIEB_FILE",
+    "gottlieb_path",
+    "load_gottlieb",
+    "gottlieb_problems",
+    "gottlieb_assessment",
+    "gottlieb_worksheet",
+    "GottliebWorksheet",
 ]
 
 DIMENSION_IDS: tuple[str, ...] = ("power", "duration", "termination")
@@ -34,6 +42,7 @@ def gottlieb_path(data_dir: Path | None = None) -> Path:
 
 
 # --- the data model (built lazily: pydantic is imported only when a worksheet is loaded) ----------
+
 
 def _models() -> Any:
     """The pydantic models of the worksheet file, created on first use and cached."""
@@ -158,23 +167,47 @@ def _cross_check(sheet: Any, doc: Any) -> list[Problem]:
     seen: dict[str, int] = {}
     for i, dim in enumerate(sheet.dimensions):
         if dim.id in seen:
-            found.append(doc.problem(("dimensions", i, "id"), f"'{dim.id}' is already defined above; list power, duration and termination once each"))
+            found.append(
+                doc.problem(
+                    ("dimensions", i, "id"),
+                    f"'{dim.id}' is already defined above; list power, duration and termination once each",
+                )
+            )
         seen[dim.id] = i
         ids = [lv.id for lv in dim.levels]
         for j, level_id in enumerate(ids):
             if level_id in ids[:j]:
-                found.append(doc.problem(("dimensions", i, "levels", j, "id"), f"'{level_id}' is used twice in {dim.id}; every level id must be unique"))
+                found.append(
+                    doc.problem(
+                        ("dimensions", i, "levels", j, "id"),
+                        f"'{level_id}' is used twice in {dim.id}; every level id must be unique",
+                    )
+                )
     missing = [d for d in DIMENSION_IDS if d not in seen]
     if missing:
-        found.append(doc.problem(("dimensions",), f"has no {', '.join(missing)}; the model needs exactly power, duration and termination"))
+        found.append(
+            doc.problem(
+                ("dimensions",), f"has no {', '.join(missing)}; the model needs exactly power, duration and termination"
+            )
+        )
     if found:
         return found
     scoring = sheet.scoring
     if scoring.low_at_most >= scoring.high_at_points:
-        found.append(doc.problem(("scoring", "low_at_most"), f"is {scoring.low_at_most}, not below high_at_points ({scoring.high_at_points}); make it smaller so that 'low' and 'high' cannot overlap"))
+        found.append(
+            doc.problem(
+                ("scoring", "low_at_most"),
+                f"is {scoring.low_at_most}, not below high_at_points ({scoring.high_at_points}); make it smaller so that 'low' and 'high' cannot overlap",
+            )
+        )
     for i, rule in enumerate(scoring.decisive):
         if sheet.dimension(rule.dimension).level(rule.level) is None:
-            found.append(doc.problem(("scoring", "decisive", i, "level"), f"'{rule.level}' is not a level of {rule.dimension}; use one of {_level_ids(sheet, rule.dimension)}"))
+            found.append(
+                doc.problem(
+                    ("scoring", "decisive", i, "level"),
+                    f"'{rule.level}' is not a level of {rule.dimension}; use one of {_level_ids(sheet, rule.dimension)}",
+                )
+            )
     step_ids = [s.id for s in sheet.steps]
     for i, step_id in enumerate(step_ids):
         if step_id in step_ids[:i]:
@@ -184,11 +217,20 @@ def _cross_check(sheet: Any, doc: Any) -> list[Problem]:
         value = getattr(sheet.jane, dim_id)
         if sheet.dimension(dim_id).level(value) is None:
             level_ok = False
-            found.append(doc.problem(("jane", dim_id), f"'{value}' is not a level of {dim_id}; use one of {_level_ids(sheet, dim_id)}"))
+            found.append(
+                doc.problem(
+                    ("jane", dim_id), f"'{value}' is not a level of {dim_id}; use one of {_level_ids(sheet, dim_id)}"
+                )
+            )
     if level_ok and not found:
         computed = _risk(sheet, sheet.jane.power, sheet.jane.duration, sheet.jane.termination)
         if computed != sheet.jane.risk:
-            found.append(doc.problem(("jane", "risk"), f"says '{sheet.jane.risk}', but the scoring rule gives '{computed}' for these levels; change the risk or the levels so they agree"))
+            found.append(
+                doc.problem(
+                    ("jane", "risk"),
+                    f"says '{sheet.jane.risk}', but the scoring rule gives '{computed}' for these levels; change the risk or the levels so they agree",
+                )
+            )
     return found
 
 
@@ -207,6 +249,7 @@ def _sheet(sheet: Any = None) -> Any:
 
 
 # --- the pure assessment -------------------------------------------------------------------------
+
 
 def _risk(sheet: Any, power: str, duration: str, termination: str) -> str:
     chosen = {"power": power, "duration": duration, "termination": termination}
@@ -232,12 +275,15 @@ def gottlieb_assessment(power: str, duration: str, termination: str, *, sheet: A
     chosen = {"power": power, "duration": duration, "termination": termination}
     for dim_id, value in chosen.items():
         if sheet.dimension(dim_id).level(value) is None:
-            raise ValueError(f"{dim_id} {value!r} is not a level of the model; choose one of {_level_ids(sheet, dim_id)}")
+            raise ValueError(
+                f"{dim_id} {value!r} is not a level of the model; choose one of {_level_ids(sheet, dim_id)}"
+            )
     risk = _risk(sheet, power, duration, termination)
     return risk, getattr(sheet.readings, risk).advice
 
 
 # --- the form ------------------------------------------------------------------------------------
+
 
 @dataclass
 class GottliebWorksheet:
@@ -282,34 +328,50 @@ def gottlieb_worksheet(path: Path | str | None = None) -> Any:
 def problems_html(problems: list[Problem]) -> str:
     """The problems of a worksheet file as an HTML note for the learner or instructor."""
     items = "".join(f"<li><code>{esc(p)}</code></li>" for p in problems)
-    return ("<div class='course-worksheet-problems' role='alert'><p><strong>The Gottlieb worksheet cannot be "
-            f"shown</strong> because data/{GOTTLIEB_FILE} has problems. Fix them and run this cell again "
-            f"(or run <code>course validate</code>):</p><ul>{items}</ul></div>")
+    return (
+        "<div class='course-worksheet-problems' role='alert'><p><strong>The Gottlieb worksheet cannot be "
+        f"shown</strong> because data/{GOTTLIEB_FILE} has problems. Fix them and run this cell again "
+        f"(or run <code>course validate</code>):</p><ul>{items}</ul></div>"
+    )
 
 
 def _build(sheet: Any) -> GottliebWorksheet:
     import ipywidgets as w
 
-    head = w.HTML(value=(f"<h4>{esc(sheet.title)}</h4>{markdown(sheet.intro)}"
-                         f"<details><summary>The model's steps, in the course's summary</summary><ol>"
-                         + "".join(f"<li>{inline(s.text)}</li>" for s in sheet.steps)
-                         + f"</ol><p><em>Check before quoting:</em> {esc(sheet.verify)}</p></details>"))
+    head = w.HTML(
+        value=(
+            f"<h4>{esc(sheet.title)}</h4>{markdown(sheet.intro)}"
+            f"<details><summary>The model's steps, in the course's summary</summary><ol>"
+            + "".join(f"<li>{inline(s.text)}</li>" for s in sheet.steps)
+            + f"</ol><p><em>Check before quoting:</em> {esc(sheet.verify)}</p></details>"
+        )
+    )
     dropdowns: dict[str, Any] = {}
     explanations: dict[str, Any] = {}
     rows: list[Any] = [head]
     for dim in sheet.dimensions:
         dd = w.Dropdown(
             options=[(PLACEHOLDER, "")] + [(lv.label, lv.id) for lv in dim.levels],
-            value="", description=f"{dim.label}:", description_allow_html=False,
-            tooltip=dim.question, style={"description_width": "8em"}, layout=w.Layout(width="28em"),
+            value="",
+            description=f"{dim.label}:",
+            description_allow_html=False,
+            tooltip=dim.question,
+            style={"description_width": "8em"},
+            layout=w.Layout(width="28em"),
         )
         hint = w.HTML(value=_level_hint(dim, ""))
-        dd.observe(lambda change, dim=dim, hint=hint: setattr(hint, "value", _level_hint(dim, change["new"])), names="value")
+        dd.observe(
+            lambda change, dim=dim, hint=hint: setattr(hint, "value", _level_hint(dim, change["new"])), names="value"
+        )
         dropdowns[dim.id] = dd
         explanations[dim.id] = hint
         rows += [dd, hint]
-    button = w.Button(description="Show the reading", tooltip="Show the risk reading and the next steps for these ratings",
-                      button_style="primary", icon="")
+    button = w.Button(
+        description="Show the reading",
+        tooltip="Show the risk reading and the next steps for these ratings",
+        button_style="primary",
+        icon="",
+    )
     result = w.HTML(value="")
 
     def on_click(_: Any) -> None:
@@ -333,16 +395,20 @@ def reading_html(sheet: Any, chosen: dict[str, str]) -> str:
     Missing choices produce a note saying which dimension still needs a level (never an error)."""
     missing = [sheet.dimension(d).label.lower() for d in DIMENSION_IDS if not chosen.get(d)]
     if missing:
-        return (f"<div class='course-worksheet-result' role='status' aria-live='polite'><p><strong>Not yet.</strong> "
-                f"Choose a level for {esc(_and(missing))} first, then press Show the reading.</p></div>")
+        return (
+            f"<div class='course-worksheet-result' role='status' aria-live='polite'><p><strong>Not yet.</strong> "
+            f"Choose a level for {esc(_and(missing))} first, then press Show the reading.</p></div>"
+        )
     risk, _ = gottlieb_assessment(chosen["power"], chosen["duration"], chosen["termination"], sheet=sheet)
     reading = getattr(sheet.readings, risk)
     steps = "".join(f"<li>{inline(s)}</li>" for s in reading.next_steps)
     compare = _compare_with_jane(sheet, chosen)
-    return (f"<div class='course-worksheet-result' role='status' aria-live='polite'>"
-            f"<p><strong>Reading: {esc(reading.label)}.</strong></p>{markdown(reading.advice)}"
-            f"<p><strong>Next steps</strong></p><ol>{steps}</ol>{compare}"
-            f"<p><small><em>Check before quoting:</em> {esc(sheet.verify)}</small></p></div>")
+    return (
+        f"<div class='course-worksheet-result' role='status' aria-live='polite'>"
+        f"<p><strong>Reading: {esc(reading.label)}.</strong></p>{markdown(reading.advice)}"
+        f"<p><strong>Next steps</strong></p><ol>{steps}</ol>{compare}"
+        f"<p><small><em>Check before quoting:</em> {esc(sheet.verify)}</small></p></div>"
+    )
 
 
 def _compare_with_jane(sheet: Any, chosen: dict[str, str]) -> str:
@@ -355,14 +421,21 @@ def _compare_with_jane(sheet: Any, chosen: dict[str, str]) -> str:
         same = ours.id == yours.id
         differs = differs or not same
         mark = "same as yours" if same else f"you chose {yours.label.lower()}"
-        rows.append(f"<li><strong>{esc(dim.label)}: {esc(ours.label)}</strong> ({esc(mark)}). "
-                    f"{esc(getattr(jane.reasons, d))}</li>")
+        rows.append(
+            f"<li><strong>{esc(dim.label)}: {esc(ours.label)}</strong> ({esc(mark)}). "
+            f"{esc(getattr(jane.reasons, d))}</li>"
+        )
     verdict = getattr(sheet.readings, jane.risk).label
-    lead = ("Your ratings match the course's reading." if not differs else
-            "Your ratings differ from the course's reading in places; compare the reasons below and decide "
-            "which you can defend.")
-    return (f"<p><strong>The course's reading of Jane's request</strong> ({esc(verdict.lower())}). "
-            f"{esc(lead)}</p><ul>{''.join(rows)}</ul>")
+    lead = (
+        "Your ratings match the course's reading."
+        if not differs
+        else "Your ratings differ from the course's reading in places; compare the reasons below and decide "
+        "which you can defend."
+    )
+    return (
+        f"<p><strong>The course's reading of Jane's request</strong> ({esc(verdict.lower())}). "
+        f"{esc(lead)}</p><ul>{''.join(rows)}</ul>"
+    )
 
 
 def _and(items: list[str]) -> str:

@@ -8,9 +8,11 @@ Public entry points (heavy libraries load only when called):
 - ``load_spec(exercise_id)``: the validated spec, or raise ``ContentError`` listing the problems.
 - ``content_hash(spec)``: sha256 of the spec's canonical JSON (``spec``).
 """
+
 from __future__ import annotations
 
 from typing import Any
+
 from ..problems import ContentError, Problem
 from ..progress.fallback import get_store
 from ..progress.memory_store import MemoryProgress
@@ -32,7 +34,9 @@ def show(exercise_id: str) -> Any:
         return build_view(loaded.spec, store, store_note=note)
     except Exception as exc:  # a notebook cell shows a message, never a traceback
         where = str(loaded.path or exercise_id)
-        return problems_widget(str(exercise_id), [Problem(where, None, "", f"could not be shown ({type(exc).__name__}: {exc})")])
+        return problems_widget(
+            str(exercise_id), [Problem(where, None, "", f"could not be shown ({type(exc).__name__}: {exc})")]
+        )
 
 
 def load_spec(exercise_id: str) -> Any:

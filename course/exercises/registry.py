@@ -1,4 +1,5 @@
 """Find an exercise by id across data/exercises/ and check it strictly before it is shown."""
+
 from __future__ import annotations
 
 import difflib
@@ -6,13 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..paths import data_dir
-from ..problems import Problem
-from .checks import check_file, exercise_files
 from ..content import load_content
 from ..content.yaml_reader import load_yaml
-from ..problems import ContentError
+from ..paths import data_dir
+from ..problems import ContentError, Problem
 from ..safe_html import esc
+from .checks import check_file, exercise_files
 
 _index_cache: dict[tuple[Any, ...], dict[str, list[Path]]] = {}
 _spec_cache: dict[tuple[Any, ...], tuple[Any, list[Problem]]] = {}
@@ -74,7 +74,14 @@ def load(exercise_id: str, root: Path | None = None) -> Loaded:
         return loaded
     if len(files) > 1:
         names = ", ".join(str(p) for p in files)
-        loaded.problems.append(Problem(str(files[1]), None, "id", f"'{exercise_id}' is the id of more than one exercise ({names}); ids must be unique"))
+        loaded.problems.append(
+            Problem(
+                str(files[1]),
+                None,
+                "id",
+                f"'{exercise_id}' is the id of more than one exercise ({names}); ids must be unique",
+            )
+        )
         return loaded
     content, content_problems = _content(root)
     if content is None:
@@ -104,8 +111,10 @@ def problems_widget(exercise_id: str, problems: list[Problem]) -> Any:
     import ipywidgets as w
 
     rows = "".join(f"<li><code>{esc(p)}</code></li>" for p in problems)
-    return w.HTML(value=(
-        f'<div class="cx-feedback cx-wrong" role="alert"><p><strong>The exercise '
-        f"'{esc(exercise_id)}' cannot be shown.</strong> What is wrong, and where:</p><ul>{rows}</ul>"
-        f"<p>After fixing it, run <code>course validate</code> in a terminal to check every course file.</p></div>"
-    ))
+    return w.HTML(
+        value=(
+            f'<div class="cx-feedback cx-wrong" role="alert"><p><strong>The exercise '
+            f"'{esc(exercise_id)}' cannot be shown.</strong> What is wrong, and where:</p><ul>{rows}</ul>"
+            f"<p>After fixing it, run <code>course validate</code> in a terminal to check every course file.</p></div>"
+        )
+    )

@@ -7,6 +7,7 @@ Where SQLite cannot be used (no ``sqlite3`` module, or Pyodide in JupyterLite, w
 the page), ``current()`` gives an in-memory store instead, which tells the learner once, through
 ``take_notices()``, that answers are not kept.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,8 +33,15 @@ else:  # no sqlite3 module: current() gives the session-only store
     ProgressStore = None  # type: ignore[assignment,misc]
 
 __all__ = [
-    "Attempt", "ExerciseSummary", "ProgressStore", "ProgressStoreError", "Reflection",
-    "StoreRecovered", "current", "default_path", "use",
+    "Attempt",
+    "ExerciseSummary",
+    "ProgressStore",
+    "ProgressStoreError",
+    "Reflection",
+    "StoreRecovered",
+    "current",
+    "default_path",
+    "use",
 ]
 
 APP_NAME = "jane-susan-course"
@@ -51,8 +59,10 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "progress.sqlite3"
 
 
-NOT_KEPT = ("Your answers are not kept in this browser session: {why}. They last only until this page is "
-            "closed or reloaded. To keep your progress, run the course in JupyterLab on your own computer.")
+NOT_KEPT = (
+    "Your answers are not kept in this browser session: {why}. They last only until this page is "
+    "closed or reloaded. To keep your progress, run the course in JupyterLab on your own computer."
+)
 
 
 class SessionOnlyProgress(MemoryProgress):

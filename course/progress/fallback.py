@@ -1,5 +1,6 @@
 """Which progress store the exercises use: the learner's real store when it works, else one
 in-memory store for the whole kernel session."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -3,6 +3,7 @@
 Used by tests, and by the exercises when the real store cannot be opened (progress then lasts only
 for the running kernel). Nothing is written to disk.
 """
+
 from __future__ import annotations
 
 import copy
@@ -25,11 +26,20 @@ class MemoryProgress:
         self._ratings: list[tuple[str, str, str, str, int]] = []  # exercise, hash, dimension, event, value
         self._settings: dict[str, Any] = {}
 
-    def record_attempt(self, exercise_id: str, content_hash: str, answer: Any, score: float | int | None,
-                       max_score: float | int | None, feedback: str, notebook: str | None = None) -> Attempt:
+    def record_attempt(
+        self,
+        exercise_id: str,
+        content_hash: str,
+        answer: Any,
+        score: float | int | None,
+        max_score: float | int | None,
+        feedback: str,
+        notebook: str | None = None,
+    ) -> Attempt:
         """Keep one checked answer."""
-        attempt = Attempt(exercise_id, content_hash, copy.deepcopy(answer), score, max_score, feedback,
-                          _now(), notebook)
+        attempt = Attempt(
+            exercise_id, content_hash, copy.deepcopy(answer), score, max_score, feedback, _now(), notebook
+        )
         self._attempts.append(attempt)
         return attempt
 
@@ -47,8 +57,11 @@ class MemoryProgress:
 
     def attempt_count(self, exercise_id: str, content_hash: str | None = None) -> int:
         """Attempts at this exercise (at this version, when ``content_hash`` is given)."""
-        return sum(1 for a in self._attempts if a.exercise_id == exercise_id
-                   and (content_hash is None or a.content_hash == content_hash))
+        return sum(
+            1
+            for a in self._attempts
+            if a.exercise_id == exercise_id and (content_hash is None or a.content_hash == content_hash)
+        )
 
     def save_reflection(self, exercise_id: str, content_hash: str, text: str, rubric: dict[str, Any]) -> Reflection:
         """Keep one written reflection."""
@@ -75,8 +88,11 @@ class MemoryProgress:
 
     def ratings(self, dimension: str, exercise_id: str | None = None) -> dict[str, int]:
         """The learner's latest rating of each event on ``dimension`` (optionally in one exercise)."""
-        return {event: value for ex, _, dim, event, value in self._ratings
-                if dim == dimension and (exercise_id is None or ex == exercise_id)}
+        return {
+            event: value
+            for ex, _, dim, event, value in self._ratings
+            if dim == dimension and (exercise_id is None or ex == exercise_id)
+        }
 
     def take_notices(self) -> list[Any]:
         """Nothing to report: an in-memory store is never damaged."""

@@ -1,4 +1,5 @@
 """The progress file on disk: private creation and moving a damaged file aside."""
+
 from __future__ import annotations
 
 import os
@@ -33,9 +34,7 @@ def prepare(path: Path) -> None:
         try:
             os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
         except OSError as exc:
-            raise ProgressStoreError(
-                f"Cannot create your progress file {path} ({exc.strerror or exc})."
-            ) from None
+            raise ProgressStoreError(f"Cannot create your progress file {path} ({exc.strerror or exc}).") from None
     make_private(path)
 
 

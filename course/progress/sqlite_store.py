@@ -5,6 +5,7 @@ transaction, so several kernels can share the file and a killed kernel never los
 A damaged or unreadable file is moved aside (never deleted) and a fresh store started; the learner is
 told through a ``StoreRecovered`` notice (see ``take_notices``).
 """
+
 from __future__ import annotations
 
 import json
@@ -106,8 +107,9 @@ class ProgressStore:
                 except _Damaged as damaged:
                     reason = str(damaged)
             self._move_aside(reason, found)
-        raise ProgressStoreError(f"Your progress file {self.path} keeps failing to open; "
-                                 "set COURSE_PROGRESS to another file.")
+        raise ProgressStoreError(
+            f"Your progress file {self.path} keeps failing to open; set COURSE_PROGRESS to another file."
+        )
 
     def _move_aside(self, reason: str, found: tuple[int, int] | None) -> None:
         moved = private_file.move_aside(self.path, found)
@@ -118,9 +120,7 @@ class ProgressStore:
         log.warning("%s", notice)
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(
-            str(self.path), timeout=self.timeout, isolation_level=None, check_same_thread=False
-        )
+        conn = sqlite3.connect(str(self.path), timeout=self.timeout, isolation_level=None, check_same_thread=False)
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000):d}")
             check = conn.execute("PRAGMA quick_check").fetchall()
@@ -234,13 +234,23 @@ class ProgressStore:
     ) -> Attempt:
         """Save one answer with its score and the feedback shown; return it as an ``Attempt``."""
         row = (
-            str(exercise_id), str(content_hash), _json(answer, f"The answer to {exercise_id}"),
-            _number(score, "score"), _number(max_score, "max_score"), str(feedback or ""), notebook,
+            str(exercise_id),
+            str(content_hash),
+            _json(answer, f"The answer to {exercise_id}"),
+            _number(score, "score"),
+            _number(max_score, "max_score"),
+            str(feedback or ""),
+            notebook,
             _now(),
         )
-        self._run(lambda c: c.execute(
-            "INSERT INTO attempts (exercise_id, content_hash, answer, score, max_score, feedback,"
-            " notebook, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row), write=True)
+        self._run(
+            lambda c: c.execute(
+                "INSERT INTO attempts (exercise_id, content_hash, answer, score, max_score, feedback,"
+                " notebook, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            ),
+            write=True,
+        )
         return Attempt(row[0], row[1], json.loads(row[2]), row[3], row[4], row[5], row[7], notebook)
 
     _ATTEMPT_COLS = "exercise_id, content_hash, answer, score, max_score, feedback, created_at, notebook"
@@ -252,16 +262,22 @@ class ProgressStore:
 
     def last_attempt(self, exercise_id: str, current_hash: str | None = None) -> Attempt | None:
         """The latest answer; ``.stale`` is true if it was given to a version other than ``current_hash``."""
-        row = self._run(lambda c: c.execute(
-            f"SELECT {self._ATTEMPT_COLS} FROM attempts WHERE exercise_id = ? ORDER BY id DESC LIMIT 1",
-            (exercise_id,)).fetchone(), write=False)
+        row = self._run(
+            lambda c: c.execute(
+                f"SELECT {self._ATTEMPT_COLS} FROM attempts WHERE exercise_id = ? ORDER BY id DESC LIMIT 1",
+                (exercise_id,),
+            ).fetchone(),
+            write=False,
+        )
         return None if row is None else self._attempt(row, current_hash)
 
     def attempts(self, exercise_id: str | None = None) -> list[Attempt]:
         """Every saved answer, oldest first (of one exercise if given)."""
         where, args = ("WHERE exercise_id = ?", (exercise_id,)) if exercise_id else ("", ())
-        rows = self._run(lambda c: c.execute(
-            f"SELECT {self._ATTEMPT_COLS} FROM attempts {where} ORDER BY id", args).fetchall(), write=False)
+        rows = self._run(
+            lambda c: c.execute(f"SELECT {self._ATTEMPT_COLS} FROM attempts {where} ORDER BY id", args).fetchall(),
+            write=False,
+        )
         return [self._attempt(r, None) for r in rows]
 
     def attempt_count(self, exercise_id: str, content_hash: str | None = None) -> int:
@@ -272,22 +288,34 @@ class ProgressStore:
         return int(self._run(lambda c: c.execute(sql, args).fetchone()[0], write=False))
 
     # ----- reflections ------------------------------------------------------------------------------
-    def save_reflection(
-        self, exercise_id: str, content_hash: str, text: str, rubric: Mapping[str, Any]
-    ) -> Reflection:
+    def save_reflection(self, exercise_id: str, content_hash: str, text: str, rubric: Mapping[str, Any]) -> Reflection:
         """Save a written reflection and the learner's rubric self-assessment."""
-        row = (str(exercise_id), str(content_hash), str(text),
-               _json(dict(rubric or {}), f"The rubric of {exercise_id}"), _now())
-        self._run(lambda c: c.execute(
-            "INSERT INTO reflections (exercise_id, content_hash, text, rubric, created_at)"
-            " VALUES (?, ?, ?, ?, ?)", row), write=True)
+        row = (
+            str(exercise_id),
+            str(content_hash),
+            str(text),
+            _json(dict(rubric or {}), f"The rubric of {exercise_id}"),
+            _now(),
+        )
+        self._run(
+            lambda c: c.execute(
+                "INSERT INTO reflections (exercise_id, content_hash, text, rubric, created_at) VALUES (?, ?, ?, ?, ?)",
+                row,
+            ),
+            write=True,
+        )
         return Reflection(row[0], row[1], row[2], json.loads(row[3]), row[4])
 
     def last_reflection(self, exercise_id: str, current_hash: str | None = None) -> Reflection | None:
         """The latest reflection on an exercise (``.stale`` as for ``last_attempt``)."""
-        row = self._run(lambda c: c.execute(
-            "SELECT exercise_id, content_hash, text, rubric, created_at FROM reflections"
-            " WHERE exercise_id = ? ORDER BY id DESC LIMIT 1", (exercise_id,)).fetchone(), write=False)
+        row = self._run(
+            lambda c: c.execute(
+                "SELECT exercise_id, content_hash, text, rubric, created_at FROM reflections"
+                " WHERE exercise_id = ? ORDER BY id DESC LIMIT 1",
+                (exercise_id,),
+            ).fetchone(),
+            write=False,
+        )
         if row is None:
             return None
         stale = current_hash is not None and row[1] != current_hash
@@ -295,15 +323,16 @@ class ProgressStore:
 
     def reflections(self) -> list[Reflection]:
         """Every saved reflection, oldest first."""
-        rows = self._run(lambda c: c.execute(
-            "SELECT exercise_id, content_hash, text, rubric, created_at FROM reflections ORDER BY id"
-        ).fetchall(), write=False)
+        rows = self._run(
+            lambda c: c.execute(
+                "SELECT exercise_id, content_hash, text, rubric, created_at FROM reflections ORDER BY id"
+            ).fetchall(),
+            write=False,
+        )
         return [Reflection(r[0], r[1], r[2], json.loads(r[3]), r[4]) for r in rows]
 
     # ----- ratings ----------------------------------------------------------------------------------
-    def save_ratings(
-        self, exercise_id: str, content_hash: str, values: Mapping[str, int], dimension: str
-    ) -> None:
+    def save_ratings(self, exercise_id: str, content_hash: str, values: Mapping[str, int], dimension: str) -> None:
         """Save the learner's rating of each event on one dimension (one transaction)."""
         when = _now()
         rows = []
@@ -311,14 +340,21 @@ class ProgressStore:
             if isinstance(value, bool) or not isinstance(value, int) or not -3 <= value <= 3:
                 raise ValueError(f"rating of {event_id!r} must be a whole number from -3 to 3, not {value!r}")
             rows.append((str(exercise_id), str(content_hash), str(dimension), str(event_id), value, when))
-        self._run(lambda c: c.executemany(
-            "INSERT INTO ratings (exercise_id, content_hash, dimension, event_id, value, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)", rows), write=True)
+        self._run(
+            lambda c: c.executemany(
+                "INSERT INTO ratings (exercise_id, content_hash, dimension, event_id, value, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            ),
+            write=True,
+        )
 
     def ratings(self, dimension: str, exercise_id: str | None = None) -> dict[str, int]:
         """The latest value the learner gave each event on ``dimension`` (optionally in one exercise)."""
-        sql = ("SELECT event_id, value FROM ratings WHERE id IN (SELECT MAX(id) FROM ratings"
-               " WHERE dimension = ?{} GROUP BY event_id) ORDER BY id")
+        sql = (
+            "SELECT event_id, value FROM ratings WHERE id IN (SELECT MAX(id) FROM ratings"
+            " WHERE dimension = ?{} GROUP BY event_id) ORDER BY id"
+        )
         args: list[str] = [dimension]
         if exercise_id is not None:
             sql, args = sql.format(" AND exercise_id = ?"), [dimension, exercise_id]
@@ -330,23 +366,28 @@ class ProgressStore:
     def rating_rows(self) -> list[dict[str, Any]]:
         """Every saved rating, oldest first, as plain dicts (for export)."""
         cols = ("exercise_id", "content_hash", "dimension", "event_id", "value", "created_at")
-        rows = self._run(lambda c: c.execute(
-            f"SELECT {', '.join(cols)} FROM ratings ORDER BY id").fetchall(), write=False)
+        rows = self._run(
+            lambda c: c.execute(f"SELECT {', '.join(cols)} FROM ratings ORDER BY id").fetchall(), write=False
+        )
         return [dict(zip(cols, r)) for r in rows]
 
     # ----- settings ---------------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A setting's value (any JSON value), or ``default`` if unset."""
-        row = self._run(lambda c: c.execute(
-            "SELECT value FROM settings WHERE key = ?", (key,)).fetchone(), write=False)
+        row = self._run(lambda c: c.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone(), write=False)
         return default if row is None else json.loads(row[0])
 
     def set_setting(self, key: str, value: Any) -> None:
         """Store a setting (any JSON value), replacing an earlier one."""
         text = _json(value, f"The setting {key!r}")
-        self._run(lambda c: c.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, text)), write=True)
+        self._run(
+            lambda c: c.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, text),
+            ),
+            write=True,
+        )
 
     def ensure_setting(self, key: str, value: Any) -> Any:
         """Store ``value`` unless the key is set already; return the stored value (atomic)."""
@@ -365,18 +406,22 @@ class ProgressStore:
         ``attempts`` counts answers; an exercise with none counts its reflections or rating saves.
         Completed: full marks once, an ungraded answer, or a saved reflection or ratings.
         """
+
         def read(c: sqlite3.Connection) -> list[list[tuple[Any, ...]]]:
             return [
                 c.execute(
                     "SELECT exercise_id, COUNT(*), MAX(score), MAX(max_score), MAX(CASE WHEN max_score"
                     " IS NULL OR max_score = 0 OR score >= max_score THEN 1 ELSE 0 END),"
-                    " MIN(created_at), MAX(created_at) FROM attempts GROUP BY exercise_id").fetchall(),
+                    " MIN(created_at), MAX(created_at) FROM attempts GROUP BY exercise_id"
+                ).fetchall(),
                 c.execute(
                     "SELECT exercise_id, COUNT(*), NULL, NULL, 1, MIN(created_at), MAX(created_at)"
-                    " FROM reflections GROUP BY exercise_id").fetchall(),
+                    " FROM reflections GROUP BY exercise_id"
+                ).fetchall(),
                 c.execute(
                     "SELECT exercise_id, COUNT(DISTINCT created_at), NULL, NULL, 1, MIN(created_at),"
-                    " MAX(created_at) FROM ratings GROUP BY exercise_id").fetchall(),
+                    " MAX(created_at) FROM ratings GROUP BY exercise_id"
+                ).fetchall(),
             ]
 
         merged: dict[str, list[Any]] = {}
@@ -388,5 +433,4 @@ class ProgressStore:
                 m[3] = m[3] or bool(done)
                 m[4], m[5] = min(m[4], first), max(m[5], last)
         order = sorted(merged, key=lambda ex: (merged[ex][4], ex))
-        return {ex: ExerciseSummary(ex, m[0], m[1], m[2], m[3], m[5])
-                for ex in order for m in [merged[ex]]}
+        return {ex: ExerciseSummary(ex, m[0], m[1], m[2], m[3], m[5]) for ex in order for m in [merged[ex]]}

@@ -4,6 +4,7 @@ Pure Python (no matplotlib), so ``course.progress`` can use :func:`class_overlay
 Learner ratings are never trusted: anything missing, unknown or out of range is left out and
 explained in a message, never raised.
 """
+
 from __future__ import annotations
 
 import math
@@ -84,12 +85,14 @@ def describe(dimension: str, value: float) -> str:
 
 # --- from the content ---------------------------------------------------------------------
 
+
 def build_data(content: Content, dimensions: Iterable[str] = DIMENSIONS) -> TimelineData:
     """Series, phase spans and key events of the case (no overlays yet)."""
     dims = list(dimensions)
     events = content.events
-    series = {d: [(e.id, e.when.day_number, float(e.rating(d))) for e in events if e.rating(d) is not None]
-              for d in dims}
+    series = {
+        d: [(e.id, e.when.day_number, float(e.rating(d))) for e in events if e.rating(d) is not None] for d in dims
+    }
     weeks = [e.when.week for e in events if e.when.week >= 1]
     span = f" over {max(weeks)} weeks of therapy" if weeks else ""
     labels = {d: AXIS_LABELS.get(d, d.title()) for d in dims}
@@ -136,7 +139,7 @@ def held_frame_path(content: Content, dimensions: Iterable[str]) -> dict[str, li
         first = content.events[order.index(pts[0][0])]
         shared = first.id == hf.diverges_at and first.rating(d) == pts[0][2]
         if not shared:  # branch off the case's last point before the hypothetical one
-            before = [e for e in content.events[:order.index(first.id)] if e.rating(d) is not None]
+            before = [e for e in content.events[: order.index(first.id)] if e.rating(d) is not None]
             if before:
                 pts.insert(0, (before[-1].id, before[-1].when.day_number, float(before[-1].rating(d))))
         out[d] = pts
@@ -153,6 +156,7 @@ def held_frame_label(content: Content) -> str:
 
 # --- learner ratings ------------------------------------------------------------------------
 
+
 def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
@@ -164,8 +168,9 @@ def _quote_list(items: list[str], limit: int = 5) -> str:
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
-def normalize_ratings(raw: Any, known: Mapping[str, Iterable[str]], *, dimensions: Iterable[str] = DIMENSIONS,
-                      who: str = "your ratings") -> tuple[dict[str, dict[str, float]], list[str]]:
+def normalize_ratings(
+    raw: Any, known: Mapping[str, Iterable[str]], *, dimensions: Iterable[str] = DIMENSIONS, who: str = "your ratings"
+) -> tuple[dict[str, dict[str, float]], list[str]]:
     """Clean ``{event: value}`` or ``{dimension: {event: value}}`` ratings.
 
     ``known`` maps each dimension to the event ids the case rates. Returns (clean ratings per
@@ -176,8 +181,9 @@ def normalize_ratings(raw: Any, known: Mapping[str, Iterable[str]], *, dimension
     if raw is None:
         return {}, []
     if not isinstance(raw, Mapping):
-        return {}, [f"Ignored {who}: expected a mapping of event id to a rating from \u22123 to +3, "
-                    f"got {type(raw).__name__}."]
+        return {}, [
+            f"Ignored {who}: expected a mapping of event id to a rating from \u22123 to +3, got {type(raw).__name__}."
+        ]
     nested = bool(raw) and all(isinstance(v, Mapping) for v in raw.values())
     if nested:
         groups = {}
@@ -205,13 +211,15 @@ def normalize_ratings(raw: Any, known: Mapping[str, Iterable[str]], *, dimension
             else:
                 kept[event_id] = number
         if unknown:
-            messages.append(f"Ignored {len(unknown)} of {who} ({dim}) for events the case does not rate: "
-                            f"{_quote_list(unknown)}.")
+            messages.append(
+                f"Ignored {len(unknown)} of {who} ({dim}) for events the case does not rate: {_quote_list(unknown)}."
+            )
         if bad:
             messages.append(f"Ignored {len(bad)} of {who} ({dim}) that are not numbers: {_quote_list(bad)}.")
         if out_of_range:
-            messages.append(f"Ignored {len(out_of_range)} of {who} ({dim}) outside \u22123 to +3: "
-                            f"{_quote_list(out_of_range)}.")
+            messages.append(
+                f"Ignored {len(out_of_range)} of {who} ({dim}) outside \u22123 to +3: {_quote_list(out_of_range)}."
+            )
         clean[dim] = {i: kept[i] for i in ids if i in kept}  # story order
     return clean, messages
 
@@ -232,13 +240,19 @@ def learner_overlay(raw: Any, data: TimelineData) -> tuple[dict[str, list[Point]
         done = sum(1 for p in pts if p[0] in expected)
         if done < len(expected):
             what = "key events" if expected is not known[d] else "events"
-            messages.append(f"You have rated {done} of the {len(expected)} {what} ({d}); "
-                            "rate the rest in the rating exercise.")
+            messages.append(
+                f"You have rated {done} of the {len(expected)} {what} ({d}); rate the rest in the rating exercise."
+            )
     return points, messages
 
 
-def class_overlay(class_ratings: Any, *, dimensions: Iterable[str] = DIMENSIONS,
-                  events: Iterable[str] | None = None, min_learners: int = 1) -> ClassOverlay:
+def class_overlay(
+    class_ratings: Any,
+    *,
+    dimensions: Iterable[str] = DIMENSIONS,
+    events: Iterable[str] | None = None,
+    min_learners: int = 1,
+) -> ClassOverlay:
     """Median and quartiles per dimension and event from many learners' ratings (no plotting).
 
     ``class_ratings`` is a list of dicts, each ``{event: value}`` (transference) or
@@ -272,8 +286,10 @@ def class_overlay(class_ratings: Any, *, dimensions: Iterable[str] = DIMENSIONS,
     if skipped:
         messages.append(f"Left out {skipped} class entr{'y' if skipped == 1 else 'ies'} with no usable ratings.")
     if ignored:
-        messages.append(f"Some class ratings were unknown, not numbers or out of range, and were ignored "
-                        f"({ignored} problem{'s' if ignored != 1 else ''}).")
+        messages.append(
+            f"Some class ratings were unknown, not numbers or out of range, and were ignored "
+            f"({ignored} problem{'s' if ignored != 1 else ''})."
+        )
     stats: dict[str, dict[str, Quartiles]] = {}
     for d, per_event in values.items():
         ids = [i for i in (order or per_event) if i in per_event and len(per_event[i]) >= min_learners]

@@ -5,6 +5,7 @@ per dimension sharing the x axis (days since the Monday of week 1, ticks by week
 numbered list of key events, and the teaching-ratings note. Sizes are in inches on a 13-inch-wide
 figure whose height grows with the label rows. Every artist a test needs carries a ``gid``.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -17,8 +18,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..content import Content
 
-OKABE_ITO = {"black": "#000000", "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73",
-             "yellow": "#F0E442", "blue": "#0072B2", "vermilion": "#D55E00", "reddish purple": "#CC79A7"}
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermilion": "#D55E00",
+    "reddish purple": "#CC79A7",
+}
 # Each line differs in colour, line style AND marker, so it survives greyscale printing.
 STYLES = {
     "case": dict(color=OKABE_ITO["blue"], linestyle="-", marker="o", linewidth=2.6, markersize=7),
@@ -27,11 +36,21 @@ STYLES = {
     "held_frame": dict(color=OKABE_ITO["reddish purple"], linestyle=":", marker="D", linewidth=2.8, markersize=6),
 }
 PHASE_COLOURS = (OKABE_ITO["sky blue"], OKABE_ITO["orange"])
-SCALE_ENDS = {"transference": ("negative", "neutral", "idealizing"), "alliance": ("ruptured", "", "strong"),
-              "stance": ("too distant", "balanced", "too close")}
-RC = {"font.size": 13, "axes.labelsize": 13, "xtick.labelsize": 12, "ytick.labelsize": 12,
-      "legend.fontsize": 12, "figure.titlesize": 17, "svg.hashsalt": "course-timeline",
-      "axes.prop_cycle": "cycler('color', ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'])"}
+SCALE_ENDS = {
+    "transference": ("negative", "neutral", "idealizing"),
+    "alliance": ("ruptured", "", "strong"),
+    "stance": ("too distant", "balanced", "too close"),
+}
+RC = {
+    "font.size": 13,
+    "axes.labelsize": 13,
+    "xtick.labelsize": 12,
+    "ytick.labelsize": 12,
+    "legend.fontsize": 12,
+    "figure.titlesize": 17,
+    "svg.hashsalt": "course-timeline",
+    "axes.prop_cycle": "cycler('color', ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'])",
+}
 DPI = 100
 WIDTH, LEFT, RIGHT = 13.0, 2.1, 0.4
 PANEL_H, PANEL_GAP, PHASE_ROW, KEY_ROW, KEY_FAN = 1.75, 0.2, 0.34, 0.4, 0.4
@@ -81,9 +100,16 @@ def render(data: TimelineData, content: Content, full_calendar: bool = False) ->
         list_cols = 2 if entry_w <= (WIDTH - 0.8) / 2 - 0.3 else 1
         list_rows = -(-len(entries) // list_cols)
 
-        heights = {"top": 0.75, "phases": phase_rows * PHASE_ROW + 0.1, "keys": key_rows * KEY_ROW + KEY_FAN,
-                   "panels": len(data.series) * (PANEL_H + PANEL_GAP) - PANEL_GAP, "xaxis": 0.85,
-                   "legend": 0.95, "list": (0.4 + list_rows * 0.3) if entries else 0, "note": 0.55}
+        heights = {
+            "top": 0.75,
+            "phases": phase_rows * PHASE_ROW + 0.1,
+            "keys": key_rows * KEY_ROW + KEY_FAN,
+            "panels": len(data.series) * (PANEL_H + PANEL_GAP) - PANEL_GAP,
+            "xaxis": 0.85,
+            "legend": 0.95,
+            "list": (0.4 + list_rows * 0.3) if entries else 0,
+            "note": 0.55,
+        }
         total = sum(heights.values())
         fig.set_size_inches(WIDTH, total)
         frac = lambda x, y, w, h: [x / WIDTH, y / total, w / WIDTH, h / total]  # noqa: E731
@@ -113,15 +139,34 @@ def render(data: TimelineData, content: Content, full_calendar: bool = False) ->
         fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, y / total), ncol=3, frameon=False)
         y -= heights["legend"]
         if entries:
-            fig.text(0.4 / WIDTH, (y - 0.1) / total, "Key events (numbered on the plot)", fontweight="bold",
-                     va="top", fontsize=FS_LIST, gid="key-list-heading")
+            fig.text(
+                0.4 / WIDTH,
+                (y - 0.1) / total,
+                "Key events (numbered on the plot)",
+                fontweight="bold",
+                va="top",
+                fontsize=FS_LIST,
+                gid="key-list-heading",
+            )
             col_w = (WIDTH - 0.8) / list_cols
             for i, (event_id, text) in enumerate(zip(data.annotated, entries)):
                 col, row = divmod(i, list_rows)
-                fig.text((0.4 + col * col_w) / WIDTH, (y - 0.45 - row * 0.3) / total, text, va="top",
-                         fontsize=FS_LIST, gid=f"key-list:{event_id}")
-        fig.text(0.4 / WIDTH, 0.2 / total, f"{NOTE}. Fictional case: Jane and Susan are not real people.",
-                 fontsize=12, fontstyle="italic", gid="note")
+                fig.text(
+                    (0.4 + col * col_w) / WIDTH,
+                    (y - 0.45 - row * 0.3) / total,
+                    text,
+                    va="top",
+                    fontsize=FS_LIST,
+                    gid=f"key-list:{event_id}",
+                )
+        fig.text(
+            0.4 / WIDTH,
+            0.2 / total,
+            f"{NOTE}. Fictional case: Jane and Susan are not real people.",
+            fontsize=12,
+            fontstyle="italic",
+            gid="note",
+        )
     return fig, axes
 
 
@@ -155,10 +200,23 @@ def _draw_phase_strip(ax: Any, data: TimelineData, titles: list[str], spots: lis
     """Each phase as a coloured bracket over its span (first to last event), its title just above."""
     for i, ((phase_id, _, start, end), title, (row, (a, b))) in enumerate(zip(data.phases, titles, spots)):
         start, end = max(start, x0), max(end, x0)
-        ax.plot([start, start, end, end], [row + 0.1, row + 0.25, row + 0.25, row + 0.1],
-                color=PHASE_COLOURS[i % 2], linewidth=3, solid_capstyle="butt", gid=f"phase-bracket:{phase_id}")
-        ax.text(x0 + (a + b) / 2 / per_in, row + 0.62, title, ha="center", va="center", fontsize=FS_PHASE,
-                gid=f"phase-label:{phase_id}")
+        ax.plot(
+            [start, start, end, end],
+            [row + 0.1, row + 0.25, row + 0.25, row + 0.1],
+            color=PHASE_COLOURS[i % 2],
+            linewidth=3,
+            solid_capstyle="butt",
+            gid=f"phase-bracket:{phase_id}",
+        )
+        ax.text(
+            x0 + (a + b) / 2 / per_in,
+            row + 0.62,
+            title,
+            ha="center",
+            va="center",
+            fontsize=FS_PHASE,
+            gid=f"phase-label:{phase_id}",
+        )
 
 
 def _draw_key_strip(ax: Any, data: TimelineData, spots: list, per_in: float, x0: float) -> None:
@@ -167,11 +225,27 @@ def _draw_key_strip(ax: Any, data: TimelineData, spots: list, per_in: float, x0:
         x = x0 + at / per_in
         y = KEY_FAN + (row + 0.5) * KEY_ROW
         day = max(data.days[event_id], x0)
-        ax.plot([day, day, x], [0, 0.08, y], color=OKABE_ITO["black"], linewidth=0.9, alpha=0.6, zorder=2,
-                gid=f"key-leader:{event_id}")
-        ax.text(x, y, str(n), ha="center", va="center", fontsize=FS_KEY, fontweight="bold", zorder=3,
-                bbox=dict(boxstyle="circle,pad=0.3", facecolor="white", edgecolor=OKABE_ITO["black"], linewidth=1.2),
-                gid=f"key-label:{event_id}")
+        ax.plot(
+            [day, day, x],
+            [0, 0.08, y],
+            color=OKABE_ITO["black"],
+            linewidth=0.9,
+            alpha=0.6,
+            zorder=2,
+            gid=f"key-leader:{event_id}",
+        )
+        ax.text(
+            x,
+            y,
+            str(n),
+            ha="center",
+            va="center",
+            fontsize=FS_KEY,
+            fontweight="bold",
+            zorder=3,
+            bbox=dict(boxstyle="circle,pad=0.3", facecolor="white", edgecolor=OKABE_ITO["black"], linewidth=1.2),
+            gid=f"key-label:{event_id}",
+        )
 
 
 def _tick_label(dim: str, value: int) -> str:
@@ -190,33 +264,84 @@ def _draw_panel(ax: Any, dim: str, data: TimelineData, content: Content, last: b
         ax.axvspan(start, end, color=PHASE_COLOURS[i % 2], alpha=0.14, linewidth=0, zorder=0, gid=f"phase:{phase_id}")
     ax.axhline(0, color=OKABE_ITO["black"], linewidth=0.8, alpha=0.4, zorder=1)
     for event_id in data.annotated:
-        ax.axvline(data.days[event_id], color=OKABE_ITO["black"], linestyle=(0, (1, 3)), linewidth=0.9, alpha=0.5,
-                   zorder=1, gid=f"key-guide:{event_id}")
+        ax.axvline(
+            data.days[event_id],
+            color=OKABE_ITO["black"],
+            linestyle=(0, (1, 3)),
+            linewidth=0.9,
+            alpha=0.5,
+            zorder=1,
+            gid=f"key-guide:{event_id}",
+        )
     pts = data.series[dim]
-    ax.plot([p[1] for p in pts], [p[2] for p in pts], **STYLES["case"], zorder=4, gid=f"case:{dim}",
-            label="The case (teaching ratings)")
+    ax.plot(
+        [p[1] for p in pts],
+        [p[2] for p in pts],
+        **STYLES["case"],
+        zorder=4,
+        gid=f"case:{dim}",
+        label="The case (teaching ratings)",
+    )
     between = [p for p in pts if content.event(p[0]).when.session is None]
     if between:
-        ax.plot([p[1] for p in between], [p[2] for p in between], linestyle="none", marker="o",
-                color=STYLES["case"]["color"], markerfacecolor="white", markeredgecolor=STYLES["case"]["color"], markeredgewidth=2, markersize=7,
-                zorder=5, gid=f"case-between:{dim}", label="Open marker: between sessions")
+        ax.plot(
+            [p[1] for p in between],
+            [p[2] for p in between],
+            linestyle="none",
+            marker="o",
+            color=STYLES["case"]["color"],
+            markerfacecolor="white",
+            markeredgecolor=STYLES["case"]["color"],
+            markeredgewidth=2,
+            markersize=7,
+            zorder=5,
+            gid=f"case-between:{dim}",
+            label="Open marker: between sessions",
+        )
     ov = data.overlays
     if ov.get("class") and dim in ov["class"].stats:
         stats = ov["class"].stats[dim]
         xs = [data.days[i] for i in stats]
-        ax.fill_between(xs, [q.q1 for q in stats.values()], [q.q3 for q in stats.values()], alpha=0.2,
-                        color=STYLES["class"]["color"], hatch="//", linewidth=0, zorder=2, gid=f"class-iqr:{dim}",
-                        label="Class: middle half (quartiles)")
-        ax.plot(xs, [q.median for q in stats.values()], **STYLES["class"], zorder=5, gid=f"class-median:{dim}",
-                label=f"Class median ({ov['class'].n_learners} learners)")
+        ax.fill_between(
+            xs,
+            [q.q1 for q in stats.values()],
+            [q.q3 for q in stats.values()],
+            alpha=0.2,
+            color=STYLES["class"]["color"],
+            hatch="//",
+            linewidth=0,
+            zorder=2,
+            gid=f"class-iqr:{dim}",
+            label="Class: middle half (quartiles)",
+        )
+        ax.plot(
+            xs,
+            [q.median for q in stats.values()],
+            **STYLES["class"],
+            zorder=5,
+            gid=f"class-median:{dim}",
+            label=f"Class median ({ov['class'].n_learners} learners)",
+        )
     if ov.get("held_frame") and ov["held_frame"].get(dim):
         pts_h = ov["held_frame"][dim]
-        ax.plot([p[1] for p in pts_h], [p[2] for p in pts_h], **STYLES["held_frame"], zorder=5,
-                gid=f"held-frame:{dim}", label=data.labels.get("held_frame", HELD_FRAME_LABEL))
+        ax.plot(
+            [p[1] for p in pts_h],
+            [p[2] for p in pts_h],
+            **STYLES["held_frame"],
+            zorder=5,
+            gid=f"held-frame:{dim}",
+            label=data.labels.get("held_frame", HELD_FRAME_LABEL),
+        )
     if ov.get("learner") and ov["learner"].get(dim):
         pts_l = ov["learner"][dim]
-        ax.plot([p[1] for p in pts_l], [p[2] for p in pts_l], **STYLES["learner"], zorder=6,
-                gid=f"learner:{dim}", label="Your ratings")
+        ax.plot(
+            [p[1] for p in pts_l],
+            [p[2] for p in pts_l],
+            **STYLES["learner"],
+            zorder=6,
+            gid=f"learner:{dim}",
+            label="Your ratings",
+        )
     ax.set_xlim(lo, hi)
     ax.set_ylim(-3.6, 3.6)
     ax.set_yticks(range(-3, 4), [_tick_label(dim, v) for v in range(-3, 4)])
@@ -225,8 +350,18 @@ def _draw_panel(ax: Any, dim: str, data: TimelineData, content: Content, last: b
     ax.set_xticks(major, labels if last else [""] * len(major))
     ax.tick_params(axis="x", which="major", length=7, labelbottom=last)
     # session days as small marks on the axis: one artist instead of dozens of minor ticks (much faster)
-    ax.plot(minor, [0] * len(minor), transform=ax.get_xaxis_transform(), linestyle="none", marker=TICKDOWN,
-            markersize=3, markeredgewidth=0.8, color="black", clip_on=False, gid="session-days")
+    ax.plot(
+        minor,
+        [0] * len(minor),
+        transform=ax.get_xaxis_transform(),
+        linestyle="none",
+        marker=TICKDOWN,
+        markersize=3,
+        markeredgewidth=0.8,
+        color="black",
+        clip_on=False,
+        gid="session-days",
+    )
     ax.grid(axis="y", alpha=0.25)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -247,15 +382,34 @@ def draw_highlight(axes: dict[str, Any], data: TimelineData, event_id: str, labe
     style = dict(color=OKABE_ITO["black"], linewidth=2.5, alpha=0.8, linestyle="--" if off else "-")
     artists = [axes["keys"].axvline(x, **style, gid="highlight")]
     if off:
-        artists.append(axes["keys"].text(x + 1, 0.2, f"\u2190 wk {_week(day)}", fontsize=12, fontweight="bold",
-                                         va="bottom", gid="highlight-offscreen"))
+        artists.append(
+            axes["keys"].text(
+                x + 1,
+                0.2,
+                f"\u2190 wk {_week(day)}",
+                fontsize=12,
+                fontweight="bold",
+                va="bottom",
+                gid="highlight-offscreen",
+            )
+        )
     for n, dim in enumerate(data.series):
         ax = axes[dim]
-        artists.append(ax.axvline(x, **style, zorder=3, gid="highlight",
-                                  label="Selected event" if label and n == 0 else None))
+        artists.append(
+            ax.axvline(x, **style, zorder=3, gid="highlight", label="Selected event" if label and n == 0 else None)
+        )
         value = next((p[2] for p in data.series[dim] if p[0] == event_id), None)
         if value is not None:
-            artists += ax.plot([day], [value], linestyle="none", marker="o", markersize=17, markerfacecolor="none",
-                               markeredgecolor=OKABE_ITO["black"], markeredgewidth=2.5, zorder=7,
-                               gid=f"highlight-marker:{dim}")
+            artists += ax.plot(
+                [day],
+                [value],
+                linestyle="none",
+                marker="o",
+                markersize=17,
+                markerfacecolor="none",
+                markeredgecolor=OKABE_ITO["black"],
+                markeredgewidth=2.5,
+                zorder=7,
+                gid=f"highlight-marker:{dim}",
+            )
     return artists

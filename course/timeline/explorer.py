@@ -5,18 +5,18 @@ events in story order. Each step redraws only the highlight on a cached base fig
 the results into widget values (an HTML ``<img>`` with alt text, and the event's details): no
 print, no Output widget, so it also works headlessly under nbval and in tests.
 """
+
 from __future__ import annotations
 
 import base64
 import html
 import io
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..safe_html import markdown
 from .data import DIMENSIONS, PHRASES, describe, signed
-from .plot import TimelineResult
 from .draw import draw_highlight
-from .plot import plot_timeline
+from .plot import TimelineResult, plot_timeline
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..content import Content
@@ -40,8 +40,10 @@ class Stepper:
         event = self.events[index]
         b64 = base64.b64encode(self.png(event.id)).decode("ascii")
         alt = f"{self.base.alt_text} Selected: {self.position(index)}."
-        return (f'<img src="data:image/png;base64,{b64}" alt="{html.escape(alt, quote=True)}" '
-                f'style="max-width:100%;height:auto">')
+        return (
+            f'<img src="data:image/png;base64,{b64}" alt="{html.escape(alt, quote=True)}" '
+            f'style="max-width:100%;height:auto">'
+        )
 
     def png(self, event_id: str) -> bytes:
         """PNG of the base figure with one event highlighted.
@@ -80,22 +82,27 @@ class Stepper:
         esc = html.escape
         e = self.events[index]
         c = self.content
-        parts = ['<div class="course-explorer-event" aria-live="polite">',
-                 f"<p><strong>{esc(self.position(index))}</strong></p>",
-                 f"<p>{esc(e.when.label()[:1].upper() + e.when.label()[1:])} &middot; "
-                 f"Phase: {esc(c.phase(e.phase).title)}</p>",
-                 markdown(e.text)]
+        parts = [
+            '<div class="course-explorer-event" aria-live="polite">',
+            f"<p><strong>{esc(self.position(index))}</strong></p>",
+            f"<p>{esc(e.when.label()[:1].upper() + e.when.label()[1:])} &middot; "
+            f"Phase: {esc(c.phase(e.phase).title)}</p>",
+            markdown(e.text),
+        ]
         if e.ratings is not None:
             rated = [f"{PHRASES[d]} {signed(e.rating(d))} ({describe(d, e.rating(d))})" for d in DIMENSIONS]
             parts.append(f"<p>Teaching ratings: {esc('; '.join(rated))}.</p>")
         else:
             parts.append("<p>Teaching ratings: none (before therapy).</p>")
         if e.codes:
-            items = "".join(f"<li>{esc(c.codes[i].label)}: {esc(c.codes[i].title)}</li>" if i in c.codes
-                            else f"<li>{esc(i)}</li>" for i in e.codes)
+            items = "".join(
+                f"<li>{esc(c.codes[i].label)}: {esc(c.codes[i].title)}</li>" if i in c.codes else f"<li>{esc(i)}</li>"
+                for i in e.codes
+            )
             parts.append(f"<p>Code sections:</p><ul>{items}</ul>")
-        parts.append("<p>Discussion questions:</p><ol>"
-                     + "".join(f"<li>{markdown(q)}</li>" for q in e.questions) + "</ol></div>")
+        parts.append(
+            "<p>Discussion questions:</p><ol>" + "".join(f"<li>{markdown(q)}</li>" for q in e.questions) + "</ol></div>"
+        )
         return "".join(parts)
 
 
@@ -112,9 +119,17 @@ def explorer(content: Any = None, *, start: str | int | None = None, dimensions:
     n = len(stepper.events)
     ids = [e.id for e in stepper.events]
     first = ids.index(start) + 1 if start in ids else start if isinstance(start, int) and 1 <= start <= n else 1
-    slider = w.IntSlider(value=first, min=1, max=n, step=1, description="Event", continuous_update=False,
-                         tooltip="Choose an event (arrow keys move one at a time)",
-                         style={"description_width": "initial"}, layout=w.Layout(width="50%"))
+    slider = w.IntSlider(
+        value=first,
+        min=1,
+        max=n,
+        step=1,
+        description="Event",
+        continuous_update=False,
+        tooltip="Choose an event (arrow keys move one at a time)",
+        style={"description_width": "initial"},
+        layout=w.Layout(width="50%"),
+    )
     previous = w.Button(description="Previous", icon="arrow-left", tooltip="Previous event")
     following = w.Button(description="Next", icon="arrow-right", tooltip="Next event")
     image = w.HTML()
@@ -134,7 +149,13 @@ def explorer(content: Any = None, *, start: str | int | None = None, dimensions:
     box = w.VBox([w.HBox([previous, slider, following]), image, details])
     box.add_class("course-explorer")
     box.slider, box.previous, box.next, box.image, box.details, box.stepper = (
-        slider, previous, following, image, details, stepper)
+        slider,
+        previous,
+        following,
+        image,
+        details,
+        stepper,
+    )
     if base.messages:
         details.value = "".join(f"<p>{html.escape(m)}</p>" for m in base.messages) + details.value
     return box

@@ -3,6 +3,7 @@
 Everything here works in inches on a figure of fixed width, so label rows are decided before
 the axes exist (the figure's height then grows to fit them).
 """
+
 from __future__ import annotations
 
 from typing import Any, Sequence
@@ -18,7 +19,9 @@ def text_width(renderer: Any, dpi: float, text: str, size: float, weight: str = 
     return width / dpi
 
 
-def pack_rows(candidates: Sequence[Sequence[Interval]], bound: float, pad: float) -> tuple[list[tuple[int, Interval]], int]:
+def pack_rows(
+    candidates: Sequence[Sequence[Interval]], bound: float, pad: float
+) -> tuple[list[tuple[int, Interval]], int]:
     """Put each label in the lowest row where one of its candidate intervals fits.
 
     ``candidates[i]`` lists the intervals (inches) label ``i`` may take, best first. Intervals are

@@ -5,6 +5,7 @@ so nothing displays by itself), the plotted numbers (``.data``), generated alt t
 the learner, an HTML table fallback and ``save_figure``. The numbers come from
 ``course.timeline.data``; label rows from ``course.timeline.layout``; the stepper is ``course.timeline.explorer``.
 """
+
 from __future__ import annotations
 
 import base64
@@ -14,18 +15,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .data import DIMENSIONS, HELD_FRAME_LABEL, NOTE, ClassOverlay, TimelineData, build_data, class_overlay, held_frame_label, held_frame_path, learner_overlay
-from .draw import DPI, OKABE_ITO, STYLES
+from .data import (
+    DIMENSIONS,
+    HELD_FRAME_LABEL,
+    NOTE,
+    ClassOverlay,
+    TimelineData,
+    build_data,
+    class_overlay,
+    held_frame_label,
+    held_frame_path,
+    learner_overlay,
+)
+from .draw import DPI, OKABE_ITO, STYLES, render
 from .text import alt_text, table_html
-from .draw import render
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from ..content import Content
 
-__all__ = ["plot_timeline", "TimelineResult", "TimelineData", "save_figure", "class_overlay", "ClassOverlay",
-           "OKABE_ITO", "STYLES", "HELD_FRAME_LABEL", "NOTE"]
+__all__ = [
+    "plot_timeline",
+    "TimelineResult",
+    "TimelineData",
+    "save_figure",
+    "class_overlay",
+    "ClassOverlay",
+    "OKABE_ITO",
+    "STYLES",
+    "HELD_FRAME_LABEL",
+    "NOTE",
+]
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
@@ -65,11 +86,13 @@ class TimelineResult:
         notes = "".join(f"<li>{esc(m)}</li>" for m in self.messages)
         notes = f'<div role="note" class="course-timeline-messages"><ul>{notes}</ul></div>' if notes else ""
         b64 = base64.b64encode(self.png()).decode("ascii")
-        return (f'<figure class="course-timeline" style="margin:0">{notes}'
-                f'<img src="data:image/png;base64,{b64}" alt="{esc(self.alt_text, quote=True)}" '
-                f'style="max-width:100%;height:auto">'
-                f"<figcaption>{esc(NOTE)}.</figcaption>"
-                f"<details><summary>Data table (screen-reader friendly)</summary>{self.table()}</details></figure>")
+        return (
+            f'<figure class="course-timeline" style="margin:0">{notes}'
+            f'<img src="data:image/png;base64,{b64}" alt="{esc(self.alt_text, quote=True)}" '
+            f'style="max-width:100%;height:auto">'
+            f"<figcaption>{esc(NOTE)}.</figcaption>"
+            f"<details><summary>Data table (screen-reader friendly)</summary>{self.table()}</details></figure>"
+        )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self._repr_html_(), "text/plain": self.alt_text}
@@ -80,13 +103,18 @@ def save_figure(result: TimelineResult | Figure, path: str | Path) -> Path:
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise ValueError(f"cannot save the timeline as '{path.name}': the file name must end in "
-                         f".png, .svg or .pdf (got '{path.suffix or 'no suffix'}')")
+        raise ValueError(
+            f"cannot save the timeline as '{path.name}': the file name must end in "
+            f".png, .svg or .pdf (got '{path.suffix or 'no suffix'}')"
+        )
     fig = result.figure if isinstance(result, TimelineResult) else result
     alt = result.alt_text if isinstance(result, TimelineResult) else ""
     title = result.data.labels.get("title", "") if isinstance(result, TimelineResult) else ""
-    meta = {"png": {"Title": title, "Description": alt}, "svg": {"Title": title, "Description": alt, "Date": None},
-            "pdf": {"Title": title, "Subject": alt, "CreationDate": None}}[fmt]
+    meta = {
+        "png": {"Title": title, "Description": alt},
+        "svg": {"Title": title, "Description": alt, "Date": None},
+        "pdf": {"Title": title, "Subject": alt, "CreationDate": None},
+    }[fmt]
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format=fmt, dpi=DPI, metadata=meta)
     return path
@@ -101,9 +129,16 @@ def _resolve(content: Any) -> Content:
     return content
 
 
-def plot_timeline(*, learner: Any = None, class_ratings: Any = None, held_frame: bool = False,
-                  highlight: str | None = None, dimensions: Iterable[str] = DIMENSIONS,
-                  content: Any = None, full_calendar: bool = False) -> TimelineResult:
+def plot_timeline(
+    *,
+    learner: Any = None,
+    class_ratings: Any = None,
+    held_frame: bool = False,
+    highlight: str | None = None,
+    dimensions: Iterable[str] = DIMENSIONS,
+    content: Any = None,
+    full_calendar: bool = False,
+) -> TimelineResult:
     """Plot the case's teaching ratings over the calendar of sessions, with optional overlays.
 
     learner: ``{event_id: value}`` (transference) or ``{dimension: {event_id: value}}``.
@@ -122,8 +157,9 @@ def plot_timeline(*, learner: Any = None, class_ratings: Any = None, held_frame:
         wanted = [dimensions]
     dims = [d for d in wanted if isinstance(d, str) and d in DIMENSIONS]
     if len(dims) != len(wanted):
-        messages.append(f"Ignored unknown dimensions {[d for d in wanted if d not in dims]}; "
-                        f"choose from {', '.join(DIMENSIONS)}.")
+        messages.append(
+            f"Ignored unknown dimensions {[d for d in wanted if d not in dims]}; choose from {', '.join(DIMENSIONS)}."
+        )
     dims = dims or list(DIMENSIONS)
     data = build_data(content, dims)
     if learner is not None:

@@ -1,4 +1,5 @@
 """House rules that hold for every notebook in notebooks/."""
+
 import json
 from pathlib import Path
 
@@ -36,7 +37,10 @@ def test_committed_clean(notebook):
 def test_same_kernelspec(notebook):
     raw = json.loads(notebook.read_text())
     assert raw["metadata"]["kernelspec"] == {
-        "display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
 
 
 def test_code_cells_are_short(notebook):

@@ -1,4 +1,5 @@
 """Random damage to valid content always gives clean `file:line: field: message` lines, never a traceback."""
+
 import re
 import shutil
 import tempfile
@@ -11,11 +12,26 @@ from hypothesis import strategies as st
 from course.cli import main
 
 MINIMAL = Path(__file__).parent.parent / "fixtures" / "good" / "minimal-data"
-FILES = ["course.yaml", "vignette/events.yaml", "vignette/phases.yaml", "vignette/characters.yaml",
-         "vignette/held-frame.yaml", "codes/apa.yaml", "glossary.yaml", "references.yaml"]
+FILES = [
+    "course.yaml",
+    "vignette/events.yaml",
+    "vignette/phases.yaml",
+    "vignette/characters.yaml",
+    "vignette/held-frame.yaml",
+    "codes/apa.yaml",
+    "glossary.yaml",
+    "references.yaml",
+]
 LINE = re.compile(r"^\S.*:(\d+|\?): .+: .+$")
-WEIRD = st.one_of(st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(), st.text(max_size=12),
-                  st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))
+WEIRD = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=12),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
 
 
 def _paths(node, here=()):
@@ -67,7 +83,9 @@ def test_structured_mutations(data, rel, action, capsys):
         elif action == "swap":
             parent[path[-1]] = data.draw(WEIRD)
         else:
-            parent[path[-1]] = str(parent[path[-1]]) + data.draw(st.text(alphabet=st.characters(min_codepoint=0x80), min_size=1, max_size=8))
+            parent[path[-1]] = str(parent[path[-1]]) + data.draw(
+                st.text(alphabet=st.characters(min_codepoint=0x80), min_size=1, max_size=8)
+            )
         code, out = _run(tmp, rel, yaml.safe_dump(tree, allow_unicode=True).encode("utf-8", "surrogatepass"), capsys)
         _check_output(code, out)
 

@@ -1,10 +1,9 @@
 """The server ``make lab`` starts answers, and serves the start notebook."""
+
 from __future__ import annotations
 
 import json
 import urllib.request
-
-import pytest
 
 from course.delivery.lab import START_NOTEBOOK, server_command
 

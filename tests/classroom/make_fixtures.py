@@ -3,6 +3,7 @@
 Deterministic: ``test_export.py`` checks the committed files equal what this builds, so a change to the
 export format shows up as a failing test rather than silently stale fixtures.
 """
+
 from __future__ import annotations
 
 import copy
@@ -19,20 +20,39 @@ EVENTS = ["friendship-request", "refusal", "first-late-cancellation", "fee-waive
 
 
 def _attempt(ex: str, answer: Any, score: int, top: int, feedback: str, t: str) -> dict[str, Any]:
-    return {"exercise_id": ex, "content_hash": "sha256:aaaa1111", "notebook": "01_codes_and_boundaries",
-            "answer": answer, "score": score, "max_score": top, "feedback": feedback,
-            "created_at": f"2026-03-0{t}T10:00:00.000+00:00"}
+    return {
+        "exercise_id": ex,
+        "content_hash": "sha256:aaaa1111",
+        "notebook": "01_codes_and_boundaries",
+        "answer": answer,
+        "score": score,
+        "max_score": top,
+        "feedback": feedback,
+        "created_at": f"2026-03-0{t}T10:00:00.000+00:00",
+    }
 
 
 def _ratings(values: list[int], dim: str = "transference") -> list[dict[str, Any]]:
-    return [{"exercise_id": "rate-the-transference", "content_hash": "sha256:bbbb2222", "dimension": dim,
-             "event_id": e, "value": v, "created_at": "2026-03-05T11:00:00.000+00:00"}
-            for e, v in zip(EVENTS, values)]
+    return [
+        {
+            "exercise_id": "rate-the-transference",
+            "content_hash": "sha256:bbbb2222",
+            "dimension": dim,
+            "event_id": e,
+            "value": v,
+            "created_at": "2026-03-05T11:00:00.000+00:00",
+        }
+        for e, v in zip(EVENTS, values)
+    ]
 
 
 def _export(payload: dict[str, Any]) -> dict[str, Any]:
-    return {"format": FORMAT, "version": VERSION, "payload": payload,
-            "checksum": {"algorithm": "sha256", "value": checksum(payload)}}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "payload": payload,
+        "checksum": {"algorithm": "sha256", "value": checksum(payload)},
+    }
 
 
 WRONG_FEE = "A waived fee is a boundary crossing about money; ask what it means for the frame."
@@ -41,25 +61,44 @@ WRONG_GIFT = "Accepting this gift would blur the role; name the feeling instead.
 
 def build() -> dict[str, str]:
     """File name -> exact text."""
-    a = {"learner": {"id": "learner-aaaaaaaaaaaa"}, "exported_at": "2026-03-06T09:00:00+00:00",
-         "attempts": [_attempt("crossing-or-violation", "violation", 0, 1, WRONG_FEE, "1"),
-                      _attempt("crossing-or-violation", "crossing", 1, 1, "Right.", "2"),
-                      _attempt("which-code-applies", ["apa-3.05"], 2, 2, "Right.", "2")],
-         "ratings": _ratings([2, 1, -1, -2]) + _ratings([1, 0, -1, -1], "alliance")}
-    b = {"learner": {"id": "learner-bbbbbbbbbbbb"}, "exported_at": "2026-03-06T09:30:00+00:00",
-         "attempts": [_attempt("crossing-or-violation", "violation", 0, 1, WRONG_FEE, "1"),
-                      _attempt("which-code-applies", ["aca-a.6"], 1, 2, WRONG_GIFT, "3"),
-                      _attempt("which-code-applies", ["aca-a.6"], 1, 2, WRONG_GIFT, "4")],
-         "ratings": _ratings([3, 2, 0, -1])}
-    c = {"learner": {"id": "learner-cccccccccccc", "name": "Sam <Example> & Co"},
-         "exported_at": "2026-03-06T10:00:00+00:00",
-         "attempts": [_attempt("crossing-or-violation", "crossing", 1, 1, "Right.", "1"),
-                      _attempt("which-code-applies", ["<script>alert(1)</script>"], 0, 2,
-                               "<b>Not a code section</b>", "2")],
-         "ratings": _ratings([3, 1, -2, -3]),
-         "reflections": [{"exercise_id": "reflect-on-refusal", "content_hash": "sha256:cccc3333",
-                          "text": "I would have wanted to say yes too.", "rubric": {"names-feeling": True},
-                          "created_at": "2026-03-05T12:00:00.000+00:00"}]}
+    a = {
+        "learner": {"id": "learner-aaaaaaaaaaaa"},
+        "exported_at": "2026-03-06T09:00:00+00:00",
+        "attempts": [
+            _attempt("crossing-or-violation", "violation", 0, 1, WRONG_FEE, "1"),
+            _attempt("crossing-or-violation", "crossing", 1, 1, "Right.", "2"),
+            _attempt("which-code-applies", ["apa-3.05"], 2, 2, "Right.", "2"),
+        ],
+        "ratings": _ratings([2, 1, -1, -2]) + _ratings([1, 0, -1, -1], "alliance"),
+    }
+    b = {
+        "learner": {"id": "learner-bbbbbbbbbbbb"},
+        "exported_at": "2026-03-06T09:30:00+00:00",
+        "attempts": [
+            _attempt("crossing-or-violation", "violation", 0, 1, WRONG_FEE, "1"),
+            _attempt("which-code-applies", ["aca-a.6"], 1, 2, WRONG_GIFT, "3"),
+            _attempt("which-code-applies", ["aca-a.6"], 1, 2, WRONG_GIFT, "4"),
+        ],
+        "ratings": _ratings([3, 2, 0, -1]),
+    }
+    c = {
+        "learner": {"id": "learner-cccccccccccc", "name": "Sam <Example> & Co"},
+        "exported_at": "2026-03-06T10:00:00+00:00",
+        "attempts": [
+            _attempt("crossing-or-violation", "crossing", 1, 1, "Right.", "1"),
+            _attempt("which-code-applies", ["<script>alert(1)</script>"], 0, 2, "<b>Not a code section</b>", "2"),
+        ],
+        "ratings": _ratings([3, 1, -2, -3]),
+        "reflections": [
+            {
+                "exercise_id": "reflect-on-refusal",
+                "content_hash": "sha256:cccc3333",
+                "text": "I would have wanted to say yes too.",
+                "rubric": {"names-feeling": True},
+                "created_at": "2026-03-05T12:00:00.000+00:00",
+            }
+        ],
+    }
     files: dict[str, Any] = {
         "export-good-learner-a.json": _export(a),
         "export-good-learner-b.json": _export(b),

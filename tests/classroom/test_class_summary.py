@@ -1,4 +1,5 @@
 """The instructor's class summary: HTML + ratings PNG from good exports; bad ones refused one by one."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,7 @@ from course.classroom.summary import class_summary
 from course.cli import main as cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "progress"
-GOOD = ["export-good-learner-a.json", "export-good-learner-b.json",
-        "export-good-learner-c-named-with-reflections.json"]
+GOOD = ["export-good-learner-a.json", "export-good-learner-b.json", "export-good-learner-c-named-with-reflections.json"]
 BAD = ["export-tampered-checksum.json", "export-malformed-json.json"]
 
 
@@ -72,8 +72,13 @@ def test_content_gives_event_order_titles_and_teaching_ratings(tmp_path: Path) -
     def event(eid: str, title: str, t: int) -> SimpleNamespace:
         return SimpleNamespace(id=eid, title=title, rating=lambda d: t if d == "transference" else None)
 
-    content = SimpleNamespace(events=[event("fee-waived", "Fee waived", -1), event("refusal", "Refusal", 2),
-                                      event("friendship-request", "Jane asks", 3)])
+    content = SimpleNamespace(
+        events=[
+            event("fee-waived", "Fee waived", -1),
+            event("refusal", "Refusal", 2),
+            event("friendship-request", "Jane asks", 3),
+        ]
+    )
     report = class_summary(_paths(GOOD), tmp_path, content=content)
     assert report.events[:3] == ["fee-waived", "refusal", "friendship-request"]
     assert "Jane asks" in report.alt_text and "Jane asks" in report.html_path.read_text()

@@ -1,4 +1,5 @@
 """Exports: pseudonymous by default, name and reflections only when asked, tampering refused."""
+
 from __future__ import annotations
 
 import json
@@ -9,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import course.progress as progress
-from course.progress import ProgressStore
-from course.cli import main as cli
 from course.classroom.export import export_results, learner_id, load_export, write_export
 from course.classroom.file_format import checksum
+from course.cli import main as cli
+from course.progress import ProgressStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "progress"
 
@@ -36,7 +37,9 @@ def test_pseudonymous_by_default_with_a_stable_id(filled: ProgressStore) -> None
     assert "Private thoughts" not in json.dumps(first)
     assert [a["answer"] for a in first["payload"]["attempts"]] == ["violation", "crossing"]
     assert {(r["event_id"], r["value"]) for r in first["payload"]["ratings"]} == {
-        ("friendship-request", 3), ("refusal", 1)}
+        ("friendship-request", 3),
+        ("refusal", 1),
+    }
 
 
 def test_learner_id_differs_between_learners(tmp_path: Path) -> None:
@@ -78,21 +81,26 @@ def test_any_edit_after_export_is_detected(filled: ProgressStore, tmp_path: Path
     assert problem.startswith(f"{path}:") and "checksum.value" in problem and "changed after" in problem
 
 
-@pytest.mark.parametrize("name", ["export-good-learner-a.json", "export-good-learner-b.json",
-                                  "export-good-learner-c-named-with-reflections.json"])
+@pytest.mark.parametrize(
+    "name",
+    ["export-good-learner-a.json", "export-good-learner-b.json", "export-good-learner-c-named-with-reflections.json"],
+)
 def test_good_fixtures_load(name: str) -> None:
     data, problem = load_export(FIXTURES / name)
     assert problem is None and data is not None
 
 
-@pytest.mark.parametrize(("name", "field", "words"), [
-    ("export-tampered-checksum.json", "checksum.value", "changed after it was exported"),
-    ("export-malformed-json.json", "(file)", "not valid JSON"),
-    ("export-wrong-format.json", "format", "jane-susan-course-export"),
-    ("export-newer-version.json", "version", "reads version 1"),
-    ("export-missing-learner-id.json", "payload.learner.id", "non-empty string"),
-    ("export-rating-out-of-range.json", "payload.ratings[0].value", "from -3 to 3"),
-])
+@pytest.mark.parametrize(
+    ("name", "field", "words"),
+    [
+        ("export-tampered-checksum.json", "checksum.value", "changed after it was exported"),
+        ("export-malformed-json.json", "(file)", "not valid JSON"),
+        ("export-wrong-format.json", "format", "jane-susan-course-export"),
+        ("export-newer-version.json", "version", "reads version 1"),
+        ("export-missing-learner-id.json", "payload.learner.id", "non-empty string"),
+        ("export-rating-out-of-range.json", "payload.ratings[0].value", "from -3 to 3"),
+    ],
+)
 def test_bad_fixtures_are_refused_with_file_field_and_reason(name: str, field: str, words: str) -> None:
     data, problem = load_export(FIXTURES / name)
     assert data is None and problem is not None
@@ -100,13 +108,16 @@ def test_bad_fixtures_are_refused_with_file_field_and_reason(name: str, field: s
     assert f": {field}: " in problem and words in problem
 
 
-@pytest.mark.parametrize(("body", "words"), [
-    (b"\xff\xfe\x00garbage", "not UTF-8"),
-    (b"[1, 2]", "top level must be a JSON object"),
-    (b'{"format": "jane-susan-course-export", "version": true}', "whole number 1"),
-    (b'{"a": NaN}', "NaN"),
-    (b"", "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b"[1, 2]", "top level must be a JSON object"),
+        (b'{"format": "jane-susan-course-export", "version": true}', "whole number 1"),
+        (b'{"a": NaN}', "NaN"),
+        (b"", "not valid JSON"),
+    ],
+)
 def test_other_malformed_files_are_refused(tmp_path: Path, body: bytes, words: str) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(body)
@@ -127,11 +138,13 @@ def test_fixtures_match_their_generator() -> None:
         sys.path.pop(0)
     for name, text in make_fixtures.build().items():
         assert (FIXTURES / name).read_text(encoding="utf-8") == text, (
-            f"{name} is stale: run .venv/bin/python tests/classroom/make_fixtures.py")
+            f"{name} is stale: run .venv/bin/python tests/classroom/make_fixtures.py"
+        )
 
 
-def test_course_export_command(filled: ProgressStore, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_course_export_command(
+    filled: ProgressStore, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(progress, "_store", filled)
     out = tmp_path / "mine.json"
     assert cli(["export", "-o", str(out)]) == 0

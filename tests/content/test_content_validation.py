@@ -1,4 +1,5 @@
 """`course validate`: the shipped content passes; every malformed fixture is reported exactly."""
+
 import re
 import shutil
 from pathlib import Path
@@ -6,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from course.cli import main
 from course.authoring.validate import validate_all
+from course.cli import main
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 MINIMAL = FIXTURES / "good" / "minimal-data"
@@ -78,10 +79,17 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_every_problem_is_listed_not_just_the_first(data_copy):
     _edit(data_copy / "vignette/events.yaml", "transference: 2,", "transference: 9,")
     _edit(data_copy / "vignette/events.yaml", "stance: 0}\n    boundaries", "stance: -7}\n    boundaries")
-    _edit(data_copy / "glossary.yaml", "definition: A departure from the frame that harms or exploits the client.", "definition: Harm.")
+    _edit(
+        data_copy / "glossary.yaml",
+        "definition: A departure from the frame that harms or exploits the client.",
+        "definition: Harm.",
+    )
     fields = {p.field for p in validate_all(data_copy)}
-    assert {"events[first-session].ratings.transference", "events[friendship-request].ratings.stance",
-            "terms[boundary-violation].definition"} <= fields
+    assert {
+        "events[first-session].ratings.transference",
+        "events[friendship-request].ratings.stance",
+        "terms[boundary-violation].definition",
+    } <= fields
 
 
 def test_every_cross_reference_problem_is_listed(data_copy):
@@ -89,8 +97,11 @@ def test_every_cross_reference_problem_is_listed(data_copy):
     _edit(data_copy / "vignette/events.yaml", "actors: [jane]", "actors: [nobody]")
     _edit(data_copy / "glossary.yaml", "see_also: [boundary-violation]", "see_also: [nothing]")
     fields = {p.field for p in validate_all(data_copy)}
-    assert {"events[friendship-request].codes[0]", "events[jane-moves].actors[0]",
-            "terms[boundary-crossing].see_also[0]"} <= fields
+    assert {
+        "events[friendship-request].codes[0]",
+        "events[jane-moves].actors[0]",
+        "terms[boundary-crossing].see_also[0]",
+    } <= fields
 
 
 def test_missing_folder_is_a_clean_error(tmp_path, capsys):

@@ -1,14 +1,13 @@
 """The course as a whole: objectives assessed, references cited in the text, progress shown per objective."""
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from course.content import load_content
+from course.displays.progress_overview import completion, overview_html
 from course.exercises.registry import index, load
 from course.paths import data_dir, notebooks_dir
 from course.progress.records import ExerciseSummary
-from course.displays.progress_overview import completion, overview_html
 
 CONTENT = load_content()
 NOTEBOOK_IDS = [nb.id for nb in CONTENT.course.notebooks]
@@ -24,7 +23,11 @@ SPECS = _specs()
 
 def _text(nb_id: str) -> str:
     nb = nbformat.read(notebooks_dir() / f"{nb_id}.ipynb", as_version=4)
-    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown" and "course-references" not in c.metadata.get("tags", []))
+    return "\n".join(
+        c.source
+        for c in nb.cells
+        if c.cell_type == "markdown" and "course-references" not in c.metadata.get("tags", [])
+    )
 
 
 @pytest.mark.parametrize("nb_id", NOTEBOOK_IDS)
@@ -88,4 +91,6 @@ def test_glossary_lists_every_notebook_that_links_to_a_term():
                 term = by_anchor.get(anchor)
                 if term is not None and nb_id not in term.notebooks:
                     unlisted.append(f"{term.id} is linked from {nb_id}")
-    assert not unlisted, "add these notebooks to the terms' `notebooks:` in data/glossary.yaml: " + "; ".join(sorted(set(unlisted)))
+    assert not unlisted, "add these notebooks to the terms' `notebooks:` in data/glossary.yaml: " + "; ".join(
+        sorted(set(unlisted))
+    )

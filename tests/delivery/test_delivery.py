@@ -1,19 +1,24 @@
 """What the delivery channels share, without running a kernel: learner copies, links, widget
 snapshots, the app's staging folder, and packaged data."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import nbformat
 
-from course.delivery.voila.app import LANDING, landing_notebook, server_command, stage
-from course.delivery.learner_copy import course_notebooks, learner_copy, relink
 from course.delivery.handouts.widget_snapshot import Snapshot
+from course.delivery.learner_copy import course_notebooks, learner_copy, relink
+from course.delivery.voila.app import LANDING, landing_notebook, server_command, stage
 
 
 def _nb_with_hidden_cells() -> nbformat.NotebookNode:
-    cells = [nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_markdown_cell("teacher notes"),
-             nbformat.v4.new_code_cell("answer = 42"), nbformat.v4.new_code_cell("import course")]
+    cells = [
+        nbformat.v4.new_markdown_cell("# Title"),
+        nbformat.v4.new_markdown_cell("teacher notes"),
+        nbformat.v4.new_code_cell("answer = 42"),
+        nbformat.v4.new_code_cell("import course"),
+    ]
     cells[1].metadata["tags"] = ["instructor"]
     cells[2].metadata["tags"] = ["Solution"]
     cells[3].outputs = [nbformat.v4.new_output("stream", name="stdout", text="old output")]

@@ -5,6 +5,7 @@ The notebook is the first of the course that draws a timeline (a call whose name
 ``instructor`` and a code cell tagged ``solution``; neither may reach the handout, and no
 exercise's answer, feedback or hints may either. About 15 s (one kernel run).
 """
+
 from __future__ import annotations
 
 import html
@@ -18,8 +19,8 @@ pytest.importorskip("nbconvert")
 
 import nbformat  # noqa: E402
 
-from course.delivery.learner_copy import course_notebooks  # noqa: E402
 from course.delivery.handouts.build import EXERCISE_CALL, build_handout  # noqa: E402
+from course.delivery.learner_copy import course_notebooks  # noqa: E402
 
 INSTRUCTOR_MARK = "INSTRUCTOR-ONLY-7f3a: discuss the seminar grading here"
 SOLUTION_MARK = "SOLUTION-OUTPUT-91bc"
@@ -102,8 +103,9 @@ def test_exercises_are_static_questions_without_answers(handout) -> None:
     assert ids, "the chosen notebook has no exercise"
     plain = _plain(text)
     for exercise_id in ids:
-        assert re.search(rf"""id=["']exercise-{re.escape(exercise_id)}["']""", text), \
+        assert re.search(rf"""id=["']exercise-{re.escape(exercise_id)}["']""", text), (
             f"no static version of exercise {exercise_id}"
+        )
         assert f'course.exercise("{exercise_id}")' in html.unescape(text), "no pointer to where to answer"
         leaked = [s[:80] for s in _secrets(exercise_id) if s in plain]
         assert not leaked, f"{exercise_id}: answer material in the handout: {leaked}"
@@ -127,8 +129,7 @@ def test_self_contained_no_code_no_widget_state(handout) -> None:
 def test_a_failing_cell_is_reported_without_traceback(tmp_path: Path) -> None:
     from course.delivery.handouts.build import HandoutError
 
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken"),
-                                         nbformat.v4.new_code_cell("1 / 0")])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell("1 / 0")])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     path = tmp_path / "broken.ipynb"
     nbformat.write(nb, str(path))

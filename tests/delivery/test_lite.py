@@ -5,6 +5,7 @@ fail it. The wheel is then unpacked and imported by a separate Python with ``sql
 no repository around it, which is what the package meets under Pyodide. (Running the site itself
 needs Pyodide from a CDN, which these tests cannot reach.) About 10 s.
 """
+
 from __future__ import annotations
 
 import json
@@ -111,8 +112,20 @@ def test_unpacked_wheel_imports_without_sqlite_or_repository(wheel: Path, tmp_pa
         whl.extractall(site)
     env = {k: v for k, v in os.environ.items() if k not in ("COURSE_DATA", "COURSE_PROGRESS")}
     env["PYTHONPATH"] = str(site)
-    done = subprocess.run([sys.executable, "-I", "-c", "import sys; sys.path.insert(0, sys.argv[1]);"
-                           + _UNDER_PYODIDE.replace("import sys\n", "", 1), str(site)],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[1]);" + _UNDER_PYODIDE.replace("import sys\n", "", 1),
+            str(site),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "events" in done.stdout

@@ -1,5 +1,6 @@
 """The student release (`course release`): no instructor material, answers only as salted hashes that
 still score, a release that validates and runs under nbval, and the same bytes for the same salt."""
+
 import os
 import re
 import subprocess
@@ -11,11 +12,11 @@ import nbformat
 import pytest
 
 from course.content import load_content
+from course.delivery.release.build import build_release, default_salt
+from course.delivery.release.specs import released_yaml
 from course.exercises.checks import check_file, exercise_files
 from course.exercises.scoring import describe_answer, evaluate
 from course.exercises.spec import as_plain
-from course.delivery.release.build import build_release, default_salt
-from course.delivery.release.specs import released_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 SALT = "seminar-2025-autumn"
@@ -83,25 +84,43 @@ def _release_env(release: Path) -> dict[str, str]:
 
 # --- what the release holds -------------------------------------------------------------------
 
+
 def test_release_holds_what_make_lab_needs_and_nothing_instructor_only(release):
-    for rel in ["Makefile", "pyproject.toml", "README.md", "LICENSE", "environment.yml", "conftest.py",
-                "course/__init__.py", "course/cli.py", "data/course.yaml", "data/vignette/events.yaml",
-                "notebooks/00_start_here.ipynb", "notebooks/glossary.ipynb", "tools/ensure-chromium.sh"]:
+    for rel in [
+        "Makefile",
+        "pyproject.toml",
+        "README.md",
+        "LICENSE",
+        "environment.yml",
+        "conftest.py",
+        "course/__init__.py",
+        "course/cli.py",
+        "data/course.yaml",
+        "data/vignette/events.yaml",
+        "notebooks/00_start_here.ipynb",
+        "notebooks/glossary.ipynb",
+        "tools/ensure-chromium.sh",
+    ]:
         assert (release / rel).is_file(), f"{rel} is missing from the release"
     files = _files(release)
     assert "docs/instructor-guide.md" not in files
     assert not any(rel.startswith(("tests/", ".git/", "build/", "course/_data/")) for rel in files)
     assert not any("__pycache__" in rel or rel.endswith(".pyc") for rel in files)
     assert os.access(release / "tools" / "ensure-chromium.sh", os.X_OK) == os.access(
-        REPO / "tools" / "ensure-chromium.sh", os.X_OK)
+        REPO / "tools" / "ensure-chromium.sh", os.X_OK
+    )
     assert "**Student release.**" in (release / "README.md").read_text()
 
 
 def test_the_source_notebooks_have_instructor_and_solution_cells():
     cells = _instructor_cells()
     names = {name for name, _, _ in cells}
-    for stem in ["01_codes_and_boundaries", "03_the_case_of_jane_and_susan", "05_rupture_and_repair",
-                 "06_seminar_case_review"]:
+    for stem in [
+        "01_codes_and_boundaries",
+        "03_the_case_of_jane_and_susan",
+        "05_rupture_and_repair",
+        "06_seminar_case_review",
+    ]:
         assert f"{stem}.ipynb" in names, f"{stem} has no facilitator note"
     assert any("solution" in tags for _, _, tags in cells)
     for name, source, _ in cells:
@@ -136,6 +155,7 @@ def test_released_notebooks_link_only_to_files_in_the_release(release):
 
 
 # --- exercise answers -------------------------------------------------------------------------
+
 
 def test_no_reference_answer_in_plain_text(release):
     import yaml
@@ -228,13 +248,20 @@ def test_a_released_spec_with_an_answer_written_back_is_refused(release, tmp_pat
 
 # --- the release runs -------------------------------------------------------------------------
 
+
 def test_course_validate_passes_on_the_release(release):
     env = _release_env(release)
-    where = subprocess.run([sys.executable, "-c", "import course; print(course.__file__)"],
-                           cwd=release, env=env, capture_output=True, text=True)
+    where = subprocess.run(
+        [sys.executable, "-c", "import course; print(course.__file__)"],
+        cwd=release,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert Path(where.stdout.strip()).is_relative_to(release), where.stdout + where.stderr
-    run = subprocess.run([sys.executable, "-m", "course", "validate", "data"], cwd=release, env=env,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "course", "validate", "data"], cwd=release, env=env, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "All course content is valid." in run.stdout
     assert "fixture self-tests were skipped" in run.stdout
@@ -242,22 +269,40 @@ def test_course_validate_passes_on_the_release(release):
 
 def test_released_notebooks_pass_nbval_with_the_release_package(release):
     env = _release_env(release)
-    probe = ("import nbformat, nbclient\n"
-             "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("
-             "'import course, course.paths; print(course.__file__); print(course.paths.data_dir())')])\n"
-             "nbclient.NotebookClient(nb, resources={'metadata': {'path': 'notebooks'}}).execute()\n"
-             "print(nb.cells[0].outputs[0]['text'])\n")
+    probe = (
+        "import nbformat, nbclient\n"
+        "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("
+        "'import course, course.paths; print(course.__file__); print(course.paths.data_dir())')])\n"
+        "nbclient.NotebookClient(nb, resources={'metadata': {'path': 'notebooks'}}).execute()\n"
+        "print(nb.cells[0].outputs[0]['text'])\n"
+    )
     seen = subprocess.run([sys.executable, "-c", probe], cwd=release, env=env, capture_output=True, text=True)
     assert seen.returncode == 0, seen.stderr
     kernel_paths = [Path(line) for line in seen.stdout.split() if line.startswith("/")]
     assert kernel_paths and all(p.resolve().is_relative_to(release.resolve()) for p in kernel_paths), seen.stdout
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
-                          "--nbval-current-env", *NBVAL_NOTEBOOKS], cwd=release, env=env,
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-current-env",
+            *NBVAL_NOTEBOOKS,
+        ],
+        cwd=release,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
 
 
 # --- determinism and the salt -----------------------------------------------------------------
+
 
 def test_same_salt_gives_byte_identical_releases(release, tmp_path):
     again = _build(tmp_path / "again")
@@ -284,6 +329,7 @@ def test_default_salt_comes_from_the_course_version():
 
 
 # --- the command ------------------------------------------------------------------------------
+
 
 def test_release_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     from course.cli import main

@@ -1,12 +1,21 @@
 """The Gottlieb worksheet: the pure assessment, the form driven headlessly, and bad data reported cleanly."""
+
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from course.displays.worksheets import (
+    DIMENSION_IDS,
+    gottlieb_assessment,
+    gottlieb_path,
+    gottlieb_problems,
+    gottlieb_worksheet,
+    load_gottlieb,
+    reading_html,
+)
 from course.problems import ContentError
-from course.displays.worksheets import DIMENSION_IDS, gottlieb_assessment, gottlieb_path, gottlieb_problems, gottlieb_worksheet, load_gottlieb, reading_html
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "worksheets"
 BAD = sorted(FIXTURES.glob("gottlieb-*.yaml"))
@@ -14,6 +23,7 @@ EXPECT = re.compile(r"^# expect: (?P<line>\d+) \| (?P<field>.+?) \| (?P<message>
 
 
 # --- the shipped file and the pure function --------------------------------------------------------
+
 
 def test_shipped_worksheet_is_valid():
     assert gottlieb_problems() == []
@@ -32,15 +42,18 @@ def test_courses_reading_of_jane_agrees_with_the_scoring():
     assert gottlieb_assessment(jane.power, jane.duration, jane.termination)[0] == jane.risk
 
 
-@pytest.mark.parametrize("levels, risk", [
-    (("high", "brief", "clear"), "high"),             # power high decides on its own
-    (("mid", "long", "uncertain"), "high"),           # two dimensions at the high-risk end
-    (("mid", "intermediate", "clear"), "moderate"),
-    (("low", "long", "clear"), "moderate"),
-    (("low", "brief", "uncertain"), "moderate"),
-    (("mid", "brief", "clear"), "low"),
-    (("low", "brief", "clear"), "low"),
-])
+@pytest.mark.parametrize(
+    "levels, risk",
+    [
+        (("high", "brief", "clear"), "high"),  # power high decides on its own
+        (("mid", "long", "uncertain"), "high"),  # two dimensions at the high-risk end
+        (("mid", "intermediate", "clear"), "moderate"),
+        (("low", "long", "clear"), "moderate"),
+        (("low", "brief", "uncertain"), "moderate"),
+        (("mid", "brief", "clear"), "low"),
+        (("low", "brief", "clear"), "low"),
+    ],
+)
 def test_readings_across_the_grid(levels, risk):
     assert gottlieb_assessment(*levels)[0] == risk
 
@@ -61,6 +74,7 @@ def test_unknown_level_names_the_allowed_ones():
 
 
 # --- the form, driven headlessly --------------------------------------------------------------------
+
 
 def test_form_is_labelled_and_starts_unchosen():
     ws = gottlieb_worksheet()
@@ -88,7 +102,7 @@ def test_form_shows_high_risk_and_next_steps_for_janes_request(capsys):
     assert "Reading: High risk." in html
     assert "Next steps" in html and "Standard 3.05" in html
     assert "Your ratings match the course" in html
-    assert 'role=\'status\'' in html
+    assert "role='status'" in html
     assert "Check before quoting" in html
     assert capsys.readouterr().out == ""  # written into the HTML widget, never printed
 
@@ -128,14 +142,17 @@ def test_course_package_exposes_the_worksheet_lazily():
 
 # --- bad data: file:line: field: message, never a traceback -----------------------------------------
 
+
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.stem)
 def test_bad_fixture_reported_with_line_and_field(path):
     expect = EXPECT.search(path.read_text(errors="replace"))
     assert expect, f"{path.name} has no '# expect:' header"
     problems = gottlieb_problems(path)
-    match = [p for p in problems
-             if p.line == int(expect["line"]) and (p.field or "(file)") == expect["field"]
-             and expect["message"] in p.message]
+    match = [
+        p
+        for p in problems
+        if p.line == int(expect["line"]) and (p.field or "(file)") == expect["field"] and expect["message"] in p.message
+    ]
     assert match, [str(p) for p in problems]
     assert str(match[0]).startswith(f"{match[0].file}:{expect['line']}: {expect['field']}: ")
 
@@ -158,11 +175,14 @@ def test_bad_shipped_file_makes_the_assessment_raise_content_error(tmp_path, mon
         gottlieb_assessment("high", "long", "uncertain")
 
 
-@pytest.mark.parametrize("text, message", [
-    ("", "is empty"),
-    ("title: [unclosed\n", "is not valid YAML"),
-    ("- just\n- a list\n", "should be a block of 'name: value' fields"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "is empty"),
+        ("title: [unclosed\n", "is not valid YAML"),
+        ("- just\n- a list\n", "should be a block of 'name: value' fields"),
+    ],
+)
 def test_broken_files_are_reported(tmp_path, text, message):
     path = tmp_path / "gottlieb.yaml"
     path.write_text(text)

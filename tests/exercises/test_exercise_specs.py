@@ -1,5 +1,6 @@
 """Every spec under data/exercises/ tests itself: the reference answer scores full marks in the widget,
 and each fixture's feedback appears in the widget's feedback."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,8 +9,8 @@ import pytest
 
 from course.exercises import drive
 from course.exercises.checks import check_exercises, check_file
-from course.safe_html import appears_in, plain_text
 from course.exercises.spec import TYPES, as_plain
+from course.safe_html import appears_in, plain_text
 
 from .conftest import EXERCISES
 
@@ -50,7 +51,8 @@ def test_every_fixture_feedback_appears_in_the_widget(path: Path, real_content) 
         view = drive(spec, as_plain(fixture.answer))
         assert view.last_result is not None and not view.last_result.correct
         assert appears_in(fixture.feedback, view.feedback.value), (
-            f"{fixture.feedback!r} not in {plain_text(view.feedback.value)!r}")
+            f"{fixture.feedback!r} not in {plain_text(view.feedback.value)!r}"
+        )
 
 
 def _readme_examples() -> list[str]:

@@ -1,4 +1,5 @@
 """A learner whose progress file is damaged sees a clear notice under the exercise; nothing is deleted."""
+
 import os
 
 import course

@@ -1,4 +1,5 @@
 """Where SQLite cannot keep answers (JupyterLite), the progress store falls back to memory and says so once."""
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """What the timeline shows, read back from the data and from the drawn Line2D objects (not pixels)."""
+
 from __future__ import annotations
 
 from course.content.models import PHASE_IDS

@@ -1,4 +1,5 @@
 """The event explorer: labelled, keyboard-operable controls that write into widget values."""
+
 from __future__ import annotations
 
 import re

@@ -11,6 +11,7 @@ through nbconvert's HTMLExporter into ``build/html/<notebook>.html``:
 * nothing is loaded from the web: no MathJax, require.js or widget renderer from a CDN;
 * links between notebooks point at the other handouts.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,7 +22,8 @@ from typing import Any
 
 from ..learner_copy import build_dir, course_notebooks, learner_copy, relink
 from .exercise import exercise_html
-from .widget_snapshot import CSS as SNAPSHOT_CSS, Snapshot, WIDGET_VIEW, widget_states
+from .widget_snapshot import CSS as SNAPSHOT_CSS
+from .widget_snapshot import WIDGET_VIEW, Snapshot, widget_states
 
 EXERCISE_CALL = re.compile(r"""\bexercise\(\s*["']([^"']+)["']""")
 TIMEOUT = 300  # seconds per cell
@@ -66,16 +68,23 @@ def execute(nb: Any, cwd: Path, name: str, timeout: int = TIMEOUT) -> Any:
     with tempfile.TemporaryDirectory(prefix="course-handout-") as tmp:
         env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the learner's inline plots
         env["COURSE_PROGRESS"] = str(Path(tmp) / "progress.sqlite3")
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(cwd)}})
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}})
         try:
             client.execute(env=env)
         except CellExecutionError as exc:
-            cell = next((i + 1 for i, c in enumerate(nb.cells) if any(
-                o.get("output_type") == "error" for o in c.get("outputs", []))), "?")
+            cell = next(
+                (
+                    i + 1
+                    for i, c in enumerate(nb.cells)
+                    if any(o.get("output_type") == "error" for o in c.get("outputs", []))
+                ),
+                "?",
+            )
             summary = f"{getattr(exc, 'ename', type(exc).__name__)}: {getattr(exc, 'evalue', '')}".rstrip(": ")
-            raise HandoutError(f"{name}: cell {cell}: the cell failed when run ({summary}); "
-                               "run the notebook in JupyterLab to see the error") from None
+            raise HandoutError(
+                f"{name}: cell {cell}: the cell failed when run ({summary}); "
+                "run the notebook in JupyterLab to see the error"
+            ) from None
     return nb
 
 
@@ -117,17 +126,22 @@ def to_html(nb: Any, name: str, cwd: Path) -> str:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
-        template_name="lab", template_file="handout.html.j2",
+        template_name="lab",
+        template_file="handout.html.j2",
         extra_loaders=[jinja2.DictLoader({"handout.html.j2": _TEMPLATE})],
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
     )
     resources = {"metadata": {"path": str(cwd), "name": name}, "handout_css": HANDOUT_CSS + SNAPSHOT_CSS}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 
 
-def build_handout(path: Path, out_dir: Path | None = None, known: set[str] | None = None,
-                  timeout: int = TIMEOUT) -> Path:
+def build_handout(
+    path: Path, out_dir: Path | None = None, known: set[str] | None = None, timeout: int = TIMEOUT
+) -> Path:
     """Execute one notebook and write ``<out_dir>/<stem>.html``; returns the file written."""
     import nbformat
 

@@ -5,6 +5,7 @@ a renderer loaded from the web, each widget view is replaced by a snapshot: HTML
 their HTML, controls become inert text (a button's label, a list's options, a slider's value),
 boxes keep their children. Parts hidden in the notebook (``display: none``) stay hidden.
 """
+
 from __future__ import annotations
 
 import re
@@ -104,8 +105,11 @@ def _selection(snap: Snapshot, state: State) -> str:
     labels = [str(label) for label in state.get("_options_labels", [])]
     chosen = state.get("index")
     chosen = set(chosen) if isinstance(chosen, (list, tuple)) else {chosen}
-    items = "".join(f"<li>{'&#9673;' if i in chosen else '&#9675;'} {escape(label)}</li>"
-                    for i, label in enumerate(labels) if not _PLACEHOLDER.match(label))
+    items = "".join(
+        f"<li>{'&#9673;' if i in chosen else '&#9675;'} {escape(label)}</li>"
+        for i, label in enumerate(labels)
+        if not _PLACEHOLDER.match(label)
+    )
     return f"<div class='snap-control'>{_desc(state)}<ul class='snap-options'>{items}</ul></div>"
 
 
@@ -145,14 +149,35 @@ def render_output(out: dict[str, Any]) -> str:
 
 
 _DRAW: dict[str, Callable[[Snapshot, State], str]] = {
-    "HTML": _html, "HTMLMath": _html, "Label": _label,
-    "Box": _box, "VBox": _box, "GridBox": _box, "HBox": _hbox,
-    "Accordion": _titled, "Tab": _titled, "Stack": _titled,
-    "Button": _button, "ToggleButton": _button, "Checkbox": _check, "Valid": _valid,
-    "IntSlider": _value, "FloatSlider": _value, "FloatLogSlider": _value, "IntRangeSlider": _value,
-    "FloatRangeSlider": _value, "SelectionSlider": _value, "IntProgress": _value, "FloatProgress": _value,
-    "Text": _value, "Textarea": _value, "IntText": _value, "FloatText": _value,
-    "BoundedIntText": _value, "BoundedFloatText": _value, "Password": _other,
+    "HTML": _html,
+    "HTMLMath": _html,
+    "Label": _label,
+    "Box": _box,
+    "VBox": _box,
+    "GridBox": _box,
+    "HBox": _hbox,
+    "Accordion": _titled,
+    "Tab": _titled,
+    "Stack": _titled,
+    "Button": _button,
+    "ToggleButton": _button,
+    "Checkbox": _check,
+    "Valid": _valid,
+    "IntSlider": _value,
+    "FloatSlider": _value,
+    "FloatLogSlider": _value,
+    "IntRangeSlider": _value,
+    "FloatRangeSlider": _value,
+    "SelectionSlider": _value,
+    "IntProgress": _value,
+    "FloatProgress": _value,
+    "Text": _value,
+    "Textarea": _value,
+    "IntText": _value,
+    "FloatText": _value,
+    "BoundedIntText": _value,
+    "BoundedFloatText": _value,
+    "Password": _other,
     "Output": _output,
 }
 

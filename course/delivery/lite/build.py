@@ -8,6 +8,7 @@ fetches Pyodide (Python compiled to WebAssembly) and the packages the course nee
 pydantic, PyYAML, ipywidgets, ...) from public CDNs and PyPI, so learners need a connection.
 Answers are not kept between visits (see ``course.progress.current``).
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,10 @@ from ..learner_copy import build_dir, course_notebooks, read_learner_copy
 from .wheel import DIST, build_wheel
 
 SETUP_TAG = "lite-setup"
-SETUP_SOURCE = ("# JupyterLite only: install the course into this browser tab (needs a connection).\n"
-                f"import piplite\nawait piplite.install(\"{DIST}\")")
+SETUP_SOURCE = (
+    "# JupyterLite only: install the course into this browser tab (needs a connection).\n"
+    f'import piplite\nawait piplite.install("{DIST}")'
+)
 DISABLED_EXTENSIONS = ["@voila-dashboards/jupyterlab-preview"]  # no Voilà server in the browser
 
 
@@ -58,16 +61,25 @@ def stage(work: Path, source: Path | None = None) -> tuple[Path, Path, Path]:
         raise FileNotFoundError(f"no notebooks found in {source or 'notebooks/'}")
     for path in notebooks:
         nbformat.write(with_setup_cell(read_learner_copy(path)), str(contents / path.name))
-    config = {"jupyter-config-data": {"appName": "The case of Jane and Susan",
-                                      "disabledExtensions": DISABLED_EXTENSIONS}}
+    config = {
+        "jupyter-config-data": {"appName": "The case of Jane and Susan", "disabledExtensions": DISABLED_EXTENSIONS}
+    }
     (lite_dir / "jupyter-lite.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return lite_dir, contents, build_wheel(wheels)
 
 
 def build_command(lite_dir: Path, contents: Path, wheel: Path, output: Path) -> list[str]:
     """``jupyter lite build`` with the contents and the course wheel, run from this Python."""
-    return [sys.executable, "-m", "jupyterlite_core", "build", f"--lite-dir={lite_dir}",
-            f"--contents={contents}", f"--piplite-wheels={wheel}", f"--output-dir={output}"]
+    return [
+        sys.executable,
+        "-m",
+        "jupyterlite_core",
+        "build",
+        f"--lite-dir={lite_dir}",
+        f"--contents={contents}",
+        f"--piplite-wheels={wheel}",
+        f"--output-dir={output}",
+    ]
 
 
 def build_site(output: Path | None = None, source: Path | None = None, quiet: bool = False) -> Path:
@@ -77,8 +89,9 @@ def build_site(output: Path | None = None, source: Path | None = None, quiet: bo
     lite_dir, contents, wheel = stage(work, source)
     if output.exists():
         shutil.rmtree(output)
-    done = subprocess.run(build_command(lite_dir, contents, wheel, output), cwd=lite_dir,
-                          capture_output=quiet, text=True, check=False)
+    done = subprocess.run(
+        build_command(lite_dir, contents, wheel, output), cwd=lite_dir, capture_output=quiet, text=True, check=False
+    )
     if done.returncode != 0:
         tail = "\n".join(((done.stdout or "") + (done.stderr or "")).splitlines()[-20:])
         raise RuntimeError(f"jupyter lite build failed (exit {done.returncode}){': ' + tail if tail else ''}")

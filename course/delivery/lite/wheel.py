@@ -6,6 +6,7 @@ course's runtime dependencies less those that cannot exist in a browser (Jupyter
 nbformat, which only the authoring tools use). Timestamps are fixed, so the same tree gives the
 same wheel.
 """
+
 from __future__ import annotations
 
 import base64
@@ -13,8 +14,8 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-from ...paths import data_dir, repo_root
 from ... import __version__
+from ...paths import data_dir, repo_root
 
 DIST = "jane-susan-course"
 NOT_IN_BROWSER = {"jupyterlab", "nbformat"}
@@ -45,11 +46,18 @@ def browser_requirements() -> list[str]:
 
 def _files(package: Path, data: Path) -> list[tuple[str, Path]]:
     """(name in the wheel, file on disk): package sources, then the content as ``course/_data``."""
-    found = [(f"course/{p.relative_to(package).as_posix()}", p) for p in sorted(package.rglob("*"))
-             if p.is_file() and not _SKIP_PARTS.intersection(p.relative_to(package).parts)
-             and p.suffix not in {".pyc", ".pyo"}]
-    found += [(f"course/_data/{p.relative_to(data).as_posix()}", p) for p in sorted(data.rglob("*"))
-              if p.is_file() and not _SKIP_PARTS.intersection(p.relative_to(data).parts)]
+    found = [
+        (f"course/{p.relative_to(package).as_posix()}", p)
+        for p in sorted(package.rglob("*"))
+        if p.is_file()
+        and not _SKIP_PARTS.intersection(p.relative_to(package).parts)
+        and p.suffix not in {".pyc", ".pyo"}
+    ]
+    found += [
+        (f"course/_data/{p.relative_to(data).as_posix()}", p)
+        for p in sorted(data.rglob("*"))
+        if p.is_file() and not _SKIP_PARTS.intersection(p.relative_to(data).parts)
+    ]
     return found
 
 
@@ -63,15 +71,29 @@ def build_wheel(out_dir: Path, version: str | None = None, data: Path | None = N
     version = version or __version__
     stem = f"{DIST.replace('-', '_')}-{version}"
     info = f"{stem}.dist-info"
-    metadata = "\n".join(
-        ["Metadata-Version: 2.1", f"Name: {DIST}", f"Version: {version}", "Requires-Python: >=3.10",
-         "Summary: Boundaries, transference and rupture repair, taught through one fictional case."]
-        + [f"Requires-Dist: {req}" for req in browser_requirements()]) + "\n"
+    metadata = (
+        "\n".join(
+            [
+                "Metadata-Version: 2.1",
+                f"Name: {DIST}",
+                f"Version: {version}",
+                "Requires-Python: >=3.10",
+                "Summary: Boundaries, transference and rupture repair, taught through one fictional case.",
+            ]
+            + [f"Requires-Dist: {req}" for req in browser_requirements()]
+        )
+        + "\n"
+    )
     wheel = "Wheel-Version: 1.0\nGenerator: course.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    entries = [(name, path.read_bytes()) for name, path in
-               _files(repo_root() / "course", Path(data) if data is not None else data_dir())]
-    entries += [(f"{info}/METADATA", metadata.encode()), (f"{info}/WHEEL", wheel.encode()),
-                (f"{info}/top_level.txt", b"course\n")]
+    entries = [
+        (name, path.read_bytes())
+        for name, path in _files(repo_root() / "course", Path(data) if data is not None else data_dir())
+    ]
+    entries += [
+        (f"{info}/METADATA", metadata.encode()),
+        (f"{info}/WHEEL", wheel.encode()),
+        (f"{info}/top_level.txt", b"course\n"),
+    ]
     record = "\n".join([_record_line(n, b) for n, b in entries] + [f"{info}/RECORD,,"]) + "\n"
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{stem}-py3-none-any.whl"

@@ -7,6 +7,7 @@ on its data, generated notebook cells in step). Same sources and salt give byte-
 are walked in sorted order and nothing carries a date. The default salt is derived from the course
 version; ``--salt`` overrides it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...problems import Problem
 from ... import __version__
 from ...authoring.notebook_sync import sync_all
 from ...authoring.validate import validate_all
@@ -24,6 +24,7 @@ from ...content.yaml_reader import load_yaml
 from ...exercises.checks import check_file, exercise_files
 from ...exercises.released import is_released
 from ...paths import repo_root
+from ...problems import Problem
 from .files import learner_markdown, learner_notebook, shipped_files
 from .specs import released_yaml
 
@@ -45,11 +46,13 @@ class ReleaseReport:
 
     def summary(self) -> str:
         """A few lines for the terminal."""
-        return (f"Student release written to {self.out} (salt {self.salt}):\n"
-                f"  {self.files} files; {self.notebooks} notebooks, {self.cells_removed} instructor or solution "
-                "cell(s) removed;\n"
-                f"  {self.specs} exercise specs, answers only as salted hashes (no fixtures, no model answers).\n"
-                "Checked on the release: the content validates and the notebooks are in step with data/.")
+        return (
+            f"Student release written to {self.out} (salt {self.salt}):\n"
+            f"  {self.files} files; {self.notebooks} notebooks, {self.cells_removed} instructor or solution "
+            "cell(s) removed;\n"
+            f"  {self.specs} exercise specs, answers only as salted hashes (no fixtures, no model answers).\n"
+            "Checked on the release: the content validates and the notebooks are in step with data/."
+        )
 
 
 def default_salt() -> str:
@@ -57,14 +60,18 @@ def default_salt() -> str:
     return hashlib.sha256(f"jane-susan-course release {__version__}".encode()).hexdigest()[:16]
 
 
-def build_release(out: Path, salt: str | None = None, *, force: bool = False,
-                  root: Path | None = None) -> ReleaseReport:
+def build_release(
+    out: Path, salt: str | None = None, *, force: bool = False, root: Path | None = None
+) -> ReleaseReport:
     """Write the student release of the course at ``root`` (default: this repository) into ``out``."""
     root = Path(root).resolve() if root is not None else repo_root()
     report = ReleaseReport(Path(out), salt if salt is not None else default_salt())
     if not report.salt.strip():
-        report.problems.append(Problem("--salt", None, "", "is empty; give a salt with some characters, "
-                                       "or leave it out to use the default"))
+        report.problems.append(
+            Problem(
+                "--salt", None, "", "is empty; give a salt with some characters, or leave it out to use the default"
+            )
+        )
         return report
     report.problems += _out_problems(Path(out), root, force) or _source_problems(root)
     if report.problems:
@@ -74,8 +81,14 @@ def build_release(out: Path, salt: str | None = None, *, force: bool = False,
         _write_all(root, Path(out), report)
     except OSError as exc:
         where = exc.filename or out
-        report.problems.append(Problem(str(where), None, "", f"could not be written ({exc.strerror or exc}); "
-                                       "check the folder's permissions and free space"))
+        report.problems.append(
+            Problem(
+                str(where),
+                None,
+                "",
+                f"could not be written ({exc.strerror or exc}); check the folder's permissions and free space",
+            )
+        )
         return report
     report.problems += check_release(Path(out))
     return report
@@ -87,8 +100,16 @@ def check_release(out: Path) -> list[Problem]:
     if problems:
         return problems
     stale = sync_all(check_only=True, folder=out / "notebooks", content=load_content(out / "data"))
-    return [Problem(str(out / "notebooks" / name), None, "", "is out of step with data/ in the release; "
-                    "run course sync-notebooks in the instructor's copy, then release again") for name in stale]
+    return [
+        Problem(
+            str(out / "notebooks" / name),
+            None,
+            "",
+            "is out of step with data/ in the release; "
+            "run course sync-notebooks in the instructor's copy, then release again",
+        )
+        for name in stale
+    ]
 
 
 def _out_problems(out: Path, root: Path, force: bool) -> list[Problem]:
@@ -104,22 +125,43 @@ def _out_problems(out: Path, root: Path, force: bool) -> list[Problem]:
     if where.exists() and not where.is_dir():
         return problem("is a file; give the path of a new or empty folder")
     if where.is_dir() and any(where.iterdir()) and not force:
-        return problem("is not empty; choose a new folder, or pass --force to replace its contents "
-                       "(a .git folder in it is kept)")
+        return problem(
+            "is not empty; choose a new folder, or pass --force to replace its contents (a .git folder in it is kept)"
+        )
     return []
 
 
 def _source_problems(root: Path) -> list[Problem]:
     problems = validate_all(root / "data")
     if problems:
-        return problems + [Problem(str(root / "data"), None, "", "has problems (listed above); fix them "
-                                   "and run course validate before building a release")]
-    problems = [Problem(str(p), None, "release", "this spec is already a student release; build the release "
-                        "from the instructor's copy of the course")
-                for p in exercise_files(root / "data" / "exercises") if is_released(load_yaml(p).data)]
+        return problems + [
+            Problem(
+                str(root / "data"),
+                None,
+                "",
+                "has problems (listed above); fix them and run course validate before building a release",
+            )
+        ]
+    problems = [
+        Problem(
+            str(p),
+            None,
+            "release",
+            "this spec is already a student release; build the release from the instructor's copy of the course",
+        )
+        for p in exercise_files(root / "data" / "exercises")
+        if is_released(load_yaml(p).data)
+    ]
     stale = sync_all(check_only=True, folder=root / "notebooks", content=load_content(root / "data"))
-    return problems + [Problem(str(root / "notebooks" / name), None, "", "is out of step with data/; run "
-                               "course sync-notebooks before building a release") for name in stale]
+    return problems + [
+        Problem(
+            str(root / "notebooks" / name),
+            None,
+            "",
+            "is out of step with data/; run course sync-notebooks before building a release",
+        )
+        for name in stale
+    ]
 
 
 def _prepare(out: Path) -> None:

@@ -5,6 +5,7 @@ A learner's copy must install and run with ``make lab`` (Makefile, pyproject.tom
 Notebooks lose every cell tagged ``instructor`` or ``solution`` (``course.delivery.learner_copy``), and
 Markdown links to files the release does not hold keep their text but lose the link.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -13,11 +14,22 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
+
 from ..learner_copy import learner_copy
 
 SHIPPED: tuple[str, ...] = (
-    ".gitignore", "LICENSE", "Makefile", "README.md", "conftest.py", "environment.yml", "pyproject.toml",
-    "course", "data", "docs", "notebooks", "tools",
+    ".gitignore",
+    "LICENSE",
+    "Makefile",
+    "README.md",
+    "conftest.py",
+    "environment.yml",
+    "pyproject.toml",
+    "course",
+    "data",
+    "docs",
+    "notebooks",
+    "tools",
 )
 INSTRUCTOR_ONLY: frozenset[str] = frozenset({"docs/instructor-guide.md"})
 NOT_SHIPPED_PARTS = frozenset({"__pycache__"})
@@ -97,5 +109,5 @@ def learner_markdown(source: Path, rel: str, shipped: frozenset[str]) -> str:
     text = unlink_missing(source.read_text(encoding="utf-8"), rel, shipped)
     if rel == "README.md":
         at = text.find("\n## ")
-        text = text + "\n" + README_NOTE if at < 0 else text[: at + 1] + README_NOTE + text[at + 1:]
+        text = text + "\n" + README_NOTE if at < 0 else text[: at + 1] + README_NOTE + text[at + 1 :]
     return text

@@ -6,9 +6,11 @@ its reference ratings come from data/vignette/events.yaml, which the release shi
 its model reflection, and with it the "Show answer" button. Comments are not copied (they may talk about
 the answer); the output is plain YAML in the field order of the source.
 """
+
 from __future__ import annotations
 
 from typing import Any
+
 from ...exercises.hashed import FIELD, HASHED_TYPES, SCHEME, hash_answer
 from ...exercises.released import KEY
 
@@ -56,5 +58,4 @@ def dump_yaml(data: Any) -> str:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)
-    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)

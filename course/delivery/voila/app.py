@@ -5,6 +5,7 @@ instructor material, writes a landing page (``index.ipynb``) that links the chap
 order, and starts Voilà on 127.0.0.1. ``/`` opens the landing page. Answers are saved in the
 learner's progress store, exactly as in JupyterLab.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -12,9 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..learner_copy import build_dir, course_notebooks, read_learner_copy
 from ...content import load_content
 from ...problems import ContentError
+from ..learner_copy import build_dir, course_notebooks, read_learner_copy
 
 LANDING = "index.ipynb"
 DEFAULT_PORT = 8866
@@ -54,14 +55,17 @@ def landing_notebook(names: list[str]) -> Any:
     title, rows = _chapters(names)
     lines = [f"- **[{label}]({name})**" + (f"  \n  {about}" if about else "") for name, label, about in rows]
     cells = [
-        nbformat.v4.new_markdown_cell(f"# {title}\n\nA self-study version of the course. Read, answer the "
-                                      "exercises and explore the plots; no code is shown. Start with "
-                                      "*Start here*, then take the chapters in order."),
+        nbformat.v4.new_markdown_cell(
+            f"# {title}\n\nA self-study version of the course. Read, answer the "
+            "exercises and explore the plots; no code is shown. Start with "
+            "*Start here*, then take the chapters in order."
+        ),
         nbformat.v4.new_markdown_cell("## Chapters\n\n" + "\n".join(lines)),
         nbformat.v4.new_markdown_cell(
             "## Your answers\n\nYour answers are saved in a progress file on the computer that runs this "
             "app (the same file JupyterLab uses), never in the notebooks and never sent anywhere. The case "
-            "of Jane and Susan is fictional and written for teaching."),
+            "of Jane and Susan is fictional and written for teaching."
+        ),
     ]
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}

@@ -3,6 +3,7 @@
 Run as ``python -m course.delivery.voila.server FOLDER --port=P --Voila.ip=127.0.0.1`` (``course.delivery.voila.app`` builds
 the command). Imports Voilà, so it is only imported when the app starts.
 """
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """Multiple select: several right options, partial credit, feedback on each missed or wrong option."""
+
 from __future__ import annotations
 
 from typing import Any

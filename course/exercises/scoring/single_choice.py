@@ -1,4 +1,5 @@
 """Single choice: one right option; every option has its own feedback."""
+
 from __future__ import annotations
 
 from typing import Any
