@@ -31,9 +31,9 @@ def clear_course_caches() -> None:
         for obj in list(vars(module).values()):
             if callable(getattr(obj, "cache_clear", None)) and str(getattr(obj, "__module__", "")).startswith("course"):
                 obj.cache_clear()
-    registry = sys.modules.get("course.exercises.registry")
-    if registry is not None and hasattr(registry, "clear_cache"):
-        registry.clear_cache()
+    lookup = sys.modules.get("course.exercises.lookup")
+    if lookup is not None and hasattr(lookup, "clear_cache"):
+        lookup.clear_cache()
 
 
 def files_read_by_validate() -> tuple[list[Path], int]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from .strict import Strict
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
 NOTEBOOK_ID_PATTERN = r"^\d\d_[a-z0-9_]+$"
@@ -63,21 +65,21 @@ Rating = Field(ge=-3, le=3)
 DIMENSIONS: tuple[str, ...] = ("transference", "alliance", "stance")
 
 
-class Strict(BaseModel):
-    """Base for content models: unknown fields are an error, text is trimmed."""
+class ContentModel(Strict):
+    """Base for content models: read once and shared, so frozen; text is trimmed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(str_strip_whitespace=True, frozen=True)
 
 
 # --- course map --------------------------------------------------------------------------
 
 
-class Objective(Strict):
+class Objective(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     text: str = Field(min_length=10)
 
 
-class NotebookInfo(Strict):
+class NotebookInfo(ContentModel):
     id: str = Field(pattern=NOTEBOOK_ID_PATTERN)
     title: str = Field(min_length=3)
     minutes: int = Field(ge=5, le=240)
@@ -91,7 +93,7 @@ class NotebookInfo(Strict):
         return f"{self.id}.ipynb"
 
 
-class CourseMap(Strict):
+class CourseMap(ContentModel):
     title: str = "Boundaries, transference and repair"
     notebooks: list[NotebookInfo] = Field(min_length=1)
 
@@ -99,28 +101,28 @@ class CourseMap(Strict):
 # --- vignette ----------------------------------------------------------------------------
 
 
-class Character(Strict):
+class Character(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     name: str
     role: str
     description: str
 
 
-class Characters(Strict):
+class Characters(ContentModel):
     characters: list[Character] = Field(min_length=1)
 
 
-class Phase(Strict):
+class Phase(ContentModel):
     id: PhaseId
     title: str
     summary: str
 
 
-class Phases(Strict):
+class Phases(ContentModel):
     phases: list[Phase] = Field(min_length=1)
 
 
-class When(Strict):
+class When(ContentModel):
     week: int = Field(ge=-104, le=520)
     day: Weekday
     session: Optional[int] = Field(default=None, ge=1)
@@ -143,7 +145,7 @@ class When(Strict):
         return f"week {self.week}, {self.day}, {where}"
 
 
-class Ratings(Strict):
+class Ratings(ContentModel):
     """Teaching ratings, not measurements: -3 .. +3."""
 
     transference: int = Rating
@@ -151,7 +153,7 @@ class Ratings(Strict):
     stance: int = Rating
 
 
-class Event(Strict):
+class Event(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=3, max_length=60)
     key: bool = False
@@ -168,19 +170,19 @@ class Event(Strict):
         return getattr(self.ratings, dimension) if self.ratings else None
 
 
-class Vignette(Strict):
+class Vignette(ContentModel):
     notice: str = Field(min_length=20)
     events: list[Event] = Field(min_length=1)
 
 
-class HeldFrameRating(Strict):
+class HeldFrameRating(ContentModel):
     event: str
     transference: int = Rating
     alliance: int = Rating
     stance: int = Rating
 
 
-class HeldFrame(Strict):
+class HeldFrame(ContentModel):
     title: str
     description: str
     diverges_at: str
@@ -190,7 +192,7 @@ class HeldFrame(Strict):
 # --- codes, glossary, references ---------------------------------------------------------
 
 
-class CodeSection(Strict):
+class CodeSection(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     section: str
     title: str
@@ -210,7 +212,7 @@ class CodeSection(Strict):
         return f"{self.body} ({self.edition}) {self.section}"
 
 
-class CodeFile(Strict):
+class CodeFile(ContentModel):
     body: str
     full_name: str
     edition: str
@@ -219,7 +221,7 @@ class CodeFile(Strict):
     sections: list[CodeSection] = Field(min_length=1)
 
 
-class Term(Strict):
+class Term(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     # letters, digits, spaces, hyphens and apostrophes only, so the glossary anchor works as a link
     term: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 '’-]*$")
@@ -234,11 +236,11 @@ class Term(Strict):
         return re.sub(r"\s+", "-", self.term.strip())
 
 
-class Glossary(Strict):
+class Glossary(ContentModel):
     terms: list[Term] = Field(min_length=1)
 
 
-class Reference(Strict):
+class Reference(ContentModel):
     key: str = Field(pattern=ID_PATTERN)
     authors: str
     year: int | str
@@ -271,5 +273,5 @@ class Reference(Strict):
         return f"{who} ({self.year})"
 
 
-class References(Strict):
+class References(ContentModel):
     references: list[Reference] = Field(min_length=1)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import load_content
-from ..exercises.registry import index, load
+from ..exercises.lookup import index, load
 from ..paths import data_dir
 from ..progress import current
 from ..safe_html import esc

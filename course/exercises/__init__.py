@@ -3,10 +3,13 @@
 Public entry points (heavy libraries load only when called):
 
 - ``show(exercise_id)``: the widget for one exercise (``course.exercise`` calls it).
-- ``evaluate(spec, answer) -> Result``: score an answer without any widget (``scoring``).
+- ``evaluate(spec, answer) -> Result``: score an answer without any widget (the type's ``scoring``).
 - ``drive(spec, answer, store=None)``: build the widget, put ``answer`` in, press Check; returns the view.
 - ``load_spec(exercise_id)``: the validated spec, or raise ``ContentError`` listing the problems.
 - ``content_hash(spec)``: sha256 of the spec's canonical JSON (``spec``).
+
+Each exercise type is one record in ``types.REGISTRY``: its spec model, scoring, widget, answer hash
+for the student release and handout rendering.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ from typing import Any
 from ..problems import ContentError, Problem
 from ..progress.fallback import get_store
 from ..progress.memory_store import MemoryProgress
-from .registry import load, problems_widget
-from .scoring import evaluate
+from .lookup import load, problems_widget
 from .spec import content_hash
-from .widgets import build_view
+from .types import AnySpec, build_view, evaluate
+from .widgets import ExerciseView
 
 __all__ = ["content_hash", "drive", "evaluate", "load_spec", "show"]
 
@@ -39,7 +42,7 @@ def show(exercise_id: str) -> Any:
         )
 
 
-def load_spec(exercise_id: str) -> Any:
+def load_spec(exercise_id: str) -> AnySpec:
     """The validated, resolved spec; raises ``ContentError`` when it cannot be used."""
     loaded = load(exercise_id)
     if loaded.spec is None:
@@ -47,7 +50,7 @@ def load_spec(exercise_id: str) -> Any:
     return loaded.spec
 
 
-def drive(spec: Any, answer: Any, store: Any = None) -> Any:
+def drive(spec: AnySpec, answer: Any, store: Any = None) -> ExerciseView:
     """Build the widget for ``spec`` (with a fresh in-memory store unless given one), answer, press Check."""
     view = build_view(spec, store if store is not None else MemoryProgress())
     return view.answer_with(answer)

@@ -10,14 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..content import Content
 from ..content.checks import suggest
 from ..content.yaml_reader import YamlDoc, load_yaml, validate_model
 from ..problems import Problem
 from ..safe_html import appears_in
 from .released import check_released, is_released
 from .resolve import resolve
-from .scoring import answer_problems, evaluate, spec_problems
-from .spec import EXAMPLES, SPEC_MODELS, TYPES, as_plain
+from .result import Result
+from .spec import EXAMPLES, as_plain
+from .types import REGISTRY, TYPES, AnySpec, answer_problems, evaluate, spec_problems
 
 FEEDBACK_SHOWN = 160
 
@@ -35,7 +37,7 @@ def count_released(exercises_dir: Path) -> int:
     return sum(1 for path in exercise_files(exercises_dir) if is_released(load_yaml(path).data))
 
 
-def check_exercises(content: Any, exercises_dir: Path) -> list[Problem]:
+def check_exercises(content: Content | None, exercises_dir: Path) -> list[Problem]:
     """All problems in the exercise specs under ``exercises_dir`` (empty when all is well)."""
     root = Path(exercises_dir)
     problems: list[Problem] = []
@@ -59,7 +61,9 @@ def check_exercises(content: Any, exercises_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_file(path: Path, content: Any, folder: str | None = None) -> tuple[YamlDoc, Any, list[Problem]]:
+def check_file(
+    path: Path, content: Content | None, folder: str | None = None
+) -> tuple[YamlDoc, AnySpec | None, list[Problem]]:
     """Read and check one spec: (document, resolved spec or None, problems).
 
     ``folder`` is the file's folder relative to data/exercises/ (it must name the notebook, and the
@@ -79,7 +83,9 @@ def _one_line(problem: Problem) -> Problem:
     return replace(problem, field=flat(problem.field), message=flat(problem.message))
 
 
-def _check_file(path: Path, content: Any, folder: str | None) -> tuple[YamlDoc, Any, list[Problem]]:
+def _check_file(
+    path: Path, content: Content | None, folder: str | None
+) -> tuple[YamlDoc, AnySpec | None, list[Problem]]:
     doc = load_yaml(Path(path))
     if doc.problems:
         return doc, None, list(doc.problems)
@@ -95,14 +101,14 @@ def _check_file(path: Path, content: Any, folder: str | None) -> tuple[YamlDoc, 
             ],
         )
     kind = data.get("type")
-    if not isinstance(kind, str) or kind not in SPEC_MODELS:
+    if not isinstance(kind, str) or kind not in REGISTRY:
         said = "is missing" if kind is None else f"is {kind!r}, which is not an exercise type"
         return doc, None, [doc.problem(("type",), f"{said}; use one of: {', '.join(TYPES)}{_suggest(kind, TYPES)}")]
     released = is_released(data)
     if released:
         spec, problems = check_released(doc, kind)
     else:
-        spec, problems = validate_model(SPEC_MODELS[kind], doc)
+        spec, problems = validate_model(REGISTRY[kind].model, doc)
     problems = [_reworded(p) for p in problems]
     if spec is None:
         return doc, None, problems
@@ -132,7 +138,7 @@ def _reworded(problem: Problem) -> Problem:
     return replace(problem, message=message)
 
 
-def _has_reference(spec: Any, released: bool = False) -> bool:
+def _has_reference(spec: AnySpec, released: bool = False) -> bool:
     """False for a rating spec whose reference ratings could not all be filled (already reported), and
     for a released reflection (a student release has no model reflection)."""
     if spec.type == "reflection":
@@ -142,7 +148,7 @@ def _has_reference(spec: Any, released: bool = False) -> bool:
     return spec.answer is not None and set(spec.answer) == {e.event for e in spec.events}
 
 
-def _structure(spec: Any) -> list:
+def _structure(spec: AnySpec) -> list:
     return spec_problems(spec)
 
 
@@ -154,7 +160,7 @@ def _suggest(value: Any, known: Any) -> str:
     return suggest(str(value), known) if value is not None else ""
 
 
-def _reference_problems(doc: YamlDoc, spec: Any, content: Any) -> list[Problem]:
+def _reference_problems(doc: YamlDoc, spec: AnySpec, content: Content | None) -> list[Problem]:
     """Events, codes, terms, objective and notebook must exist in the course content."""
     if content is None:
         return []
@@ -206,7 +212,7 @@ def _reference_problems(doc: YamlDoc, spec: Any, content: Any) -> list[Problem]:
     return out
 
 
-def _location_problems(doc: YamlDoc, spec: Any, path: Path, folder: str, examples: str) -> list[Problem]:
+def _location_problems(doc: YamlDoc, spec: AnySpec, path: Path, folder: str, examples: str) -> list[Problem]:
     out: list[Problem] = []
     if path.stem != spec.id:
         out.append(
@@ -228,7 +234,7 @@ def _location_problems(doc: YamlDoc, spec: Any, path: Path, folder: str, example
     return out
 
 
-def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
+def _self_test(doc: YamlDoc, spec: AnySpec) -> list[Problem]:
     """The reference answer must fit and score full marks; each fixture must fit, be wrong, and fire."""
     out: list[Problem] = []
     answer = as_plain(spec.answer)
@@ -270,7 +276,7 @@ def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
     return out
 
 
-def _score(result: Any) -> str:
+def _score(result: Result) -> str:
     return f"{result.score:g} of {result.max_score:g}"
 
 

@@ -2,7 +2,9 @@
 
 A released spec carries ``answer_hash`` instead of ``answer``: one SHA-256 digest per decision the
 answer makes. The digest covers the salt, the exercise id, the item and its value, so two items with
-the same value get different digests and the YAML says nothing about which is which:
+the same value get different digests and the YAML says nothing about which is which. Each type's
+record says how its answer is hashed (``AnswerHash``: the shape of ``answer_hash``, how it is made,
+how the answer is read back); the built-in types hash:
 
 - single-choice: one digest of the right option id;
 - multiple-select: per option, whether it should be ticked (true or false);
@@ -21,15 +23,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field
 
 from .scoring.common import Found, listing
 
 SCHEME = "salted-sha256-v1"
-HASHED_TYPES: tuple[str, ...] = ("single-choice", "multiple-select", "ordering", "categorize", "decision")
 FIELD = "answer_hash"
 Hasher = Callable[..., str]  # the digest of (item, value) for one exercise
+Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]  # one hash in a released spec
 STALE = (
     "; the exercise changed after the release was built, or the hash was edited. Build the release "
     "again from the instructor's copy (course release)"
@@ -42,41 +47,39 @@ def digest(salt: str, exercise_id: str, *parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def hash_answer(spec: Any, salt: str) -> Any:
-    """The ``answer_hash`` value for a checked spec's reference answer (keys in the spec's own order)."""
-    sid, answer = spec.id, spec.answer
-    if spec.type == "single-choice":
-        return digest(salt, sid, "answer", answer)
-    if spec.type == "multiple-select":
-        return {o.id: digest(salt, sid, o.id, o.id in answer) for o in spec.options}
-    if spec.type == "ordering":
-        return {i.id: digest(salt, sid, i.id, answer.index(i.id) + 1) for i in spec.items}
-    if spec.type == "categorize":
-        return {i.id: digest(salt, sid, i.id, answer[i.id]) for i in spec.items}
-    if spec.type == "decision":
-        return [digest(salt, sid, step, choice) for step, choice in enumerate(answer, start=1)]
-    raise ValueError(f"{spec.type} answers are not hashed")
+@dataclass(frozen=True)
+class AnswerHash:
+    """How a type's reference answer is kept in a student release.
+
+    ``shape``: the type of ``answer_hash`` in a released spec (pydantic checks it); ``make(spec, h)``:
+    the ``answer_hash`` value, each digest made by ``h(item, value)``; ``recover(spec, hashes, h)``:
+    the answer whose digests are ``hashes``, and problems located under ``answer_hash``.
+    """
+
+    shape: Any
+    make: Callable[[Any, Hasher], Any]
+    recover: Callable[[Any, Any, Hasher], tuple[Any, Found]]
+
+    def hash_answer(self, spec: Any, salt: str) -> Any:
+        """The ``answer_hash`` value for a checked spec's reference answer (keys in the spec's own order)."""
+        return self.make(spec, hasher(salt, spec.id))
+
+    def recover_answer(self, spec: Any, hashes: Any, salt: str) -> tuple[Any, Found]:
+        """The reference answer whose digests are ``hashes``, and problems (located under ``answer_hash``)."""
+        return self.recover(spec, hashes, hasher(salt, spec.id))
 
 
-def recover_answer(spec: Any, hashes: Any, salt: str) -> tuple[Any, Found]:
-    """The reference answer whose digests are ``hashes``, and problems (located under ``answer_hash``)."""
-    recover = _RECOVER[spec.type]
-    return recover(spec, hashes, lambda *parts: digest(salt, spec.id, *parts))
+def hasher(salt: str, exercise_id: str) -> Hasher:
+    """The digest of (item, value) for one exercise of a release."""
+    return lambda *parts: digest(salt, exercise_id, *parts)
 
 
-def _match(target: str, candidates: Iterable[Any], make: Callable[[Any], str]) -> list[Any]:
+def match(target: str, candidates: Iterable[Any], make: Callable[[Any], str]) -> list[Any]:
+    """The candidates whose digest is ``target`` (one, unless the hash is stale or edited)."""
     return [value for value in candidates if make(value) == target]
 
 
-def _single(spec: Any, hashes: str, h: Hasher) -> tuple[Any, Found]:
-    ids = [o.id for o in spec.options]
-    found = _match(hashes, ids, partial(h, "answer"))
-    if len(found) != 1:
-        return None, [((FIELD,), f"matches none of the options ({listing(ids)}){STALE}")]
-    return found[0], []
-
-
-def _per_item(
+def per_item(
     ids: list[str], hashes: dict[str, str], candidates: list[Any], h: Hasher, what: str
 ) -> tuple[dict[str, Any], Found]:
     """For each id, the one candidate value whose digest is ``hashes[id]``."""
@@ -90,54 +93,9 @@ def _per_item(
         if item_id not in hashes:
             problems.append(((FIELD,), f"has no entry for {what} '{item_id}'{STALE}"))
             continue
-        found = _match(hashes[item_id], candidates, partial(h, item_id))
+        found = match(hashes[item_id], candidates, partial(h, item_id))
         if len(found) != 1:
             problems.append(((FIELD, item_id), f"matches no possible value for {what} '{item_id}'{STALE}"))
             continue
         values[item_id] = found[0]
     return values, problems
-
-
-def _multiple(spec: Any, hashes: dict[str, str], h: Hasher) -> tuple[Any, Found]:
-    ids = [o.id for o in spec.options]
-    ticked, problems = _per_item(ids, hashes, [True, False], h, "option")
-    return (None if problems else [i for i in ids if ticked[i]]), problems
-
-
-def _ordering(spec: Any, hashes: dict[str, str], h: Hasher) -> tuple[Any, Found]:
-    ids = [i.id for i in spec.items]
-    places, problems = _per_item(ids, hashes, list(range(1, len(ids) + 1)), h, "item")
-    if problems:
-        return None, problems
-    if sorted(places.values()) != list(range(1, len(ids) + 1)):
-        return None, [((FIELD,), f"does not give each item its own position{STALE}")]
-    return sorted(ids, key=lambda i: places[i]), []
-
-
-def _categorize(spec: Any, hashes: dict[str, str], h: Hasher) -> tuple[Any, Found]:
-    ids = [i.id for i in spec.items]
-    cats = [c.id for c in spec.categories]
-    placed, problems = _per_item(ids, hashes, cats, h, "item")
-    return (None if problems else placed), problems
-
-
-def _decision(spec: Any, hashes: list[str], h: Hasher) -> tuple[Any, Found]:
-    choices = [c.id for n in spec.nodes for c in n.choices]
-    path: list[str] = []
-    problems: Found = []
-    for step, target in enumerate(hashes, start=1):
-        found = _match(target, choices, partial(h, step))
-        if len(found) != 1:
-            problems.append(((FIELD, step - 1), f"step {step} matches none of the choices{STALE}"))
-            continue
-        path.append(found[0])
-    return (None if problems else path), problems
-
-
-_RECOVER: dict[str, Callable[[Any, Any, Hasher], tuple[Any, Found]]] = {
-    "single-choice": _single,
-    "multiple-select": _multiple,
-    "ordering": _ordering,
-    "categorize": _categorize,
-    "decision": _decision,
-}

@@ -3,7 +3,8 @@
 ``course release`` writes each spec without ``answer`` and ``fixtures``; it adds a ``release`` block
 (hash scheme and salt) and, for the types with a right answer, ``answer_hash`` (see ``hashed``). Such
 a file is validated with a model derived from its type's model, its answer is recovered from the
-hashes, and the result is the ordinary spec the scoring functions and widgets already use. Its
+hashes (as the type's record says, ``answer_hash``), and the result is the ordinary spec the scoring
+functions and widgets already use. Its
 ``fixtures`` list is empty, so the fixture self-test of ``course validate`` does not run on a release;
 the recovered answer must still score full marks. A released reflection has no model answer.
 """
@@ -11,29 +12,22 @@ the recovered answer must still score full marks. A released reflection has no m
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import Field, create_model
+from pydantic import create_model
 
+from ..content.strict import Strict
 from ..content.yaml_reader import YamlDoc, validate_model
 from ..problems import Problem
-from .hashed import FIELD, HASHED_TYPES, recover_answer
-from .spec import SPEC_MODELS, ReflectionAnswer, Strict, Text
+from .hashed import FIELD
+from .spec import ReflectionAnswer, Text
+from .types import REGISTRY, AnySpec
 
 KEY = "release"
 OMITTED = ("answer", "fixtures")
 NO_MODEL_ANSWER = (
     "The example reflection is kept in the instructor's copy of the course; this student release does not include it."
 )
-
-Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-HASH_SHAPES: dict[str, Any] = {
-    "single-choice": Digest,
-    "multiple-select": dict[str, Digest],
-    "ordering": dict[str, Digest],
-    "categorize": dict[str, Digest],
-    "decision": Annotated[list[Digest], Field(min_length=1)],
-}
 
 
 class ReleaseInfo(Strict):
@@ -51,22 +45,24 @@ def is_released(data: Any) -> bool:
 @cache
 def released_model(kind: str) -> Any:
     """The model of a released spec of this type: the type's fields without answer and fixtures."""
-    base = SPEC_MODELS[kind]
+    base = REGISTRY[kind].model
+    hashed = REGISTRY[kind].answer_hash
     fields: dict[str, Any] = {n: (f.annotation, f) for n, f in base.model_fields.items() if n not in OMITTED}
-    if kind in HASHED_TYPES:
-        fields[FIELD] = (HASH_SHAPES[kind], ...)
+    if hashed is not None:
+        fields[FIELD] = (hashed.shape, ...)
     fields[KEY] = (ReleaseInfo, ...)
     return create_model(f"Released{base.__name__}", __base__=Strict, **fields)
 
 
-def check_released(doc: YamlDoc, kind: str) -> tuple[Any, list[Problem]]:
+def check_released(doc: YamlDoc, kind: str) -> tuple[AnySpec | None, list[Problem]]:
     """(ordinary spec with its answer recovered, or None; problems) for a released spec file."""
     released, problems = validate_model(released_model(kind), doc)
     if released is None:
         return None, problems
     answer: Any = None
-    if kind in HASHED_TYPES:
-        answer, found = recover_answer(released, getattr(released, FIELD), released.release.salt)
+    hashed = REGISTRY[kind].answer_hash
+    if hashed is not None:
+        answer, found = hashed.recover_answer(released, getattr(released, FIELD), released.release.salt)
         if found:
             return None, [doc.problem(loc, message) for loc, message in found]
     elif kind == "reflection":
@@ -74,8 +70,8 @@ def check_released(doc: YamlDoc, kind: str) -> tuple[Any, list[Problem]]:
     return to_spec(released, kind, answer), []
 
 
-def to_spec(released: Any, kind: str, answer: Any) -> Any:
+def to_spec(released: Any, kind: str, answer: Any) -> AnySpec:
     """The ordinary spec: every field of the released one, ``answer`` filled in, no fixtures."""
-    base = SPEC_MODELS[kind]
+    base = REGISTRY[kind].model
     values = {name: getattr(released, name) for name in base.model_fields if name not in OMITTED}
     return base.model_construct(**values, answer=answer, fixtures=[])

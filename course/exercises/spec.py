@@ -1,29 +1,23 @@
 """Typed models of exercise specs (one YAML file per exercise; see data/exercises/README.md).
 
-Each type has its own model with ``extra="forbid"``; ``Exercise`` is their union, told apart by
-``type``. ``SPEC_MODELS`` maps a type name to its model, so a file can be validated with the one
-model its ``type`` names (error lines then point at the field, not at the union).
+``Common`` holds the fields every exercise has; each built-in type adds its own fields in a model
+here, with ``extra="forbid"`` (``Strict``). Which model goes with which ``type`` is said once, in the
+type's record (``course.exercises.types``), so a file is validated with the one model its ``type``
+names (error lines then point at the field, not at a union).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, Field
+
+from ..content.strict import Strict
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
 EXAMPLES = "examples"
-TYPES: tuple[str, ...] = (
-    "single-choice",
-    "multiple-select",
-    "ordering",
-    "categorize",
-    "rating",
-    "decision",
-    "reflection",
-)
 DIMENSION_SCALES: dict[str, str] = {
     "transference": "−3 negative … 0 neutral … +3 idealizing",
     "alliance": "−3 ruptured … +3 strong",
@@ -39,12 +33,6 @@ def _not_blank(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
-
-
-class Strict(BaseModel):
-    """No unknown keys: a misspelt field is reported, never ignored."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 def _at_least_two_fixtures(value: list) -> list:
@@ -241,23 +229,6 @@ class Reflection(Common):
     rubric: list[RubricItem] = Field(default_factory=list)
     answer: ReflectionAnswer
     fixtures: Annotated[list[ReflectionFixture], AfterValidator(_at_least_two_fixtures)]
-
-
-Exercise = Annotated[
-    Union[SingleChoice, MultipleSelect, Ordering, Categorize, Rating, Decision, Reflection],
-    Field(discriminator="type"),
-]
-AnySpec = Union[SingleChoice, MultipleSelect, Ordering, Categorize, Rating, Decision, Reflection]
-
-SPEC_MODELS: dict[str, type[Common]] = {
-    "single-choice": SingleChoice,
-    "multiple-select": MultipleSelect,
-    "ordering": Ordering,
-    "categorize": Categorize,
-    "rating": Rating,
-    "decision": Decision,
-    "reflection": Reflection,
-}
 
 
 def as_plain(value: object) -> object:

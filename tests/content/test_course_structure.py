@@ -5,7 +5,7 @@ import pytest
 
 from course.content import load_content
 from course.displays.progress_overview import completion, overview_html
-from course.exercises.registry import index, load
+from course.exercises.lookup import index, load
 from course.paths import data_dir, notebooks_dir
 from course.progress.records import ExerciseSummary
 

@@ -15,8 +15,8 @@ from course.content import load_content
 from course.delivery.release.build import build_release, default_salt
 from course.delivery.release.specs import released_yaml
 from course.exercises.checks import check_file, exercise_files
-from course.exercises.scoring import describe_answer, evaluate
 from course.exercises.spec import as_plain
+from course.exercises.types import describe_answer, evaluate
 
 REPO = Path(__file__).resolve().parents[2]
 SALT = "seminar-2025-autumn"

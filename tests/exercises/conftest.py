@@ -111,7 +111,7 @@ def single_choice_spec(**extra: Any) -> Any:
 
 
 def view_of(spec: Any, store: Any = None) -> Any:
-    from course.exercises.widgets import build_view
+    from course.exercises.types import build_view
     from course.progress.memory_store import MemoryProgress
 
     return build_view(spec, store if store is not None else MemoryProgress())

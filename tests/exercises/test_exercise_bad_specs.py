@@ -29,7 +29,7 @@ def _expectation(path: Path) -> tuple[int, str, str]:
 
 
 def test_there_is_a_bad_fixture_for_every_type() -> None:
-    from course.exercises.spec import TYPES
+    from course.exercises.types import TYPES
 
     kinds = set()
     for path in BAD_FILES:

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from course.exercises import evaluate
 from course.exercises.checks import check_file
-from course.exercises.spec import TYPES
-from course.exercises.widgets import build_view
+from course.exercises.types import TYPES, build_view
 from course.progress.memory_store import MemoryProgress
 
 from .conftest import EXERCISES

@@ -9,7 +9,8 @@ import pytest
 
 from course.exercises import drive
 from course.exercises.checks import check_exercises, check_file
-from course.exercises.spec import TYPES, as_plain
+from course.exercises.spec import as_plain
+from course.exercises.types import TYPES
 from course.safe_html import appears_in, plain_text
 
 from .conftest import EXERCISES

@@ -302,13 +302,13 @@ def test_a_failing_store_still_gives_feedback() -> None:
 
 
 def test_an_exception_in_a_handler_becomes_a_friendly_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    import course.exercises.widgets.base as base
+    import course.exercises.scoring.single_choice as scoring
 
     def boom(spec: Any, answer: Any) -> Any:
         raise RuntimeError("unexpected")
 
     view = view_of(single_choice_spec())
-    monkeypatch.setattr(base, "evaluate", boom)
+    monkeypatch.setattr(scoring, "evaluate", boom)
     view.answer_with("a")  # must not raise
     assert "Something went wrong here (RuntimeError: unexpected)" in text(view.feedback)
 
@@ -340,7 +340,7 @@ def test_options_naming_the_learners_body_come_first() -> None:
     assert profession(store) is None
 
 
-# --- show(), the registry and the store in use --------------------------------------------------
+# --- show(), the lookup by id and the store in use ---------------------------------------------
 
 
 @pytest.fixture
@@ -401,7 +401,7 @@ def test_falls_back_to_memory_when_the_store_cannot_open(monkeypatch: pytest.Mon
 
 
 def test_registry_index_notices_edits(tmp_path: Path) -> None:
-    from course.exercises.registry import index
+    from course.exercises.lookup import index
 
     folder = tmp_path / "exercises" / "examples"
     folder.mkdir(parents=True)

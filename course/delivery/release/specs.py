@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...exercises.hashed import FIELD, HASHED_TYPES, SCHEME, hash_answer
+from ...exercises.hashed import FIELD, SCHEME
 from ...exercises.released import KEY
+from ...exercises.types import AnySpec, type_of
 
 HEADER = (
     "# Student release (written by `course release`): the reference answer is stored only as salted\n"
@@ -22,13 +23,14 @@ HEADER = (
 NO_REVEAL = {"after_attempts": None, "on_request": False}
 
 
-def released_data(data: dict[str, Any], spec: Any, salt: str) -> dict[str, Any]:
+def released_data(data: dict[str, Any], spec: AnySpec, salt: str) -> dict[str, Any]:
     """The released spec as plain data. ``data`` is the file as read; ``spec`` the same file checked."""
+    hashed = type_of(spec).answer_hash
     out: dict[str, Any] = {}
     for key, value in data.items():
         if key == "answer":
-            if spec.type in HASHED_TYPES:
-                out[FIELD] = hash_answer(spec, salt)
+            if hashed is not None:
+                out[FIELD] = hashed.hash_answer(spec, salt)
         elif key == "fixtures":
             continue
         elif key == "reveal" and spec.type == "reflection":
@@ -41,7 +43,7 @@ def released_data(data: dict[str, Any], spec: Any, salt: str) -> dict[str, Any]:
     return out
 
 
-def released_yaml(data: dict[str, Any], spec: Any, salt: str) -> str:
+def released_yaml(data: dict[str, Any], spec: AnySpec, salt: str) -> str:
     """The released spec file's text: a short header comment, then the data as YAML."""
     return HEADER + dump_yaml(released_data(data, spec, salt))
 

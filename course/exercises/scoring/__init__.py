@@ -1,47 +1,32 @@
-"""Pure scoring: ``evaluate(spec, answer) -> Result`` for every exercise type, no widgets involved.
+"""Pure scoring, one module per exercise type, no widgets involved.
 
-Each type's module has ``spec_problems``, ``answer_problems``, ``evaluate`` and ``describe_answer``.
+Each type's module has ``spec_problems``, ``answer_problems``, ``evaluate`` and ``describe_answer``
+(together, the ``Scoring`` protocol). Which module scores which type is said in the type's record
+(``course.exercises.types``), which also hands a spec to its module (``types.evaluate(spec, answer)``).
 """
 
 from __future__ import annotations
 
-from types import ModuleType
-from typing import Any
+from typing import Any, Protocol
 
 from ..result import Result
-from . import categorize, decision, multiple_select, ordering, rating, reflection, single_choice
 from .common import Found
 
-MODULES: dict[str, ModuleType] = {
-    "single-choice": single_choice,
-    "multiple-select": multiple_select,
-    "ordering": ordering,
-    "categorize": categorize,
-    "rating": rating,
-    "decision": decision,
-    "reflection": reflection,
-}
+
+class Scoring(Protocol):
+    """What a type's scoring module provides: plain functions of the spec (and the learner's answer)."""
+
+    def spec_problems(self, spec: Any) -> Found:
+        """Problems inside one spec (repeated ids, broken links between its parts)."""
+
+    def answer_problems(self, spec: Any, answer: Any) -> Found:
+        """Why ``answer`` does not fit ``spec`` (empty when it fits); locations are inside the answer."""
+
+    def evaluate(self, spec: Any, answer: Any) -> Result:
+        """Score ``answer``; never raises for an answer of the wrong shape (the Result says what is wrong)."""
+
+    def describe_answer(self, spec: Any) -> str:
+        """HTML of the reference answer, shown on reveal."""
 
 
-def evaluate(spec: Any, answer: Any) -> Result:
-    """Score ``answer`` for ``spec``. Never raises for an answer of the wrong shape: the Result says
-    what is wrong (``valid`` false)."""
-    return MODULES[spec.type].evaluate(spec, answer)
-
-
-def spec_problems(spec: Any) -> Found:
-    """Problems inside one spec (repeated ids, broken links between its parts)."""
-    return MODULES[spec.type].spec_problems(spec)
-
-
-def answer_problems(spec: Any, answer: Any) -> Found:
-    """Why ``answer`` does not fit ``spec`` (empty when it fits); locations are inside the answer."""
-    return MODULES[spec.type].answer_problems(spec, answer)
-
-
-def describe_answer(spec: Any) -> str:
-    """HTML of the reference answer, shown on reveal."""
-    return MODULES[spec.type].describe_answer(spec)
-
-
-__all__ = ["Found", "MODULES", "Result", "answer_problems", "describe_answer", "evaluate", "spec_problems"]
+__all__ = ["Found", "Result", "Scoring"]

@@ -1,7 +1,8 @@
 """What every exercise widget shares: prompt, Check, staged hints, attempts, reveal, reset, restore.
 
 A type's view subclasses ``ExerciseView`` and fills in ``build_controls``, ``read_answer``,
-``set_answer`` and ``clear``. Scoring is done by the pure ``evaluate`` of the type; feedback goes into
+``set_answer`` and ``clear``. Scoring is done by the pure functions of the type (``scoring``, given by
+the type's record when the view is built); feedback goes into
 an HTML widget's ``value`` (never printed). No exception escapes a button handler.
 """
 
@@ -13,8 +14,8 @@ from typing import Any
 from ...progress.fallback import memory_store
 from ...safe_html import esc, markdown
 from ..result import Result
-from ..scoring import answer_problems, describe_answer, evaluate
-from ..spec import as_plain, content_hash
+from ..scoring import Scoring
+from ..spec import Common, as_plain, content_hash
 from .style import CSS
 
 NO_OVERRIDE = object()
@@ -28,11 +29,18 @@ class ExerciseView:
     instructions = "Your answer:"
 
     def __init__(
-        self, spec: Any, store: Any = None, *, content_hash_: str | None = None, store_note: str | None = None
+        self,
+        spec: Common,
+        store: Any = None,
+        *,
+        scoring: Scoring,
+        content_hash_: str | None = None,
+        store_note: str | None = None,
     ) -> None:
         import ipywidgets as w
 
         self.spec = spec
+        self.scoring = scoring
         self.hash = content_hash_ or content_hash(spec)
         self.store = store if store is not None else memory_store()
         self.store_note = store_note
@@ -111,7 +119,7 @@ class ExerciseView:
     def check(self) -> Result:
         """Score the current answer, record it, and show feedback."""
         answer = self._take_answer()
-        result = evaluate(self.spec, answer)
+        result = self.scoring.evaluate(self.spec, answer)
         if not result.valid:
             self.feedback.value = result.feedback_html
             return result
@@ -178,7 +186,7 @@ class ExerciseView:
     def answer_with(self, answer: Any) -> ExerciseView:
         """Put ``answer`` into the widgets and press Check (for tests and demos). Never raises."""
         try:
-            fits = not answer_problems(self.spec, answer)
+            fits = not self.scoring.answer_problems(self.spec, answer)
             if fits:
                 self.set_answer(answer)
         except Exception:
@@ -195,11 +203,11 @@ class ExerciseView:
         attempt = self.store.last_attempt(self.spec.id)
         if attempt is None:
             return
-        fits = not answer_problems(self.spec, attempt.answer)
+        fits = not self.scoring.answer_problems(self.spec, attempt.answer)
         if fits:
             self.set_answer(attempt.answer)
         if attempt.content_hash == self.hash and fits:
-            result = evaluate(self.spec, attempt.answer)
+            result = self.scoring.evaluate(self.spec, attempt.answer)
             self.last_result = result
             self.feedback.value = note_html("Your last answer, restored from your progress.") + result.feedback_html
         else:
@@ -231,7 +239,7 @@ class ExerciseView:
     def _show_answer(self, lead: str) -> None:
         self.revealed = True
         intro = f"<p>{esc(lead)}</p>" if lead else ""
-        self.answer.value = f'<div class="cx-answer" role="region" aria-label="Reference answer">{intro}{describe_answer(self.spec)}</div>'
+        self.answer.value = f'<div class="cx-answer" role="region" aria-label="Reference answer">{intro}{self.scoring.describe_answer(self.spec)}</div>'
 
     def _render_hints(self) -> None:
         if not self.hints_shown:

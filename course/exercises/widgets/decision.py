@@ -6,7 +6,6 @@ from typing import Any
 
 from ...safe_html import esc, markdown, plain
 from ..result import Result, invalid
-from ..scoring import answer_problems, evaluate
 from ..scoring.decision import END, choice, node, step_html
 from .base import NO_OVERRIDE, ExerciseView, note_html, stale_html
 
@@ -68,16 +67,16 @@ class DecisionView(ExerciseView):
             steps = "".join(step_html(n, c) for n, c in enumerate(self._taken(), start=1))
             self.feedback.value = f'<div class="cx-feedback" role="status">{steps}</div>'
             self._show_node()
-            return evaluate(self.spec, self.path)
+            return self.scoring.evaluate(self.spec, self.path)
         self._show_node()
-        return self._accept(list(self.path), evaluate(self.spec, self.path))
+        return self._accept(list(self.path), self.scoring.evaluate(self.spec, self.path))
 
     def _taken(self) -> list[Any]:
         return [c for c in (choice(self.spec, cid) for cid in self.path) if c is not None]
 
     def answer_with(self, answer: Any) -> ExerciseView:
         """Play the path ``answer`` (a list of choice ids) reply by reply. Never raises."""
-        if answer_problems(self.spec, answer):
+        if self.scoring.answer_problems(self.spec, answer):
             self._override = answer
             self.check_button.click()
             return self
@@ -104,10 +103,10 @@ class DecisionView(ExerciseView):
         attempt = self.store.last_attempt(self.spec.id)
         if attempt is None:
             return
-        fits = not answer_problems(self.spec, attempt.answer)
+        fits = not self.scoring.answer_problems(self.spec, attempt.answer)
         if attempt.content_hash == self.hash and fits:
             self.set_answer(attempt.answer)
-            self.last_result = evaluate(self.spec, attempt.answer)
+            self.last_result = self.scoring.evaluate(self.spec, attempt.answer)
             self.feedback.value = (
                 note_html("Your last path, restored from your progress.") + self.last_result.feedback_html
             )

@@ -21,7 +21,7 @@ from .helpers import button, loose, squash
 
 def load_spec(server: LabServer, exercise_id: str) -> Any:
     """The validated, resolved spec the server's kernels show (from its COURSE_DATA)."""
-    from course.exercises.registry import load
+    from course.exercises.lookup import load
 
     loaded = load(exercise_id, root=server.data)
     assert loaded.spec is not None, "\n".join(str(p) for p in loaded.problems)
@@ -160,9 +160,9 @@ def answer_and_check(out: Locator, spec: Any, answer: Any) -> None:
 
 
 def _check_label(spec: Any) -> str:
-    from course.exercises.widgets import VIEWS
+    from course.exercises.types import type_of
 
-    return VIEWS[spec.type].check_label
+    return type_of(spec).view.check_label
 
 
 def play_path(out: Locator, spec: Any, path: list[str], on_step: Any = None) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from course.exercises.widgets import VIEWS
+from course.exercises.types import type_of
 
 from .. import e2e_content
 from ..lab import FEEDBACK_TIMEOUT, LabServer, notebook_panel
@@ -60,7 +60,7 @@ def lab_page(browser: Browser, browser_context_args: dict, server: LabServer) ->
         # Press everything first, then wait: the kernel answers the clicks in turn.
         for ex_id, spec in specs.items():
             out = exercise(page, ex_id)
-            button(out, VIEWS[spec.type].check_label).click()  # unanswered: "Not checked yet." (rating: a check)
+            button(out, type_of(spec).view.check_label).click()  # unanswered: "Not checked yet." (rating: a check)
             if spec.hints:
                 button(out, f"Hint (1 of {len(spec.hints)})").click()
             if spec.reveal.on_request:

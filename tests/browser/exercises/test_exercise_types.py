@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from course.exercises.scoring import describe_answer
+from course.exercises.types import describe_answer
 from course.safe_html import markdown, plain, plain_text
 
 from .. import e2e_content

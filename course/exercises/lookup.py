@@ -13,9 +13,10 @@ from ..paths import data_dir
 from ..problems import ContentError, Problem
 from ..safe_html import esc
 from .checks import check_file, exercise_files
+from .types import AnySpec
 
 _index_cache: dict[tuple[Any, ...], dict[str, list[Path]]] = {}
-_spec_cache: dict[tuple[Any, ...], tuple[Any, list[Problem]]] = {}
+_spec_cache: dict[tuple[Any, ...], tuple[AnySpec | None, list[Problem]]] = {}
 
 
 @dataclass
@@ -23,7 +24,7 @@ class Loaded:
     """A spec ready to show (``spec``), or the problems that stop it from being shown."""
 
     exercise_id: str
-    spec: Any = None
+    spec: AnySpec | None = None
     path: Path | None = None
     problems: list[Problem] = field(default_factory=list)
 

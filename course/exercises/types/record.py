@@ -1,0 +1,32 @@
+"""What the engine knows about one exercise type, in one record (``ExerciseType``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..hashed import AnswerHash
+from ..scoring import Scoring
+from ..spec import Common
+from ..widgets import ExerciseView
+
+
+@dataclass(frozen=True)
+class ExerciseType:
+    """One exercise type: the ``type:`` name in a spec file and everything that goes with it.
+
+    - ``model``: the spec model (pydantic) a file of this type is validated with;
+    - ``scoring``: its pure functions (``spec_problems``, ``answer_problems``, ``evaluate``, ``describe_answer``);
+    - ``view``: the widget class that shows it in a notebook;
+    - ``handout``: the question as static HTML for a handout (never the answer, feedback or hints);
+    - ``answer_hash``: how a student release keeps the reference answer as salted hashes; None when it
+      keeps none (a rating's answer comes from data/vignette/events.yaml; a reflection has only an example).
+    """
+
+    name: str
+    model: type[Common]
+    scoring: Scoring
+    view: type[ExerciseView]
+    handout: Callable[[Any], str]
+    answer_hash: AnswerHash | None = None

@@ -1,0 +1,24 @@
+"""Reflection: a private journal entry with an optional self-assessment rubric.
+
+A student release keeps no answer for it: the example reflection stays in the instructor's copy.
+"""
+
+from __future__ import annotations
+
+from ...safe_html import inline
+from ..scoring import reflection as scoring
+from ..spec import Reflection
+from ..widgets.reflection import ReflectionView
+from .handout import choice_list
+from .record import ExerciseType
+
+
+def handout_html(spec: Reflection) -> str:
+    """The suggested length and the points the reflection is read for."""
+    out = f"<p><strong>Write at least {spec.min_words} words.</strong></p>"
+    if spec.rubric:
+        out += "<p>Your reflection is read for whether it:</p>" + choice_list([inline(r.text) for r in spec.rubric])
+    return out
+
+
+TYPE = ExerciseType(name="reflection", model=Reflection, scoring=scoring, view=ReflectionView, handout=handout_html)
