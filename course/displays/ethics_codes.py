@@ -7,6 +7,7 @@ from typing import Any
 
 from ..content import load_content
 from ..progress.fallback import get_store
+from ..progress.store import Store
 from ..safe_html import esc, markdown
 
 PROFESSIONS: dict[str, str] = {
@@ -19,7 +20,7 @@ PROFESSIONS: dict[str, str] = {
 SETTING = "profession"
 
 
-def current_profession(store: Any = None) -> str | None:
+def current_profession(store: Store | None = None) -> str | None:
     """The body the learner chose (APA, ACA, NASW, AAMFT or BACP), or None; a broken store gives None."""
     if store is None:
         store = get_store()[0]

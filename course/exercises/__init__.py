@@ -19,6 +19,7 @@ from typing import Any
 from ..problems import ContentError, Problem
 from ..progress.fallback import get_store
 from ..progress.memory_store import MemoryProgress
+from ..progress.store import Store
 from .lookup import load, problems_widget
 from .spec import content_hash
 from .types import AnySpec, build_view, evaluate
@@ -50,7 +51,7 @@ def load_spec(exercise_id: str) -> AnySpec:
     return loaded.spec
 
 
-def drive(spec: AnySpec, answer: Any, store: Any = None) -> ExerciseView:
+def drive(spec: AnySpec, answer: Any, store: Store | None = None) -> ExerciseView:
     """Build the widget for ``spec`` (with a fresh in-memory store unless given one), answer, press Check."""
     view = build_view(spec, store if store is not None else MemoryProgress())
     return view.answer_with(answer)

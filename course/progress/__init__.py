@@ -1,11 +1,16 @@
-"""The learner's private progress store (answers, reflections, ratings, settings).
+"""The learner's private progress store (answers, reflections, ratings, settings), and which one is in use.
+
+Every store follows the ``Store`` protocol (``store``):
+
+- ``ProgressStore`` (``sqlite_store``, with ``schema`` and ``private_file``): the private SQLite file;
+- ``MemoryProgress`` (``memory_store``): in memory, for tests and when the file cannot be opened;
+- ``SessionOnlyProgress`` (``memory_store``): in memory, telling the learner once that nothing is kept.
 
 ``current()`` gives the process-wide store: ``$COURSE_PROGRESS`` if set, else ``progress.sqlite3`` in the
-platform's user data folder. Only the standard library is imported here; platformdirs is imported lazily.
-
-Where SQLite cannot be used (no ``sqlite3`` module, or Pyodide in JupyterLite, whose files vanish with
-the page), ``current()`` gives an in-memory store instead, which tells the learner once, through
-``take_notices()``, that answers are not kept.
+platform's user data folder. Where SQLite cannot be used (no ``sqlite3`` module, or Pyodide in
+JupyterLite, whose files vanish with the page), it gives a ``SessionOnlyProgress``. The exercises ask
+``fallback.get_store()``, which falls back to memory when even that fails. Only the standard library is
+imported here; platformdirs is imported lazily.
 """
 
 from __future__ import annotations
@@ -14,11 +19,11 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any
 
 from .errors import ProgressStoreError, StoreRecovered
-from .memory_store import MemoryProgress
+from .memory_store import MemoryProgress, SessionOnlyProgress
 from .records import Attempt, ExerciseSummary, Reflection
+from .store import Store
 
 try:
     import sqlite3  # noqa: F401  (Pyodide may come without its sqlite3 package)
@@ -35,9 +40,12 @@ else:  # no sqlite3 module: current() gives the session-only store
 __all__ = [
     "Attempt",
     "ExerciseSummary",
+    "MemoryProgress",
     "ProgressStore",
     "ProgressStoreError",
     "Reflection",
+    "SessionOnlyProgress",
+    "Store",
     "StoreRecovered",
     "current",
     "default_path",
@@ -46,7 +54,7 @@ __all__ = [
 
 APP_NAME = "jane-susan-course"
 _lock = threading.Lock()
-_store: ProgressStore | SessionOnlyProgress | None = None
+_store: Store | None = None
 
 
 def default_path() -> Path:
@@ -59,27 +67,6 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "progress.sqlite3"
 
 
-NOT_KEPT = (
-    "Your answers are not kept in this browser session: {why}. They last only until this page is "
-    "closed or reloaded. To keep your progress, run the course in JupyterLab on your own computer."
-)
-
-
-class SessionOnlyProgress(MemoryProgress):
-    """The in-memory store, with a one-time notice that nothing is kept."""
-
-    def __init__(self, why: str) -> None:
-        super().__init__()
-        self._notice: list[Any] = [NOT_KEPT.format(why=why)]
-
-    def take_notices(self) -> list[Any]:
-        notices, self._notice = self._notice, []
-        return notices
-
-    def close(self) -> None:
-        """Nothing to close."""
-
-
 def sqlite_problem() -> str | None:
     """Why a SQLite progress file cannot be used here, or None when it can."""
     if _SQLITE_MISSING:
@@ -89,7 +76,7 @@ def sqlite_problem() -> str | None:
     return None
 
 
-def current() -> ProgressStore | SessionOnlyProgress:
+def current() -> Store:
     """The process-wide store, opened on first use (in memory where SQLite cannot be used)."""
     global _store
     with _lock:

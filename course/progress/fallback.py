@@ -3,15 +3,14 @@ in-memory store for the whole kernel session."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from .. import progress
 from .memory_store import MemoryProgress
+from .store import Store
 
-_memory: Any = None
+_memory: MemoryProgress | None = None
 
 
-def memory_store() -> Any:
+def memory_store() -> MemoryProgress:
     """The process-wide in-memory store (created on first use)."""
     global _memory
     if _memory is None:
@@ -19,7 +18,7 @@ def memory_store() -> Any:
     return _memory
 
 
-def get_store() -> tuple[Any, str | None]:
+def get_store() -> tuple[Store, str | None]:
     """(store, note). The note, shown under the exercise, says why progress is not being saved."""
     try:
         store = progress.current()

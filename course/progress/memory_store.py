@@ -1,16 +1,25 @@
-"""An in-memory progress store with the same methods as the SQLite store.
+"""The in-memory progress stores (the ``Store`` protocol, as the SQLite store); nothing is written to disk.
 
-Used by tests, and by the exercises when the real store cannot be opened (progress then lasts only
-for the running kernel). Nothing is written to disk.
+- ``MemoryProgress``: used by tests, and by the exercises when the real store cannot be opened
+  (progress then lasts only for the running kernel).
+- ``SessionOnlyProgress``: what ``current()`` gives where SQLite cannot keep a file (JupyterLite): the
+  same, with a one-time notice that answers are not kept.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
-from .records import Attempt, Reflection
+from .records import Attempt, ExerciseSummary, Reflection
+
+NOT_KEPT = (
+    "Your answers are not kept in this browser session: {why}. They last only until this page is "
+    "closed or reloaded. To keep your progress, run the course in JupyterLab on your own computer."
+)
 
 
 def _now() -> str:
@@ -23,8 +32,11 @@ class MemoryProgress:
     def __init__(self) -> None:
         self._attempts: list[Attempt] = []
         self._reflections: list[Reflection] = []
-        self._ratings: list[tuple[str, str, str, str, int]] = []  # exercise, hash, dimension, event, value
+        # exercise, hash, dimension, event, value, when, save (one number per save_ratings call)
+        self._ratings: list[tuple[str, str, str, str, int, str, int]] = []
+        self._saves = 0
         self._settings: dict[str, Any] = {}
+        self._first: dict[str, None] = {}  # exercise ids in order of first activity
 
     def record_attempt(
         self,
@@ -41,6 +53,7 @@ class MemoryProgress:
             exercise_id, content_hash, copy.deepcopy(answer), score, max_score, feedback, _now(), notebook
         )
         self._attempts.append(attempt)
+        self._first.setdefault(exercise_id)
         return attempt
 
     def last_attempt(self, exercise_id: str, current_hash: str | None = None) -> Attempt | None:
@@ -48,7 +61,7 @@ class MemoryProgress:
         for attempt in reversed(self._attempts):
             if attempt.exercise_id == exercise_id:
                 stale = current_hash is not None and attempt.content_hash != current_hash
-                return _replace(attempt, stale=stale)
+                return replace(attempt, stale=stale)
         return None
 
     def attempts(self, exercise_id: str | None = None) -> list[Attempt]:
@@ -63,10 +76,11 @@ class MemoryProgress:
             if a.exercise_id == exercise_id and (content_hash is None or a.content_hash == content_hash)
         )
 
-    def save_reflection(self, exercise_id: str, content_hash: str, text: str, rubric: dict[str, Any]) -> Reflection:
+    def save_reflection(self, exercise_id: str, content_hash: str, text: str, rubric: Mapping[str, Any]) -> Reflection:
         """Keep one written reflection."""
         reflection = Reflection(exercise_id, content_hash, text, dict(rubric), _now())
         self._reflections.append(reflection)
+        self._first.setdefault(exercise_id)
         return reflection
 
     def last_reflection(self, exercise_id: str, current_hash: str | None = None) -> Reflection | None:
@@ -74,29 +88,63 @@ class MemoryProgress:
         for reflection in reversed(self._reflections):
             if reflection.exercise_id == exercise_id:
                 stale = current_hash is not None and reflection.content_hash != current_hash
-                return _replace(reflection, stale=stale)
+                return replace(reflection, stale=stale)
         return None
 
     def reflections(self) -> list[Reflection]:
         """Every saved reflection, oldest first."""
         return list(self._reflections)
 
-    def save_ratings(self, exercise_id: str, content_hash: str, values: dict[str, int], dimension: str) -> None:
+    def save_ratings(self, exercise_id: str, content_hash: str, values: Mapping[str, int], dimension: str) -> None:
         """Keep the learner's ratings of events on one dimension."""
+        self._saves += 1
+        self._first.setdefault(exercise_id)
+        when = _now()
         for event_id, value in values.items():
-            self._ratings.append((exercise_id, content_hash, dimension, event_id, int(value)))
+            self._ratings.append((exercise_id, content_hash, dimension, event_id, int(value), when, self._saves))
 
     def ratings(self, dimension: str, exercise_id: str | None = None) -> dict[str, int]:
         """The learner's latest rating of each event on ``dimension`` (optionally in one exercise)."""
         return {
             event: value
-            for ex, _, dim, event, value in self._ratings
+            for ex, _, dim, event, value, _, _ in self._ratings
             if dim == dimension and (exercise_id is None or ex == exercise_id)
         }
+
+    def summary(self) -> dict[str, ExerciseSummary]:
+        """Per exercise, in order of first activity, as the SQLite store's ``summary``: ``attempts``
+        counts answers (else reflections, else rating saves); completed: full marks once, an ungraded
+        answer, or a saved reflection or ratings."""
+        merged: dict[str, list[Any]] = {}
+
+        def add(ex: str, count: int, best: Any, top: Any, done: bool, last: str) -> None:
+            m = merged.setdefault(ex, [0, None, None, False, last])
+            m[0] = m[0] or count
+            m[1], m[2] = (best, top) if m[1] is None and m[2] is None else (m[1], m[2])
+            m[3] = m[3] or done
+            m[4] = max(m[4], last)
+
+        for ex in self._first:
+            mine = [a for a in self._attempts if a.exercise_id == ex]
+            if mine:
+                best = max((a.score for a in mine if a.score is not None), default=None)
+                top = max((a.max_score for a in mine if a.max_score is not None), default=None)
+                done = any(not a.max_score or (a.score is not None and a.score >= a.max_score) for a in mine)
+                add(ex, len(mine), best, top, done, mine[-1].created_at)
+            written = [r for r in self._reflections if r.exercise_id == ex]
+            if written:
+                add(ex, len(written), None, None, True, written[-1].created_at)
+            rated = [row for row in self._ratings if row[0] == ex]
+            if rated:
+                add(ex, len({row[6] for row in rated}), None, None, True, rated[-1][5])
+        return {ex: ExerciseSummary(ex, m[0], m[1], m[2], m[3], m[4]) for ex in self._first for m in [merged[ex]]}
 
     def take_notices(self) -> list[Any]:
         """Nothing to report: an in-memory store is never damaged."""
         return []
+
+    def close(self) -> None:
+        """Nothing to close."""
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A saved setting, or ``default``."""
@@ -107,7 +155,13 @@ class MemoryProgress:
         self._settings[key] = value
 
 
-def _replace(record: Any, **changes: Any) -> Any:
-    from dataclasses import replace
+class SessionOnlyProgress(MemoryProgress):
+    """The in-memory store, with a one-time notice that nothing is kept."""
 
-    return replace(record, **changes)
+    def __init__(self, why: str) -> None:
+        super().__init__()
+        self._notice: list[Any] = [NOT_KEPT.format(why=why)]
+
+    def take_notices(self) -> list[Any]:
+        notices, self._notice = self._notice, []
+        return notices

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Union
 
+from ...progress.store import Store
 from ..result import Result
 from ..scoring.common import Found
 from ..widgets import ExerciseView
@@ -60,7 +61,7 @@ def describe_answer(spec: AnySpec) -> str:
     return type_of(spec).scoring.describe_answer(spec)
 
 
-def build_view(spec: AnySpec, store: Any = None, *, store_note: str | None = None) -> ExerciseView:
+def build_view(spec: AnySpec, store: Store | None = None, *, store_note: str | None = None) -> ExerciseView:
     """The widget for ``spec`` (a validated, resolved spec)."""
     kind = type_of(spec)
     return kind.view(spec, store, scoring=kind.scoring, store_note=store_note)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...progress.fallback import memory_store
+from ...progress.store import Store
 from ...safe_html import esc, markdown
 from ..result import Result
 from ..scoring import Scoring
@@ -31,7 +32,7 @@ class ExerciseView:
     def __init__(
         self,
         spec: Common,
-        store: Any = None,
+        store: Store | None = None,
         *,
         scoring: Scoring,
         content_hash_: str | None = None,
