@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..content.gottlieb import gottlieb_problems
 from ..content.loader import read_content
-from ..displays.worksheets import gottlieb_problems
 from ..exercises.checks import check_exercises
 from ..paths import data_dir
 from ..problems import Problem

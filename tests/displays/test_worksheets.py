@@ -6,15 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from course.displays.worksheets import (
-    DIMENSION_IDS,
-    gottlieb_assessment,
-    gottlieb_path,
-    gottlieb_problems,
-    gottlieb_worksheet,
-    load_gottlieb,
-    reading_html,
-)
+from course.content.gottlieb import DIMENSION_IDS, gottlieb_path, gottlieb_problems, load_gottlieb
+from course.displays.worksheets import gottlieb_assessment, gottlieb_worksheet, reading_html
 from course.problems import ContentError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "worksheets"
