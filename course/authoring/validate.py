@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..content.gottlieb import gottlieb_problems
+from ..content.links import link_problems
 from ..content.loader import read_content
 from ..exercises.checks import check_exercises
 from ..paths import data_dir
@@ -12,12 +13,15 @@ from ..problems import Problem
 
 
 def validate_all(root: Path | None = None) -> list[Problem]:
-    """Check the content folder: data files, then exercises. Never raises for bad content."""
+    """Check the content folder: data files, then exercises and the worksheet, and the links in all of
+    them. Never raises for bad content."""
     root = Path(root) if root is not None else data_dir()
     if not root.is_dir():
         return [Problem(str(root), None, "", "is not a folder; give the path of a content folder such as data/")]
     content, problems = read_content(root)
     if content is not None:
+        for doc in content.docs.values():
+            problems += link_problems(doc)
         problems += check_exercises(content, root / "exercises")
         worksheet = root / "worksheets" / "gottlieb.yaml"
         if worksheet.exists():

@@ -16,6 +16,7 @@ from pydantic import Field, field_validator
 
 from ..paths import data_dir as default_data_dir
 from ..problems import Problem
+from .links import link_problems
 from .models import ContentModel
 from .yaml_reader import YamlDoc, load_yaml, validate_model
 
@@ -138,20 +139,26 @@ class GottliebSheet(ContentModel):
 
 def load_gottlieb(path: Path | str | None = None) -> tuple[GottliebSheet | None, list[Problem]]:
     """Read and check the worksheet file: (sheet or None, problems). Never raises for bad content."""
-    path = Path(path) if path is not None else gottlieb_path()
-    doc = load_yaml(path)
-    if doc.problems:
-        return None, doc.problems
-    sheet, problems = validate_model(GottliebSheet, doc)
-    if sheet is None:
-        return None, problems
-    problems = _cross_check(sheet, doc)
-    return (None if problems else sheet), problems
+    _, sheet, problems = _read(Path(path) if path is not None else gottlieb_path())
+    return sheet, problems
 
 
 def gottlieb_problems(path: Path | str | None = None) -> list[Problem]:
-    """Every problem in the worksheet file (empty when it is usable); for ``course validate``."""
-    return load_gottlieb(path)[1]
+    """Every problem in the worksheet file, links that are not https:// or a course file among them
+    (empty when it is usable); for ``course validate``."""
+    doc, _, problems = _read(Path(path) if path is not None else gottlieb_path())
+    return problems + link_problems(doc)
+
+
+def _read(path: Path) -> tuple[YamlDoc, GottliebSheet | None, list[Problem]]:
+    doc = load_yaml(path)
+    if doc.problems:
+        return doc, None, doc.problems
+    sheet, problems = validate_model(GottliebSheet, doc)
+    if sheet is None:
+        return doc, None, problems
+    problems = _cross_check(sheet, doc)
+    return doc, (None if problems else sheet), problems
 
 
 def _cross_check(sheet: GottliebSheet, doc: YamlDoc) -> list[Problem]:

@@ -2,6 +2,10 @@
 
 Messages about content must name the file, line and field, so loading keeps a map from each
 path in the data (``("events", 3, "ratings")``) to the line where it is written.
+
+Content files are untrusted input (instructors share them): a file over ``MAX_BYTES`` is not read,
+and YAML anchors and aliases (``&a`` / ``*a``) are refused, since a few lines of nested aliases
+expand to billions of values. Both are reported as problems, never a hang.
 """
 
 from __future__ import annotations
@@ -14,6 +18,15 @@ from ..paths import display_path
 from ..problems import Problem
 
 Loc = tuple[Any, ...]
+MAX_BYTES = 1_000_000  # 1 MB: the largest course file is a few dozen kB
+NO_ALIASES = (
+    "anchors and aliases are not allowed in course files (a few nested ones can make a file expand to "
+    "billions of values); write the value out in full"
+)
+
+
+class _Repeated(Exception):
+    """Internal: the composed document uses a node twice, i.e. a YAML alias."""
 
 
 @dataclass
@@ -66,10 +79,22 @@ def load_yaml(path: Path) -> YamlDoc:
 
     doc = YamlDoc(Path(path))
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         doc.problems.append(
             Problem(doc.name, None, "", f"cannot be read ({exc.strerror}); check the path and permissions")
+        )
+        return doc
+    if len(raw) > MAX_BYTES:
+        doc.problems.append(
+            Problem(
+                doc.name,
+                1,
+                "",
+                f"is larger than {MAX_BYTES // 1_000_000} MB, the most a course file may hold; it was not read. "
+                "Split it into smaller files, or remove what does not belong in it",
+            )
         )
         return doc
     if b"\x00" in raw:
@@ -105,7 +130,12 @@ def load_yaml(path: Path) -> YamlDoc:
         )
         return doc
     builder = _Builder(doc)
-    doc.data = builder.build(node, ()) if node is not None else None
+    try:
+        doc.data = builder.build(node, ()) if node is not None else None
+    except _Repeated:
+        doc.data, doc.lines = None, {}
+        doc.problems += alias_problems(doc, text)
+        return doc
     # name fields only now that ids are known: ``events[refusal].title`` rather than ``events[4].title``
     doc.problems += [
         Problem(doc.name, line, field_name(doc.data, loc) or "", msg) for line, loc, msg in builder.pending
@@ -123,9 +153,13 @@ class _Builder:
         self.yaml = yaml
         self.pending: list[tuple[int, Loc, str]] = []
         self.constructor = yaml.SafeLoader("")
+        self.seen: set[int] = set()
 
     def build(self, node: Any, loc: Loc) -> Any:
         yaml = self.yaml
+        if id(node) in self.seen:  # an alias: stop before it expands
+            raise _Repeated()
+        self.seen.add(id(node))
         self.doc.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
@@ -169,6 +203,33 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError:
             return node.value
+
+
+def alias_problems(doc: YamlDoc, text: str) -> list[Problem]:
+    """One problem per line that uses YAML aliases (read event by event, so nothing is expanded)."""
+    import yaml
+
+    anchors: dict[str, int] = {}
+    aliases: dict[int, list[str]] = {}
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                names = aliases.setdefault(line, [])
+                if event.anchor not in names:
+                    names.append(event.anchor)
+            elif getattr(event, "anchor", None):
+                anchors.setdefault(event.anchor, line)
+    except yaml.YAMLError:
+        pass  # the file composed, so this does not happen; what was found is still right
+    found = []
+    for line, names in aliases.items():
+        copies = ", ".join(
+            f"'*{name}' (a copy of '&{name}'" + (f" on line {anchors[name]})" if name in anchors else ")")
+            for name in names
+        )
+        found.append(Problem(doc.name, line, "", f"uses the YAML alias {copies}; {NO_ALIASES}"))
+    return found or [Problem(doc.name, 1, "", f"uses YAML anchors and aliases; {NO_ALIASES}")]
 
 
 def validate_model(model: Any, doc: YamlDoc, data: Any = None, loc_prefix: Loc = ()) -> tuple[Any, list[Problem]]:

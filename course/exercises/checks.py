@@ -12,6 +12,7 @@ from typing import Any
 
 from ..content import Content
 from ..content.checks import suggest
+from ..content.links import link_problems
 from ..content.yaml_reader import YamlDoc, load_yaml, validate_model
 from ..problems import Problem
 from ..safe_html import appears_in
@@ -38,14 +39,15 @@ def count_released(exercises_dir: Path) -> int:
 
 
 def check_exercises(content: Content | None, exercises_dir: Path) -> list[Problem]:
-    """All problems in the exercise specs under ``exercises_dir`` (empty when all is well)."""
+    """All problems in the exercise specs under ``exercises_dir`` (empty when all is well), links that
+    are not https:// or a course file among them."""
     root = Path(exercises_dir)
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
     for path in exercise_files(root):
         folder = path.parent.relative_to(root).as_posix()
         doc, spec, found = check_file(path, content, folder=folder)
-        problems += found
+        problems += found + [_one_line(p) for p in link_problems(doc)]
         ex_id = doc.data.get("id") if isinstance(doc.data, dict) else None
         if isinstance(ex_id, str):
             if ex_id in first_file:
