@@ -10,6 +10,7 @@ expand to billions of values. Both are reported as problems, never a hang.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ NO_ALIASES = (
     "anchors and aliases are not allowed in course files (a few nested ones can make a file expand to "
     "billions of values); write the value out in full"
 )
+
+
+_ANCHOR = re.compile(r"&[^\s,\[\]{}]")  # '&name': without one, no alias can exist
 
 
 class _Repeated(Exception):
@@ -129,7 +133,7 @@ def load_yaml(path: Path) -> YamlDoc:
             )
         )
         return doc
-    builder = _Builder(doc)
+    builder = _Builder(doc, watch_aliases=_ANCHOR.search(text) is not None)
     try:
         doc.data = builder.build(node, ()) if node is not None else None
     except _Repeated:
@@ -146,20 +150,21 @@ def load_yaml(path: Path) -> YamlDoc:
 class _Builder:
     """Turns a composed YAML node tree into plain Python, recording lines and duplicate keys."""
 
-    def __init__(self, doc: YamlDoc) -> None:
+    def __init__(self, doc: YamlDoc, watch_aliases: bool = True) -> None:
         import yaml
 
         self.doc = doc
         self.yaml = yaml
         self.pending: list[tuple[int, Loc, str]] = []
         self.constructor = yaml.SafeLoader("")
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = set() if watch_aliases else None  # ids of the nodes built so far
 
     def build(self, node: Any, loc: Loc) -> Any:
         yaml = self.yaml
-        if id(node) in self.seen:  # an alias: stop before it expands
-            raise _Repeated()
-        self.seen.add(id(node))
+        if self.seen is not None:
+            if id(node) in self.seen:  # an alias: stop before it expands
+                raise _Repeated()
+            self.seen.add(id(node))
         self.doc.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
