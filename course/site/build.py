@@ -19,7 +19,7 @@ from typing import Any
 from .pages import Link
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "delivery" / "site" / "static"  # moves beside this file
-STATIC_FILES = ("scoring.js", "progress.js", "exercises.js", "site.js", "site.css", "print.css")
+STATIC_FILES = ("scoring.js", "progress.js", "exercises.js", "site.js", "site.css", "print.css", "icon.svg")
 ZIP_FOLDER = "course-site"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 

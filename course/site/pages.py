@@ -72,6 +72,7 @@ def frame(*, title: str, course_title: str, body: str, current: str, prev: Link 
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="referrer" content="no-referrer">
 <title>{page_title}</title>
+<link rel="icon" href="static/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="static/site.css">
 <link rel="stylesheet" href="static/print.css" media="print">
 </head>
