@@ -1,8 +1,9 @@
 """Answering a live exercise in a site page the way a learner does: clicks, lists, typing.
 
 Each function puts an answer (in the spec's own form) into the controls of one exercise section; the
-texts to click are the plain labels the engine shows (``course.render.plain``).
+texts to click are the plain labels the engine shows (``course.safe_html.plain``).
 """
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from course.render import plain, plain_text
+from course.safe_html import plain, plain_text
 
 TIMEOUT = 10_000
 
@@ -27,7 +28,9 @@ def button(out: Locator, label: str) -> Locator:
 
 
 def check_label(spec: Any) -> str:
-    return {"decision": "Choose this reply", "rating": "Check my ratings", "reflection": "Save reflection"}.get(spec.type, "Check")
+    return {"decision": "Choose this reply", "rating": "Check my ratings", "reflection": "Save reflection"}.get(
+        spec.type, "Check"
+    )
 
 
 def feedback_text(out: Locator) -> str:
@@ -82,8 +85,15 @@ def _reflection(out: Locator, spec: Any, answer: Any) -> None:
         out.get_by_label(plain(r.text), exact=True).set_checked(bool(answer.get("rubric", {}).get(r.id)))
 
 
-PUT = {"single-choice": _single, "multiple-select": _multiple, "ordering": _ordering, "categorize": _categorize,
-       "rating": _rating, "decision": _decision, "reflection": _reflection}
+PUT = {
+    "single-choice": _single,
+    "multiple-select": _multiple,
+    "ordering": _ordering,
+    "categorize": _categorize,
+    "rating": _rating,
+    "decision": _decision,
+    "reflection": _reflection,
+}
 
 
 def answer(page: Page, spec: Any, value: Any) -> Locator:

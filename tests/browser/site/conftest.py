@@ -11,6 +11,7 @@
 
 JupyterLab is not needed: ``_fresh_lab`` is overridden so these tests never start it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -40,17 +41,21 @@ def _fresh_lab() -> None:
 
 @dataclass
 class BuiltSite:
-    root: Path            # the site folder
-    data: Path            # the content it was built from
-    pages: list[str]      # every HTML file, by name
+    root: Path  # the site folder
+    data: Path  # the content it was built from
+    pages: list[str]  # every HTML file, by name
     zip_path: Path
 
 
 def _test_notebook() -> Any:
     nb = nbformat.v4.new_notebook()
-    nb.metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-                   "language_info": {"name": "python"}}
-    nb.cells = [nbformat.v4.new_markdown_cell("# Exercise checks\n\nOne exercise of each type, and the injection fixtures.")]
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Exercise checks\n\nOne exercise of each type, and the injection fixtures.")
+    ]
     nb.cells += [nbformat.v4.new_code_cell(e2e_content.cell_source(ex_id)) for ex_id in TEST_EXERCISES]
     for i, cell in enumerate(nb.cells):
         cell.id = f"site-{i}"
@@ -59,8 +64,8 @@ def _test_notebook() -> Any:
 
 @pytest.fixture(scope="session")
 def course_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    from course.delivery.site.build import build_site
     from course.paths import data_dir, notebooks_dir
-    from course.site.build import build_site
 
     base = tmp_path_factory.mktemp("course-site")
     notebooks = base / "notebooks"
@@ -102,8 +107,14 @@ class SiteBrowser:
 
     def open(self, name: str, page: Page | None = None) -> Page:
         page = page or self.context.new_page()
-        page.on("console", lambda m: self.errors.append(f"{page.url}: console {m.type}: {m.text}")
-                if m.type in ("error", "warning") else None)
+        page.on(
+            "console",
+            lambda m: (
+                self.errors.append(f"{page.url}: console {m.type}: {m.text}")
+                if m.type in ("error", "warning")
+                else None
+            ),
+        )
         page.on("pageerror", lambda e: self.errors.append(f"{page.url}: {e}"))
         page.goto(self.base + name)
         page.wait_for_load_state("load")
@@ -127,7 +138,9 @@ def _browser_for(browser: Browser, base: str, args: dict[str, Any]) -> SiteBrows
 
 
 @pytest.fixture(params=["file", "http"])
-def site(request: pytest.FixtureRequest, browser: Browser, browser_context_args: dict, course_site: BuiltSite) -> Iterator[SiteBrowser]:
+def site(
+    request: pytest.FixtureRequest, browser: Browser, browser_context_args: dict, course_site: BuiltSite
+) -> Iterator[SiteBrowser]:
     """A fresh browser (empty storage) on the site, opened from disk or from the static server."""
     base = course_site.root.as_uri() + "/" if request.param == "file" else request.getfixturevalue("static_server")
     site = _browser_for(browser, base, {**browser_context_args, "accept_downloads": True})

@@ -4,6 +4,7 @@ Answers given in the page are downloaded with "Download my answers"; ``course cl
 the file beside an export from JupyterLab. In a fresh browser, "Load my answers" brings them back;
 an edited file is refused with a message naming the field, and nothing kept is lost.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from course.progress.export import load_export
+from course.classroom.export import load_export
 
 from .. import e2e_content
 from ..lab import REPO
@@ -38,7 +39,9 @@ def _download(site: SiteBrowser, target: Path, *, name: str = "", reflections: b
     return target
 
 
-def test_downloaded_answers_go_into_the_class_summary(site: SiteBrowser, course_site: BuiltSite, tmp_path: Path) -> None:
+def test_downloaded_answers_go_into_the_class_summary(
+    site: SiteBrowser, course_site: BuiltSite, tmp_path: Path
+) -> None:
     specs = [load_spec(course_site.data, ex_id) for ex_id in e2e_content.EXAMPLES.values()]
     page = site.open(PAGE)
     for spec in specs:
@@ -50,20 +53,28 @@ def test_downloaded_answers_go_into_the_class_summary(site: SiteBrowser, course_
     assert set(data["payload"]["learner"]) == {"id"}, "pseudonymous unless a name is given"
     answered = {a["exercise_id"] for a in data["payload"]["attempts"]}
     assert answered == {s.id for s in specs if s.type != "reflection"}
-    assert {r["event_id"] for r in data["payload"]["ratings"]} == {e.event for s in specs if s.type == "rating" for e in s.events}
+    assert {r["event_id"] for r in data["payload"]["ratings"]} == {
+        e.event for s in specs if s.type == "rating" for e in s.events
+    }
     assert "reflections" not in data["payload"]
 
     out = tmp_path / "summary"
-    result = subprocess.run([sys.executable, "-m", "course", "class-summary", str(path), str(JUPYTERLAB_EXPORT), "-o", str(out)],
-                            capture_output=True, text=True, timeout=120, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "course", "class-summary", str(path), str(JUPYTERLAB_EXPORT), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "from 2 learners' exports" in result.stdout
     report = (out / "index.html").read_text(encoding="utf-8")
     assert all(ex_id in report for ex_id in answered)
 
 
-def test_answers_load_in_a_fresh_browser_and_an_edited_file_is_refused(site_file: SiteBrowser, course_site: BuiltSite,
-                                                                       tmp_path: Path, browser, browser_context_args) -> None:
+def test_answers_load_in_a_fresh_browser_and_an_edited_file_is_refused(
+    site_file: SiteBrowser, course_site: BuiltSite, tmp_path: Path, browser, browser_context_args
+) -> None:
     from .conftest import _browser_for
 
     spec = load_spec(course_site.data, e2e_content.EXAMPLES["single-choice"])
@@ -89,7 +100,9 @@ def test_answers_load_in_a_fresh_browser_and_an_edited_file_is_refused(site_file
         progress.get_by_label("Load my answers").set_input_files(str(tmp_path / "mine.json"))
         expect(status).to_contain_text("Loaded mine.json: 1 record(s) added")
         other = fresh.open(PAGE)
-        expect(section(other, spec.id).locator(".cx-feedback-area")).to_contain_text("Your last answer, restored from your progress.")
+        expect(section(other, spec.id).locator(".cx-feedback-area")).to_contain_text(
+            "Your last answer, restored from your progress."
+        )
         expect(section(other, kept.id).locator(".cx-verdict")).to_have_text("Correct.")
         assert not fresh.outside and not fresh.errors, fresh.outside + fresh.errors
     finally:

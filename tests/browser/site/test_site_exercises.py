@@ -5,6 +5,7 @@ the feedback the Python engine gives it, the reference answer scores full marks,
 the reveal rule and Reset behave as in JupyterLab. A reload restores every answer from the browser's
 storage. Keyboard alone answers an exercise. The injection fixtures stay inert.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -73,15 +74,17 @@ def test_reload_restores_every_answer(site: SiteBrowser, course_site: BuiltSite)
     page.reload()
     for spec in specs:
         out = section(page, spec.id)
-        restored = {"decision": "Your last path, restored from your progress.",
-                    "reflection": "You saved a reflection of"}.get(spec.type, "Your last answer, restored from your progress.")
+        restored = {
+            "decision": "Your last path, restored from your progress.",
+            "reflection": "You saved a reflection of",
+        }.get(spec.type, "Your last answer, restored from your progress.")
         expect(out.locator(".cx-feedback-area")).to_contain_text(restored)
         if spec.type not in ("reflection",):
             expect(out.locator(".cx-status")).to_have_text("Attempts: 1")
             expect(out.locator(".cx-feedback-area .cx-verdict")).to_have_text("Correct.")
     single = specs[0]
     option = next(o for o in single.options if o.id == single.answer)
-    from course.render import plain
+    from course.safe_html import plain
 
     expect(section(page, single.id).get_by_label(plain(option.text), exact=True)).to_be_checked()
     reflection = next(s for s in specs if s.type == "reflection")
@@ -97,7 +100,7 @@ def test_keyboard_alone_answers_an_exercise(site_file: SiteBrowser, course_site:
     select = out.get_by_label("Order", exact=True)
     select.focus()
     order = [i.id for i in spec.items]
-    for target, item_id in enumerate(spec.answer):   # arrows pick an item, Tab reaches Move up, Enter moves it
+    for target, item_id in enumerate(spec.answer):  # arrows pick an item, Tab reaches Move up, Enter moves it
         at = order.index(item_id)
         select.focus()
         page.keyboard.press("Home")

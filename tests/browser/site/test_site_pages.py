@@ -5,6 +5,7 @@ From ``file://`` and from ``http://127.0.0.1``: each page loads with no request 
 pictures carry real alt text, timelines a data table; links between pages and to glossary anchors
 land; the zip holds the same site. Then search, the print stylesheet, and axe on every page.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,8 @@ from playwright.sync_api import expect
 from .conftest import TEST_PAGE, BuiltSite, SiteBrowser
 
 axe_playwright = pytest.importorskip(
-    "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed (pip install -e '.[test]')")
+    "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed (pip install -e '.[test]')"
+)
 BLOCKING = ("critical", "serious")
 
 
@@ -53,7 +55,9 @@ def test_no_code_no_instructor_material_nothing_from_the_web(course_site: BuiltS
         squashed = " ".join(re.sub(r"<[^>]*>", " ", text).split())
         assert not [h for h in hidden if h[:60] in squashed], f"{name}: instructor material shown"
         assert not [c for c in code if f">{c}<" in text], f"{name}: a code cell's source is shown"
-        assert not re.search(r"""<(script|link|img)\b[^>]*\b(src|href)=["']?(https?:)?//""", text), f"{name}: loads from the web"
+        assert not re.search(r"""<(script|link|img)\b[^>]*\b(src|href)=["']?(https?:)?//""", text), (
+            f"{name}: loads from the web"
+        )
 
 
 @pytest.mark.parametrize("name", ["index.html", "glossary.html", "progress.html", "03_the_case_of_jane_and_susan.html"])
@@ -74,7 +78,9 @@ def test_every_page_opens_from_disk_complete(site_file: SiteBrowser, course_site
         expect(page.locator("section.cx-exercise.cx-ready")).to_have_count(total)
         for img in page.locator("main img").all():
             alt = img.get_attribute("alt") or ""
-            assert len(alt.strip()) > 20, f"{name}: a picture without a real alt text: {img.evaluate('e => e.outerHTML')[:150]}"
+            assert len(alt.strip()) > 20, (
+                f"{name}: a picture without a real alt text: {img.evaluate('e => e.outerHTML')[:150]}"
+            )
             assert img.evaluate("(e) => e.complete && e.naturalWidth > 0"), f"{name}: a picture did not load"
         for figure in page.locator("figure.course-timeline").all():
             assert figure.locator("details table").count() == 1, f"{name}: a timeline without its data table"
@@ -141,17 +147,23 @@ def test_axe_finds_no_serious_issue_on_any_page(site_file: SiteBrowser, course_s
         page.emulate_media(color_scheme=scheme)
         for name in course_site.pages:
             site_file.open(name, page)
-            for out in page.locator("section.cx-exercise.cx-ready").all():   # every part of an exercise shown
-                out.locator("button").filter(has_text=re.compile(r"^\s*(Check|Check my ratings|Save reflection|Choose this reply)\s*$")).click()
+            for out in page.locator("section.cx-exercise.cx-ready").all():  # every part of an exercise shown
+                out.locator("button").filter(
+                    has_text=re.compile(r"^\s*(Check|Check my ratings|Save reflection|Choose this reply)\s*$")
+                ).click()
                 hint = out.locator("button").filter(has_text=re.compile(r"^\s*Hint"))
                 if hint.count() and hint.is_enabled():
                     hint.click()
                 reveal = out.locator("button").filter(has_text=re.compile(r"^\s*Show answer\s*$"))
                 if reveal.is_visible() and reveal.is_enabled():
                     reveal.click()
-            result = axe.run(page, options={"resultTypes": ["violations"], "preload": False})  # no fetching: the pages forbid it
+            result = axe.run(
+                page, options={"resultTypes": ["violations"], "preload": False}
+            )  # no fetching: the pages forbid it
             for v in result.response["violations"]:
                 if v.get("impact") in BLOCKING:
                     targets = "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:3])
-                    report.append(f"{scheme} {name}: {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']} [{targets}]")
+                    report.append(
+                        f"{scheme} {name}: {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']} [{targets}]"
+                    )
     assert not report, "axe-core violations:\n" + "\n".join(report)

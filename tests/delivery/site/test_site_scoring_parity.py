@@ -8,10 +8,10 @@ and score, maximum, correctness, validity, feedback text and feedback HTML must 
 Answers travel as JSON, so both sides see the same values; all the JavaScript runs in one node process
 per test.
 """
+
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -54,25 +54,33 @@ def specs(real_content: Any) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def compiled(specs: dict[str, Any]) -> dict[str, Any]:
-    from course.site.compile import compile_spec
+    from course.delivery.site.exercise_json import compile_spec
 
     return {ex_id: compile_spec(spec, _link) for ex_id, spec in specs.items()}
 
 
 def python_result(spec: Any, answer: Any) -> dict[str, Any]:
-    from course.site.compile import relink_html
+    from course.delivery.site.exercise_json import relink_html
 
     r = evaluate(spec, answer)
-    return {"score": r.score, "max_score": r.max_score, "correct": r.correct, "valid": r.valid,
-            "feedback_text": r.feedback_text, "feedback_html": relink_html(r.feedback_html, _link)}
+    return {
+        "score": r.score,
+        "max_score": r.max_score,
+        "correct": r.correct,
+        "valid": r.valid,
+        "feedback_text": r.feedback_text,
+        "feedback_html": relink_html(r.feedback_html, _link),
+    }
 
 
 def compare(specs: dict[str, Any], compiled: dict[str, Any], cases: list[tuple[str, Any]]) -> None:
     """Score every (exercise id, answer) both ways; fail listing the first differences."""
     cases = [(ex_id, json.loads(json.dumps(answer))) for ex_id, answer in cases]
     used = {ex_id for ex_id, _ in cases}
-    payload = {"specs": {k: v for k, v in compiled.items() if k in used},
-               "cases": [{"id": ex_id, "answer": answer} for ex_id, answer in cases]}
+    payload = {
+        "specs": {k: v for k, v in compiled.items() if k in used},
+        "cases": [{"id": ex_id, "answer": answer} for ex_id, answer in cases],
+    }
     got = run_js(SCORE_JS, payload)
     assert len(got) == len(cases)
     wrong = []
@@ -83,7 +91,9 @@ def compare(specs: dict[str, Any], compiled: dict[str, Any], cases: list[tuple[s
             continue
         for name in FIELDS:
             if py[name] != js[name]:
-                wrong.append(f"{ex_id} {answer!r:.120}: {name}\n  Python:     {py[name]!r:.400}\n  JavaScript: {js[name]!r:.400}")
+                wrong.append(
+                    f"{ex_id} {answer!r:.120}: {name}\n  Python:     {py[name]!r:.400}\n  JavaScript: {js[name]!r:.400}"
+                )
     assert not wrong, f"{len(wrong)} difference(s) in {len(cases)} answers:\n" + "\n".join(wrong[:8])
 
 
@@ -107,12 +117,21 @@ WHOLE = st.integers(min_value=-(2**53) + 1, max_value=2**53 - 1)
 FRACTION = st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: not x.is_integer())
 # Object keys that JavaScript does not reorder (it puts array-index keys such as "7" first).
 KEY = TEXT.filter(lambda k: not (k.isascii() and k.isdigit()))
-SCALAR = st.one_of(st.none(), st.booleans(), WHOLE, FRACTION, TEXT,
-                   st.sampled_from(["a", "end", "text", "rubric", "onload=", "javascript:x", "<b>&amp;"]))
-JUNK = st.recursive(SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEY, inner, max_size=4)),
-                    max_leaves=10)
-WORDS = st.lists(st.sampled_from(["Jane", "Susan", "felt", "the", " ", "\n", "\u00a0", "\u3000", "\x1c", "x\u200by",
-                                  "naïve", "—"]), max_size=90).map("".join)
+SCALAR = st.one_of(
+    st.none(),
+    st.booleans(),
+    WHOLE,
+    FRACTION,
+    TEXT,
+    st.sampled_from(["a", "end", "text", "rubric", "onload=", "javascript:x", "<b>&amp;"]),
+)
+JUNK = st.recursive(
+    SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEY, inner, max_size=4)), max_leaves=10
+)
+WORDS = st.lists(
+    st.sampled_from(["Jane", "Susan", "felt", "the", " ", "\n", "\u00a0", "\u3000", "\x1c", "x\u200by", "naïve", "—"]),
+    max_size=90,
+).map("".join)
 
 
 def shaped(spec: Any) -> st.SearchStrategy[Any]:
@@ -128,9 +147,11 @@ def shaped(spec: Any) -> st.SearchStrategy[Any]:
         cats = [c.id for c in spec.categories]
         return st.fixed_dictionaries({}, optional={i.id: st.sampled_from(cats) for i in spec.items})
     if kind == "rating":
-        return st.fixed_dictionaries({e.event: st.integers(-3, 3) for e in spec.events},
-                                     optional={"extra-event": st.integers(-5, 5)})
+        return st.fixed_dictionaries(
+            {e.event: st.integers(-3, 3) for e in spec.events}, optional={"extra-event": st.integers(-5, 5)}
+        )
     if kind == "decision":
+
         @st.composite
         def path(draw: Any) -> list[str]:
             here, out = spec.start, []
@@ -142,8 +163,10 @@ def shaped(spec: Any) -> st.SearchStrategy[Any]:
             return out
 
         return path()
-    return st.fixed_dictionaries({"text": WORDS},
-                                 optional={"rubric": st.fixed_dictionaries({}, optional={r.id: st.booleans() for r in spec.rubric})})
+    return st.fixed_dictionaries(
+        {"text": WORDS},
+        optional={"rubric": st.fixed_dictionaries({}, optional={r.id: st.booleans() for r in spec.rubric})},
+    )
 
 
 @pytest.mark.parametrize("kind", TYPES)
@@ -151,8 +174,12 @@ def test_generated_answers_score_alike(kind: str, specs, compiled) -> None:
     of_kind = sorted(ex_id for ex_id, spec in specs.items() if spec.type == kind)
     cases: list[tuple[str, Any]] = []
 
-    @settings(max_examples=PER_TYPE, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=PER_TYPE,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(data=st.data())
     def draw(data: Any) -> None:
         ex_id = data.draw(st.sampled_from(of_kind))

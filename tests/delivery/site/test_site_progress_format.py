@@ -7,6 +7,7 @@
 * A refused file, or damaged saved progress, never loses what is kept.
 All JavaScript runs under node, a few calls per node process.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,8 +18,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course.progress import ProgressStore
-from course.progress.export import export_results, load_export, write_export
+from course.classroom.export import export_results, load_export, write_export
+from course.progress.sqlite_store import ProgressStore
 
 from .node import REPO, run_js
 
@@ -31,7 +32,9 @@ function memory(items = {}) {
 }
 """
 
-FILL_AND_EXPORT = MEMORY_STORAGE + """
+FILL_AND_EXPORT = (
+    MEMORY_STORAGE
+    + """
 const store = new P.Store(memory(), 'key');
 store.recordAttempt('ch01-slippery-slope', 'hash-1', 'b', 0, 1, 'Not quite. Feedback with “quotes” — and Zoë', '01_codes_and_boundaries');
 store.recordAttempt('ch01-slippery-slope', 'hash-1', 'a', 1, 1, 'Correct.', '01_codes_and_boundaries');
@@ -40,6 +43,7 @@ store.saveRatings('ch03-rate-transference', 'hash-3', {'friendship-request': 3, 
 store.saveReflection('seminar-own-practice', 'hash-4', 'My private reflection.', {honest: true});
 reply({plain: store.exportData(), named: store.exportData({name: '  Robin Q. ', includeReflections: true})});
 """
+)
 
 
 def _write(tmp_path: Path, name: str, data: Any) -> Path:
@@ -49,7 +53,7 @@ def _write(tmp_path: Path, name: str, data: Any) -> Path:
 
 
 def test_downloaded_answers_load_in_python_and_feed_the_class_summary(tmp_path: Path) -> None:
-    from course.progress.commands import run_class_summary
+    from course.cli import run_class_summary
 
     out = run_js(FILL_AND_EXPORT, None)
     plain = _write(tmp_path, "plain.json", out["plain"])
@@ -74,7 +78,9 @@ def test_downloaded_answers_load_in_python_and_feed_the_class_summary(tmp_path: 
 
 def test_python_exports_are_accepted_and_bad_ones_refused_on_the_same_field(tmp_path: Path) -> None:
     with ProgressStore(tmp_path / "p.sqlite3") as store:
-        store.record_attempt("e", "h", {"\uff01": 1.0, "\U0001F600": [1e-7, 2.5, 1e20], "k": None}, 1.0, 2, "x\x01", None)
+        store.record_attempt(
+            "e", "h", {"\uff01": 1.0, "\U0001f600": [1e-7, 2.5, 1e20], "k": None}, 1.0, 2, "x\x01", None
+        )
         store.save_ratings("r", "h", {"refusal": -3}, "alliance")
         store.save_reflection("re", "h", "Zoë's text", {"a": True})
         extra = write_export(export_results(store, name="Zoë", include_reflections=True), tmp_path / "python.json")
@@ -99,7 +105,9 @@ reply(input.map((f) => {
 
 
 def test_an_edited_download_is_refused_and_nothing_kept_is_lost() -> None:
-    script = FILL_AND_EXPORT.replace("reply(", "const exported = (") + """
+    script = (
+        FILL_AND_EXPORT.replace("reply(", "const exported = (")
+        + """
 const text = JSON.stringify(exported.named, null, 2);
 const edited = text.replace('"score": 0', '"score": 1');
 const other = new P.Store(memory(), 'other');
@@ -112,6 +120,7 @@ const again = other.importExport(text, 'good.json');
 reply({refused, unchanged, accepted, again, attempts: other.attempts().map((a) => a.exercise_id),
        reflections: other.read().reflections.length});
 """
+    )
     out = run_js(script, None)
     assert out["refused"]["problem"].startswith("edited.json: checksum.value: does not match the payload")
     assert out["unchanged"]
@@ -122,7 +131,9 @@ reply({refused, unchanged, accepted, again, attempts: other.attempts().map((a) =
 
 
 def test_damaged_saved_progress_is_kept_aside_and_a_fresh_record_started() -> None:
-    script = MEMORY_STORAGE + """
+    script = (
+        MEMORY_STORAGE
+        + """
 const storage = memory({key: '{"version": 1, "attempts": [tru'});
 const store = new P.Store(storage, 'key');
 const first = store.attempts().length;
@@ -130,6 +141,7 @@ const notices = store.takeNotices();
 store.recordAttempt('e', 'h', 'a', 1, 1, 'Correct.', null);
 reply({first, notices, keys: Object.keys(storage.items).sort(), aside: Object.entries(storage.items).filter(([k]) => k !== 'key').map(([, v]) => v)});
 """
+    )
     out = run_js(script, None)
     assert out["first"] == 0
     assert len(out["notices"]) == 1 and "could not be used: it is not valid JSON" in out["notices"][0]

@@ -1,23 +1,21 @@
-"""Notebook Markdown as page HTML: the course's Markdown renderer, sanitized for whole pages.
+"""Notebook Markdown as page HTML, with the anchors and links a site needs.
 
-The exercise renderer (``course.render``) allows only what an exercise text needs. A notebook's
-Markdown cell also has headings, tables and the odd line break, so pages allow those too; scripts,
-event handlers, frames, styles and ``javascript:`` links are still removed. Headings get the ids
-JupyterLab gives them (spaces become hyphens), so links such as ``glossary.ipynb#Transference`` keep
-working once they point at ``glossary.html#Transference``.
+Cells are rendered by the course's one sanitizing renderer (``course.safe_html.page_markdown``).
+Headings get the ids JupyterLab gives them (spaces become hyphens), so links such as
+``glossary.ipynb#Transference`` keep working once they point at ``glossary.html#Transference``.
 """
+
 from __future__ import annotations
 
 import html
 import re
 
-from ..render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, _md, neutralize
+from ...safe_html import page_markdown
 
-PAGE_TAGS = ALLOWED_TAGS | {"h1", "h2", "h3", "caption", "span"}
-PAGE_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
 _LINK = re.compile(r'<a\b[^>]*\bhref="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_ID = re.compile(r' id="([^"]*)"')
 
 
 def heading_id(inner_html: str) -> str:
@@ -26,30 +24,19 @@ def heading_id(inner_html: str) -> str:
     return text.replace(" ", "-")
 
 
-def page_markdown(text: str) -> str:
+def cell_html(text: str) -> str:
     """A notebook Markdown cell as sanitized HTML with heading ids."""
-    import nh3
-
-    cleaned = nh3.clean(
-        _md().render(str(text or "")),
-        tags=PAGE_TAGS,
-        clean_content_tags={"script", "style", "iframe", "object", "embed", "svg", "math", "template"},
-        attributes=PAGE_ATTRIBUTES,
-        url_schemes={"https"},
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
-    cleaned = neutralize(cleaned)
 
     def anchor(match: re.Match[str]) -> str:
         level, inner = match.group(1), match.group(2)
         return f'<h{level} id="{html.escape(heading_id(inner), quote=True)}">{inner}</h{level}>'
 
-    return _HEADING.sub(anchor, cleaned)
+    return _HEADING.sub(anchor, page_markdown(text))
 
 
 def unlink_outside(fragment: str, pages: set[str]) -> str:
     """Links to files the site does not hold (e.g. ``../docs/...``) become their plain text."""
+
     def swap(match: re.Match[str]) -> str:
         href = html.unescape(match.group(1))
         if not href or href.startswith("#") or _SCHEME.match(href):
@@ -69,4 +56,4 @@ def unique_ids(fragment: str) -> str:
         seen[value] = seen.get(value, 0) + 1
         return match.group(0) if seen[value] == 1 else f' id="{value}-{seen[value]}"'
 
-    return re.sub(r' id="([^"]*)"', swap, fragment)
+    return _ID.sub(swap, fragment)

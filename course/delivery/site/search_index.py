@@ -3,6 +3,7 @@
 Written as ``search-index.js`` (a script, not JSON: a page opened from ``file://`` may load a script
 from its own folder but not fetch a file). The page script searches it in the browser.
 """
+
 from __future__ import annotations
 
 import html
@@ -10,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from ..render import plain_text
+from ...safe_html import plain_text
 
 _SECTION = re.compile(r'<h([1-3]) id="([^"]*)">(.*?)</h\1>', re.S)
 MAX_TEXT = 700
@@ -26,15 +27,17 @@ def page_entries(href: str, page_title: str, body: str, *, glossary: bool = Fals
     out = []
     for n, mark in enumerate(marks):
         end = marks[n + 1].start() if n + 1 < len(marks) else len(body)
-        text = plain_text(body[mark.end():end])
+        text = plain_text(body[mark.end() : end])
         is_term = glossary and mark.group(1) == "2"
-        out.append({
-            "kind": "term" if is_term else "section",
-            "page": page_title,
-            "title": _title(mark.group(3)),
-            "href": href if mark.group(1) == "1" else f"{href}#{mark.group(2)}",
-            "text": text if len(text) <= MAX_TEXT else text[:MAX_TEXT].rsplit(" ", 1)[0] + " …",
-        })
+        out.append(
+            {
+                "kind": "term" if is_term else "section",
+                "page": page_title,
+                "title": _title(mark.group(3)),
+                "href": href if mark.group(1) == "1" else f"{href}#{mark.group(2)}",
+                "text": text if len(text) <= MAX_TEXT else text[:MAX_TEXT].rsplit(" ", 1)[0] + " …",
+            }
+        )
     return out
 
 

@@ -6,6 +6,7 @@ version instead: ``course.exercise("id")`` becomes an exercise scored in the pag
 choice, progress overview and "my ratings" plot work from the browser's own progress, and the setup
 check (meaningless without a kernel) is replaced by a note. Pictures are written as files.
 """
+
 from __future__ import annotations
 
 import base64
@@ -15,16 +16,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import heading_id, page_markdown
+from .page_markdown import cell_html, heading_id
+from .widget_snapshot import WIDGET_VIEW, Snapshot, widget_states
 
-CALL = re.compile(r"""\b(exercise|choose_profession|progress_overview|my_timeline|check_environment)\(\s*(?:["']([^"']+)["'])?""")
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+CALL = re.compile(
+    r"""\b(exercise|choose_profession|progress_overview|my_timeline|check_environment)\(\s*(?:["']([^"']+)["'])?"""
+)
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle=(["'])[^"']*\1""")  # the page's stylesheet lays outputs out
 DATA_IMAGE = re.compile(r"""(src=)(["'])data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=\s]+)\2""")
 HIDDEN_IN_SITE = frozenset({"course-nav"})  # the page has its own previous/next navigation
-SETUP_NOTE = ("<div class='site-note' role='note'><p><strong>Nothing to set up here.</strong> This website runs "
-              "the course in your browser: exercises are checked in the page, and your answers are kept in this "
-              "browser only. The check above is for the JupyterLab version of the course.</p></div>")
+SETUP_NOTE = (
+    "<div class='site-note' role='note'><p><strong>Nothing to set up here.</strong> This website runs "
+    "the course in your browser: exercises are checked in the page, and your answers are kept in this "
+    "browser only. The check above is for the JupyterLab version of the course.</p></div>"
+)
 
 
 @dataclass
@@ -49,7 +54,7 @@ class PageBuilder:
         self.page = Page(stem, stem, "")
 
     def markdown_cell(self, source: str) -> None:
-        rendered = page_markdown(source)
+        rendered = cell_html(source)
         if not self.parts and self.page.title == self.stem:
             match = re.search(r"<h1[^>]*>(.*?)</h1>", rendered, re.S)
             if match:
@@ -69,11 +74,15 @@ class PageBuilder:
                 if exercises:
                     out.append(self._exercise(exercises.pop(0)))
                 elif "choose_profession" in live:
-                    out.append("<div class='site-widget' data-widget='profession'><p>Choose your profession on the "
-                               "<a href='progress.html'>Your progress</a> page (this needs JavaScript).</p></div>")
+                    out.append(
+                        "<div class='site-widget' data-widget='profession'><p>Choose your profession on the "
+                        "<a href='progress.html'>Your progress</a> page (this needs JavaScript).</p></div>"
+                    )
                 elif "progress_overview" in live:
-                    out.append("<div class='site-widget' data-widget='progress'><p>Your progress is shown here "
-                               "when JavaScript is on.</p></div>")
+                    out.append(
+                        "<div class='site-widget' data-widget='progress'><p>Your progress is shown here "
+                        "when JavaScript is on.</p></div>"
+                    )
                 else:
                     out.append(snapshot.render(str(data[WIDGET_VIEW].get("model_id", ""))))
                 continue
@@ -89,8 +98,10 @@ class PageBuilder:
         for name, arg in calls:
             if name == "my_timeline" and arg:
                 self.page.my_ratings.append(arg)
-                out.append(f"<div class='site-widget' data-widget='my-ratings' data-exercise='{html.escape(arg, quote=True)}'>"
-                           "<p>Your ratings are drawn here beside the course's (this needs JavaScript).</p></div>")
+                out.append(
+                    f"<div class='site-widget' data-widget='my-ratings' data-exercise='{html.escape(arg, quote=True)}'>"
+                    "<p>Your ratings are drawn here beside the course's (this needs JavaScript).</p></div>"
+                )
         body = "".join(part for part in out if part)
         if body:
             body = STYLE_ATTRIBUTE.sub("", self._images(body))
@@ -123,6 +134,7 @@ class PageBuilder:
 
     def _images(self, fragment: str) -> str:
         """Inline pictures written as files under img/ (named by their content, so pages share them)."""
+
         def swap(match: re.Match[str]) -> str:
             raw = base64.b64decode("".join(match.group(4).split()))
             suffix = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}[match.group(3)]
@@ -139,8 +151,6 @@ class PageBuilder:
 
 def notebook_page(nb: Any, stem: str, exercise_html: Any) -> Page:
     """The page of one executed learner copy (``nb``)."""
-    from ..widget_snapshot import Snapshot, widget_states
-
     snapshot = Snapshot(widget_states(nb))
     builder = PageBuilder(stem, exercise_html)
     for cell in nb.cells:

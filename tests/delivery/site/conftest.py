@@ -1,4 +1,5 @@
 """Fixtures of the site tests: the course content, read once."""
+
 from __future__ import annotations
 
 from typing import Any

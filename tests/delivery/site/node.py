@@ -4,6 +4,7 @@
 the modules in ``STATIC``) and returns the JSON it prints. Node is looked up as ``$NODE``, then on the
 PATH; without it the tests skip with a one-line reason (``make node`` installs it), or fail under CI=true.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 STATIC = REPO / "course" / "delivery" / "site" / "static"
 TIMEOUT = 120
 
@@ -41,10 +42,18 @@ def node_or_skip() -> str:
 def run_js(script: str, payload: Any) -> Any:
     """Run ``script`` under node with ``payload`` on stdin (JSON); return its stdout as JSON."""
     node = node_or_skip()
-    prelude = (f"const STATIC = {json.dumps(str(STATIC))};\n"
-               "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
-               "const reply = (value) => process.stdout.write(JSON.stringify(value));\n")
-    result = subprocess.run([node, "-e", prelude + script], input=json.dumps(payload, ensure_ascii=False),
-                            capture_output=True, text=True, timeout=TIMEOUT, encoding="utf-8")
+    prelude = (
+        f"const STATIC = {json.dumps(str(STATIC))};\n"
+        "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+        "const reply = (value) => process.stdout.write(JSON.stringify(value));\n"
+    )
+    result = subprocess.run(
+        [node, "-e", prelude + script],
+        input=json.dumps(payload, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        encoding="utf-8",
+    )
     assert result.returncode == 0, f"node failed ({result.returncode}):\n{result.stderr[-3000:]}"
     return json.loads(result.stdout)
