@@ -45,7 +45,7 @@ def site_data(content: Any, data: Path) -> dict[str, Any]:
             exercises.append({"id": spec.id, "notebook": spec.notebook, "objective": spec.objective})
     return {
         "store_key": STORE_KEY,
-        "professions": dict(PROFESSIONS),
+        "professions": [[body, label] for body, label in PROFESSIONS.items()],
         "notebooks": notebooks,
         "objectives": objectives,
         "exercises": exercises,
@@ -153,10 +153,10 @@ def course_map(content: Any, pages: dict[str, str]) -> str:
 PROGRESS_BODY = """<h1>Your progress</h1>
 <p>What you have answered in this website, read from this browser's storage. Answers are never sent
 anywhere; another browser, or a private window, starts empty.</p>
-<h2 id="Completed-exercises">Completed exercises</h2>
-<div class="site-widget" data-widget="progress"><p>Your progress is shown here when JavaScript is on.</p></div>
 <h2 id="Your-answers">Your answers</h2>
 <div class="site-widget" data-widget="answers"><p>Downloading and loading your answers needs JavaScript.</p></div>
+<h2 id="Completed-exercises">Completed exercises</h2>
+<div class="site-widget" data-widget="progress"><p>Your progress is shown here when JavaScript is on.</p></div>
 <h2 id="Your-own-code-first">Your own code first</h2>
 <p>Choose the profession you are training for: code comparisons and exercise options then lead with your
 own code of ethics.</p>

@@ -28,7 +28,7 @@ HIDDEN_IN_SITE = frozenset({"course-nav"})  # the page has its own previous/next
 SETUP_NOTE = (
     "<div class='site-note' role='note'><p><strong>Nothing to set up here.</strong> This website runs "
     "the course in your browser: exercises are checked in the page, and your answers are kept in this "
-    "browser only. The check above is for the JupyterLab version of the course.</p></div>"
+    "browser only. The setup check is for the JupyterLab version of the course.</p></div>"
 )
 
 
@@ -66,6 +66,9 @@ class PageBuilder:
         exercises = [arg for name, arg in calls if name == "exercise" and arg]
         live = {name for name, _ in calls}
         out: list[str] = []
+        if "check_environment" in live:  # the setup check describes the build machine, not the reader's
+            outputs = []
+            out.append(SETUP_NOTE)
         for output in outputs:
             if output.get("output_type") == "stream" and output.get("name") == "stderr":
                 continue
@@ -88,10 +91,6 @@ class PageBuilder:
                 continue
             if "my_timeline" in live:
                 continue  # drawn in the page from the learner's own ratings, below
-            if "check_environment" in live:
-                out.append(SETUP_NOTE)
-                live.discard("check_environment")
-                continue
             out.append(self._output(output))
         for exercise_id in exercises:  # a call whose widget was not shown: still live in the page
             out.append(self._exercise(exercise_id))

@@ -171,3 +171,37 @@ ACTIVE_JS = """
   return found;
 }
 """
+
+
+def test_own_profession_leads_the_code_comparisons(site_file: SiteBrowser) -> None:
+    page = site_file.open("progress.html")
+    page.get_by_label("Social work (NASW Code of Ethics)").check()
+    page.get_by_role("button", name="Save my choice").click()
+    expect(page.get_by_text("Saved: Social work (NASW Code of Ethics).")).to_be_visible()
+    page = site_file.open("01_codes_and_boundaries.html")
+    first = page.locator("table.course-codes").first.locator("tbody tr").first.locator("th")
+    expect(first).to_contain_text("NASW (your code)")
+    assert (
+        page.locator("table.course-codes th", has_text="(your code)").count()
+        == page.locator("table.course-codes th", has_text="NASW").count()
+    )
+
+
+def test_my_ratings_are_drawn_beside_the_course_ratings(site_file: SiteBrowser, course_site: BuiltSite) -> None:
+    page = site_file.open("03_the_case_of_jane_and_susan.html")
+    chart = page.locator("[data-widget='my-ratings']")
+    expect(chart).to_contain_text("You have not rated any events yet.")
+    spec = load_spec(course_site.data, chart.get_attribute("data-exercise"))
+    answer(page, spec, spec.answer)
+    figure = chart.locator("svg[role=img]")
+    expect(figure).to_have_count(1)
+    assert "within 1 point(s) of the course's" in figure.get_attribute("aria-label")
+    assert chart.locator("table tbody tr").count() == len(spec.events)
+    page.reload()
+    expect(page.locator("[data-widget='my-ratings'] svg[role=img]")).to_have_count(1)
+
+
+def test_the_setup_check_is_replaced_by_a_note(course_site: BuiltSite) -> None:
+    text = (course_site.root / "00_start_here.html").read_text(encoding="utf-8")
+    assert "Nothing to set up here." in text
+    assert "jupyterlab_widgets" not in text, "the build machine's package versions are shown"

@@ -31,6 +31,7 @@
   }
 
   const site = readJson("course-site") || {};
+  const professions = new Map(site.professions || []); // body -> label, in the course's order
   const store = root.CourseProgress.open(site.store_key || "jane-susan-course/progress");
 
   // ------------------------------------------------------------------ notices about the saved progress
@@ -49,18 +50,18 @@
 
   function profession() {
     const body = String(store.getSetting(PROFESSION) || "").trim().toUpperCase();
-    return site.professions && Object.prototype.hasOwnProperty.call(site.professions, body) ? body : null;
+    return professions.has(body) ? body : null;
   }
 
   function professionStatus(body) {
     if (!body) return "No profession chosen yet. The comparisons show the codes in a fixed order until you choose.";
-    return `Saved: ${site.professions[body]}. Code comparisons will lead with the ${body} code. The choice stays in this browser.`;
+    return `Saved: ${professions.get(body)}. Code comparisons will lead with the ${body} code. The choice stays in this browser.`;
   }
 
   function professionChooser(host) {
     const chosen = profession();
     const name = "site-profession";
-    const rows = Object.entries(site.professions || {}).map(([body, label], i) => {
+    const rows = [...professions].map(([body, label], i) => {
       const id = `${name}-${i}`;
       const input = el("input", { type: "radio", name, id, value: body });
       input.checked = body === chosen;
