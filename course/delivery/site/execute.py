@@ -27,7 +27,13 @@ def execute(nb: Any, cwd: Path, name: str, timeout: int = TIMEOUT) -> Any:
     with tempfile.TemporaryDirectory(prefix="course-site-") as tmp:
         env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the learner's inline plots
         env["COURSE_PROGRESS"] = str(Path(tmp) / "progress.sqlite3")
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}})
+        client = NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(cwd)}},
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no start-up chatter in the build log
+        )
         try:
             client.execute(env=env)
         except CellExecutionError as exc:

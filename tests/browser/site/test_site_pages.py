@@ -60,19 +60,26 @@ def test_no_code_no_instructor_material_nothing_from_the_web(course_site: BuiltS
         )
 
 
-@pytest.mark.parametrize("name", ["index.html", "glossary.html", "progress.html", "03_the_case_of_jane_and_susan.html"])
-def test_pages_open_offline_with_live_exercises(site: SiteBrowser, course_site: BuiltSite, name: str) -> None:
-    page = site.open(name)
-    expect(page.locator("main h1")).to_have_count(1)
-    sections = page.locator("section.cx-exercise")
-    expect(page.locator("section.cx-exercise.cx-ready")).to_have_count(sections.count())
-    expect(page.locator(".cx-static")).to_have_count(0)
+def test_a_request_outside_the_site_is_caught(browser, browser_context_args, course_site: BuiltSite) -> None:
+    """The guard the other tests rely on: it aborts and records anything outside the site."""
+    from playwright.sync_api import Error
+
+    from .conftest import _browser_for
+
+    guarded = _browser_for(browser, course_site.root.as_uri() + "/", browser_context_args)
+    try:
+        page = guarded.open("index.html")
+        with pytest.raises(Error):
+            page.goto("https://example.org/tracker.js")
+        assert guarded.outside == ["https://example.org/tracker.js"]
+    finally:
+        guarded.context.close()
 
 
-def test_every_page_opens_from_disk_complete(site_file: SiteBrowser, course_site: BuiltSite) -> None:
-    page = site_file.context.new_page()
+def test_every_page_opens_complete(site: SiteBrowser, course_site: BuiltSite) -> None:
+    page = site.context.new_page()
     for name in course_site.pages:
-        site_file.open(name, page)
+        site.open(name, page)
         expect(page.locator("main h1")).to_have_count(1)
         total = page.locator("section.cx-exercise").count()
         expect(page.locator("section.cx-exercise.cx-ready")).to_have_count(total)

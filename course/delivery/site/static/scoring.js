@@ -9,6 +9,10 @@
  * renderer (*_html fields; *_plain for form labels). Engine text is escaped here exactly as
  * course.safe_html.esc escapes it. No dependencies, no DOM: it runs in a page and under node.
  *
+ * Several accepted answers: each type compares a learner's answer with accepted(spec), the reference
+ * `answer` followed by any in an `also_accept` list, so a spec field of that name needs no other change
+ * here; the parity test then holds it to whatever the Python scorer does with it.
+ *
  * Known edge: object keys that look like array indices ("0", "12") come first in JavaScript's key
  * order, so for an unreadable answer with several such problems the first one named may differ.
  */
