@@ -13,6 +13,7 @@ import html
 import io
 from typing import TYPE_CHECKING, Any, Iterable
 
+from ..content.models import ADDED_BY_COURSE
 from ..safe_html import markdown
 from .data import DIMENSIONS, PHRASES, describe, signed
 from .draw import draw_highlight
@@ -87,8 +88,13 @@ class Stepper:
             f"<p><strong>{esc(self.position(index))}</strong></p>",
             f"<p>{esc(e.when.label()[:1].upper() + e.when.label()[1:])} &middot; "
             f"Phase: {esc(c.phase(e.phase).title)}</p>",
-            markdown(e.text),
         ]
+        if e.added_by_course:
+            parts.append(
+                f"<p><small class='course-added'>{esc(ADDED_BY_COURSE.capitalize())}: this scene is not in the "
+                "source article.</small></p>"
+            )
+        parts += [markdown(e.text)]
         if e.ratings is not None:
             rated = [f"{PHRASES[d]} {signed(e.rating(d))} ({describe(d, e.rating(d))})" for d in DIMENSIONS]
             parts.append(f"<p>Teaching ratings: {esc('; '.join(rated))}.</p>")
