@@ -176,6 +176,11 @@ class Event(Strict):
         """True for a scene the course added to the article's story."""
         return self.source == "course"
 
+    @property
+    def source_note(self) -> str:
+        """The marker learners see for a scene the course added ("added by the course"), else ''."""
+        return ADDED_BY_COURSE if self.added_by_course else ""
+
 
 class Vignette(Strict):
     notice: str = Field(min_length=20)

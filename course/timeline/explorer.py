@@ -13,7 +13,6 @@ import html
 import io
 from typing import TYPE_CHECKING, Any, Iterable
 
-from ..content.models import ADDED_BY_COURSE
 from ..safe_html import markdown
 from .data import DIMENSIONS, PHRASES, describe, signed
 from .draw import draw_highlight
@@ -89,9 +88,9 @@ class Stepper:
             f"<p>{esc(e.when.label()[:1].upper() + e.when.label()[1:])} &middot; "
             f"Phase: {esc(c.phase(e.phase).title)}</p>",
         ]
-        if e.added_by_course:
+        if getattr(e, "source_note", ""):
             parts.append(
-                f"<p><small class='course-added'>{esc(ADDED_BY_COURSE.capitalize())}: this scene is not in the "
+                f"<p><small class='course-added'>{esc(e.source_note.capitalize())}: this scene is not in the "
                 "source article.</small></p>"
             )
         parts += [markdown(e.text)]

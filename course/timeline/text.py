@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Mapping
 
-from ..content.models import ADDED_BY_COURSE
 from .data import NOTE, PHRASES, Point, TimelineData, _join, describe, signed
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -137,9 +136,8 @@ def table_html(data: TimelineData, content: Content) -> str:
         when = f"Week {e.when.week}, {e.when.day}" + (
             f" (session {e.when.session})" if e.when.session else " (between sessions)"
         )
-        title = esc(e.title) + (
-            f" <small>({esc(ADDED_BY_COURSE)})</small>" if getattr(e, "added_by_course", False) else ""
-        )
+        note = getattr(e, "source_note", "")
+        title = esc(e.title) + (f" <small>({esc(note)})</small>" if note else "")
         cells = [str(key_no.get(e.id, "")), title, esc(when), esc(content.phase(e.phase).title)]
         cells += [esc(c[1].get(e.id, "")) for c in cols]
         rows.append('<tr><th scope="row">' + cells[0] + "</th>" + "".join(f"<td>{c}</td>" for c in cells[1:]) + "</tr>")

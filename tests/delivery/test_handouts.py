@@ -97,6 +97,14 @@ def test_no_instructor_material(handout) -> None:
     assert SOLUTION_MARK not in text
 
 
+def test_no_doubt_reaches_the_handout(handout) -> None:
+    """The executed handout (cards, code tables, plots' text, static exercises) shows no hedge or verify note."""
+    from course.authoring.learner_text import find_hedges, verify_notes
+
+    path, text, _ = handout
+    assert not find_hedges(path.name, text, verify_notes())
+
+
 def test_exercises_are_static_questions_without_answers(handout) -> None:
     _, text, nb = handout
     ids = [i for c in nb.cells if c.cell_type == "code" for i in EXERCISE_CALL.findall(c.source)]
