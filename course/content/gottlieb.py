@@ -10,7 +10,7 @@ worksheet is ``course.displays.worksheets``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Optional
 
 from pydantic import Field, field_validator
 
@@ -110,7 +110,8 @@ class JaneReading(ContentModel):
 class GottliebSheet(ContentModel):
     title: str
     source: str
-    verify: str
+    # what is still to be checked against the paper: instructors only, never shown in the worksheet
+    verify: Optional[str] = None
     intro: str
     dimensions: list[Dimension] = Field(min_length=3, max_length=3)
     scoring: Scoring
@@ -118,7 +119,7 @@ class GottliebSheet(ContentModel):
     steps: list[Step] = Field(min_length=1)
     jane: JaneReading
 
-    check_text = field_validator("title", "verify", "intro")(not_blank)
+    check_text = field_validator("title", "intro")(not_blank)
 
     def dimension(self, dim_id: str) -> Dimension:
         """The dimension with this id (the checks make sure each is there once)."""

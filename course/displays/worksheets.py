@@ -114,7 +114,7 @@ def _build(sheet: GottliebSheet) -> GottliebWorksheet:
             f"<h4>{esc(sheet.title)}</h4>{markdown(sheet.intro)}"
             f"<details><summary>The model's steps, in the course's summary</summary><ol>"
             + "".join(f"<li>{inline(s.text)}</li>" for s in sheet.steps)
-            + f"</ol><p><em>Check before quoting:</em> {esc(sheet.verify)}</p></details>"
+            + "</ol></details>"
         )
     )
     dropdowns: dict[str, Any] = {}
@@ -177,8 +177,7 @@ def reading_html(sheet: GottliebSheet, chosen: dict[str, str]) -> str:
     return (
         f"<div class='course-worksheet-result' role='status' aria-live='polite'>"
         f"<p><strong>Reading: {esc(reading.label)}.</strong></p>{markdown(reading.advice)}"
-        f"<p><strong>Next steps</strong></p><ol>{steps}</ol>{compare}"
-        f"<p><small><em>Check before quoting:</em> {esc(sheet.verify)}</small></p></div>"
+        f"<p><strong>Next steps</strong></p><ol>{steps}</ol>{compare}</div>"
     )
 
 

@@ -9,7 +9,7 @@ Public entry points (heavy libraries load only when called):
 - ``content_hash(spec)``: sha256 of the spec's canonical JSON (``spec``).
 
 Each exercise type is one record in ``types.REGISTRY``: its spec model, scoring, widget, answer hash
-for the student release and handout rendering.
+for the student release and static question (the site, paper).
 """
 
 from __future__ import annotations

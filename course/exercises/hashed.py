@@ -12,6 +12,10 @@ how the answer is read back); the built-in types hash:
 - categorize: per item, its category id;
 - decision: per step of the recommended path, the choice id.
 
+Answers that are also accepted (``also_accept``) go into ``also_accept_hash`` the same way: each whole
+alternative hashed like an answer, under a salt of its own (``<salt>/also-accept/<n>``), and for
+categorize, per item, one digest per accepted category.
+
 At load time every candidate value is tried (options, positions, categories and choices are few) and
 the answer is rebuilt in memory, so scoring, partial credit, per-item feedback and "Show answer" work
 unchanged. This keeps answers out of plain text, not out of reach: the salt ships with the release and
@@ -33,6 +37,7 @@ from .scoring.common import Found, listing
 
 SCHEME = "salted-sha256-v1"
 FIELD = "answer_hash"
+ALSO_FIELD = "also_accept_hash"
 Hasher = Callable[..., str]  # the digest of (item, value) for one exercise
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]  # one hash in a released spec
 STALE = (
@@ -59,6 +64,11 @@ class AnswerHash:
     shape: Any
     make: Callable[[Any, Hasher], Any]
     recover: Callable[[Any, Any, Hasher], tuple[Any, Found]]
+    # Answers also accepted: by default each whole alternative is hashed like an answer under a salt of
+    # its own (``also_salt``). A type that hashes them otherwise gives all three.
+    also_shape: Any = None
+    make_also: Callable[[Any, Hasher], Any] | None = None
+    recover_also: Callable[[Any, Any, Hasher], tuple[Any, Found]] | None = None
 
     def hash_answer(self, spec: Any, salt: str) -> Any:
         """The ``answer_hash`` value for a checked spec's reference answer (keys in the spec's own order)."""
@@ -68,10 +78,42 @@ class AnswerHash:
         """The reference answer whose digests are ``hashes``, and problems (located under ``answer_hash``)."""
         return self.recover(spec, hashes, hasher(salt, spec.id))
 
+    @property
+    def alternatives_shape(self) -> Any:
+        """The type of ``also_accept_hash`` in a released spec."""
+        return self.also_shape if self.also_shape is not None else list[self.shape]
+
+    def hash_alternatives(self, spec: Any, salt: str) -> Any:
+        """The ``also_accept_hash`` value for a checked spec's accepted alternatives."""
+        if self.make_also is not None:
+            return self.make_also(spec, hasher(salt, spec.id))
+        alternatives = getattr(spec, "also_accept", None) or []
+        return [
+            self.hash_answer(spec.model_copy(update={"answer": alt}), also_salt(salt, k))
+            for k, alt in enumerate(alternatives)
+        ]
+
+    def recover_alternatives(self, spec: Any, hashes: Any, salt: str) -> tuple[Any, Found]:
+        """The accepted alternatives whose digests are ``hashes`` (located under ``also_accept_hash``)."""
+        if self.recover_also is not None:
+            return self.recover_also(spec, hashes, hasher(salt, spec.id))
+        alternatives: list[Any] = []
+        problems: Found = []
+        for k, entry in enumerate(hashes or []):
+            value, found = self.recover_answer(spec, entry, also_salt(salt, k))
+            problems += [((ALSO_FIELD, k) + tuple(loc[1:]), message) for loc, message in found]
+            alternatives.append(value)
+        return (None if problems else alternatives), problems
+
 
 def hasher(salt: str, exercise_id: str) -> Hasher:
     """The digest of (item, value) for one exercise of a release."""
     return lambda *parts: digest(salt, exercise_id, *parts)
+
+
+def also_salt(salt: str, index: int) -> str:
+    """The salt of the ``index``-th accepted alternative (so two alternatives never share digests)."""
+    return f"{salt}/also-accept/{index}"
 
 
 def match(target: str, candidates: Iterable[Any], make: Callable[[Any], str]) -> list[Any]:

@@ -1,7 +1,7 @@
 """The exercise types: one record each (``ExerciseType``), listed once in ``REGISTRY``.
 
 A type's module in this folder names its spec model, scoring module and widget class, and holds what
-is left: how a student release hashes its answer and how a handout shows its question. It ends with
+is left: how a student release hashes its answer and how a static page shows its question. It ends with
 ``TYPE = ExerciseType(...)``. A new type is one module (which may define its model, scoring functions
 and view itself) plus its line in ``REGISTRY``. The functions below hand a spec to its type's record.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...safe_html import inline
-from ..hashed import AnswerHash, Digest, Hasher, per_item
+from ..hashed import ALSO_FIELD, STALE, AnswerHash, Digest, Hasher, match, per_item
 from ..scoring import categorize as scoring
 from ..scoring.common import Found
 from ..spec import Categorize
@@ -26,13 +26,40 @@ def recover_answer(spec: Categorize, hashes: dict[str, str], h: Hasher) -> tuple
     return (None if problems else placed), problems
 
 
-def handout_html(spec: Categorize) -> str:
+def hash_alternatives(spec: Categorize, h: Hasher) -> dict[str, list[str]]:
+    """Per item, one digest per category also accepted for it."""
+    return {
+        item: [h("also-accept", item, category) for category in categories]
+        for item, categories in spec.also_accept.items()
+    }
+
+
+def recover_alternatives(spec: Categorize, hashes: dict[str, list[str]], h: Hasher) -> tuple[Any, Found]:
+    """Per item, the categories also accepted, from their digests."""
+    categories = [c.id for c in spec.categories]
+    items = [i.id for i in spec.items]
+    out: dict[str, list[str]] = {}
+    problems: Found = []
+    for item, digests in (hashes or {}).items():
+        if item not in items:
+            problems.append(((ALSO_FIELD, item), f"'{item}' is not one of this exercise's items{STALE}"))
+            continue
+        for j, target in enumerate(digests):
+            found = match(target, categories, lambda c, item=item: h("also-accept", item, c))
+            if len(found) != 1:
+                problems.append(((ALSO_FIELD, item, j), f"matches no category{STALE}"))
+                continue
+            out.setdefault(item, []).append(found[0])
+    return (None if problems else out), problems
+
+
+def static_html(spec: Categorize) -> str:
     """The categories, and a table of items with an empty cell for each one's category."""
     cats = ", ".join(f"<em>{inline(c.label)}</em>" for c in spec.categories)
-    rows = "".join(f"<tr><td>{inline(i.text)}</td><td class='handout-blank-cell'></td></tr>" for i in spec.items)
+    rows = "".join(f"<tr><td>{inline(i.text)}</td><td class='static-blank-cell'></td></tr>" for i in spec.items)
     return (
         f"<p><strong>Put each item in one category:</strong> {cats}.</p>"
-        f"<table class='handout-table'><thead><tr><th>Item</th><th>Category</th></tr></thead>"
+        f"<table class='static-table'><thead><tr><th>Item</th><th>Category</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
 
@@ -42,6 +69,13 @@ TYPE = ExerciseType(
     model=Categorize,
     scoring=scoring,
     view=CategorizeView,
-    handout=handout_html,
-    answer_hash=AnswerHash(shape=dict[str, Digest], make=hash_answer, recover=recover_answer),
+    static=static_html,
+    answer_hash=AnswerHash(
+        shape=dict[str, Digest],
+        make=hash_answer,
+        recover=recover_answer,
+        also_shape=dict[str, list[Digest]],
+        make_also=hash_alternatives,
+        recover_also=recover_alternatives,
+    ),
 )

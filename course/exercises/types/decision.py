@@ -13,8 +13,8 @@ from ..scoring import decision as scoring
 from ..scoring.common import Found
 from ..spec import Decision
 from ..widgets.decision import DecisionView
-from .handout import BOX, choice_list
 from .record import ExerciseType
+from .static import BOX, choice_list
 
 
 def hash_answer(spec: Decision, h: Hasher) -> list[str]:
@@ -36,14 +36,14 @@ def recover_answer(spec: Decision, hashes: list[str], h: Hasher) -> tuple[Any, F
     return (None if problems else path), problems
 
 
-def handout_html(spec: Decision) -> str:
+def static_html(spec: Decision) -> str:
     """The first step and its replies (the live notebook plays the rest)."""
     node = next((n for n in spec.nodes if n.id == spec.start), spec.nodes[0])
     items = [f"{BOX} {inline(c.text)}" for c in node.choices]
     return (
         f"<p><strong>First step:</strong></p>{markdown(node.text)}"
         + choice_list(items)
-        + "<p class='handout-small'>In the live notebook each choice leads on to the next step of the case.</p>"
+        + "<p class='static-small'>In the live exercise each choice leads on to the next step of the case.</p>"
     )
 
 
@@ -52,7 +52,7 @@ TYPE = ExerciseType(
     model=Decision,
     scoring=scoring,
     view=DecisionView,
-    handout=handout_html,
+    static=static_html,
     answer_hash=AnswerHash(
         shape=Annotated[list[Digest], Field(min_length=1)], make=hash_answer, recover=recover_answer
     ),

@@ -9,8 +9,8 @@ from ..scoring import multiple_select as scoring
 from ..scoring.common import Found
 from ..spec import MultipleSelect
 from ..widgets.choice import MultipleSelectView
-from .handout import options_html
 from .record import ExerciseType
+from .static import options_html
 
 
 def hash_answer(spec: MultipleSelect, h: Hasher) -> dict[str, str]:
@@ -25,7 +25,7 @@ def recover_answer(spec: MultipleSelect, hashes: dict[str, str], h: Hasher) -> t
     return (None if problems else [i for i in ids if ticked[i]]), problems
 
 
-def handout_html(spec: MultipleSelect) -> str:
+def static_html(spec: MultipleSelect) -> str:
     """The options, each with an empty box."""
     return options_html("Tick every option that applies:", spec.options)
 
@@ -35,6 +35,6 @@ TYPE = ExerciseType(
     model=MultipleSelect,
     scoring=scoring,
     view=MultipleSelectView,
-    handout=handout_html,
+    static=static_html,
     answer_hash=AnswerHash(shape=dict[str, Digest], make=hash_answer, recover=recover_answer),
 )

@@ -10,8 +10,8 @@ from ..scoring import ordering as scoring
 from ..scoring.common import Found
 from ..spec import Ordering
 from ..widgets.ordering import OrderingView
-from .handout import BLANK, choice_list
 from .record import ExerciseType
+from .static import BLANK, choice_list
 
 
 def hash_answer(spec: Ordering, h: Hasher) -> dict[str, str]:
@@ -30,7 +30,7 @@ def recover_answer(spec: Ordering, hashes: dict[str, str], h: Hasher) -> tuple[A
     return sorted(ids, key=lambda i: places[i]), []
 
 
-def handout_html(spec: Ordering) -> str:
+def static_html(spec: Ordering) -> str:
     """The items as written, each with a blank for its number."""
     items = [f"{BLANK} {inline(i.text)}" for i in spec.items]
     return "<p><strong>Number these in order (1 = first):</strong></p>" + choice_list(items)
@@ -41,6 +41,6 @@ TYPE = ExerciseType(
     model=Ordering,
     scoring=scoring,
     view=OrderingView,
-    handout=handout_html,
+    static=static_html,
     answer_hash=AnswerHash(shape=dict[str, Digest], make=hash_answer, recover=recover_answer),
 )

@@ -13,17 +13,17 @@ from ..widgets.rating import RatingView
 from .record import ExerciseType
 
 
-def handout_html(spec: Rating) -> str:
+def static_html(spec: Rating) -> str:
     """The scale, and a table of events with an empty cell for each rating."""
     scale = DIMENSION_SCALES.get(spec.dimension, "−3 … +3")
     rows = "".join(
-        f"<tr><td>{inline(e.label or e.event)}</td><td class='handout-blank-cell'></td></tr>" for e in spec.events
+        f"<tr><td>{inline(e.label or e.event)}</td><td class='static-blank-cell'></td></tr>" for e in spec.events
     )
     return (
         f"<p><strong>Rate each event for {esc(spec.dimension)}</strong> ({esc(scale)}):</p>"
-        f"<table class='handout-table'><thead><tr><th>Event</th><th>Your rating</th></tr></thead>"
+        f"<table class='static-table'><thead><tr><th>Event</th><th>Your rating</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
 
 
-TYPE = ExerciseType(name="rating", model=Rating, scoring=scoring, view=RatingView, handout=handout_html)
+TYPE = ExerciseType(name="rating", model=Rating, scoring=scoring, view=RatingView, static=static_html)

@@ -19,7 +19,8 @@ class ExerciseType:
     - ``model``: the spec model (pydantic) a file of this type is validated with;
     - ``scoring``: its pure functions (``spec_problems``, ``answer_problems``, ``evaluate``, ``describe_answer``);
     - ``view``: the widget class that shows it in a notebook;
-    - ``handout``: the question as static HTML for a handout (never the answer, feedback or hints);
+    - ``static``: the question as static HTML, what a page shows before its script makes the exercise
+      live, when scripts are off, and on paper (never the answer, feedback or hints);
     - ``answer_hash``: how a student release keeps the reference answer as salted hashes; None when it
       keeps none (a rating's answer comes from data/vignette/events.yaml; a reflection has only an example).
     """
@@ -28,5 +29,5 @@ class ExerciseType:
     model: type[Common]
     scoring: Scoring
     view: type[ExerciseView]
-    handout: Callable[[Any], str]
+    static: Callable[[Any], str]
     answer_hash: AnswerHash | None = None

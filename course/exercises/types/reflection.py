@@ -9,11 +9,11 @@ from ...safe_html import inline
 from ..scoring import reflection as scoring
 from ..spec import Reflection
 from ..widgets.reflection import ReflectionView
-from .handout import choice_list
 from .record import ExerciseType
+from .static import choice_list
 
 
-def handout_html(spec: Reflection) -> str:
+def static_html(spec: Reflection) -> str:
     """The suggested length and the points the reflection is read for."""
     out = f"<p><strong>Write at least {spec.min_words} words.</strong></p>"
     if spec.rubric:
@@ -21,4 +21,4 @@ def handout_html(spec: Reflection) -> str:
     return out
 
 
-TYPE = ExerciseType(name="reflection", model=Reflection, scoring=scoring, view=ReflectionView, handout=handout_html)
+TYPE = ExerciseType(name="reflection", model=Reflection, scoring=scoring, view=ReflectionView, static=static_html)

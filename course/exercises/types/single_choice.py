@@ -10,8 +10,8 @@ from ..scoring import single_choice as scoring
 from ..scoring.common import Found, listing
 from ..spec import SingleChoice
 from ..widgets.choice import SingleChoiceView
-from .handout import options_html
 from .record import ExerciseType
+from .static import options_html
 
 
 def hash_answer(spec: SingleChoice, h: Hasher) -> str:
@@ -28,7 +28,7 @@ def recover_answer(spec: SingleChoice, hashes: str, h: Hasher) -> tuple[Any, Fou
     return found[0], []
 
 
-def handout_html(spec: SingleChoice) -> str:
+def static_html(spec: SingleChoice) -> str:
     """The options, each with an empty box."""
     return options_html("Choose one option:", spec.options)
 
@@ -38,6 +38,6 @@ TYPE = ExerciseType(
     model=SingleChoice,
     scoring=scoring,
     view=SingleChoiceView,
-    handout=handout_html,
+    static=static_html,
     answer_hash=AnswerHash(shape=Digest, make=hash_answer, recover=recover_answer),
 )

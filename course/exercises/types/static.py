@@ -1,4 +1,5 @@
-"""Pieces the types' handout renderings share: empty check boxes and answer blanks in a list."""
+"""Pieces the types' static questions share (a page before its script runs, and paper): empty check
+boxes and answer blanks in a list."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ from typing import Any
 from ...safe_html import inline
 
 BOX = "&#9744;"  # an empty check box
-BLANK = "<span class='handout-blank'>____</span>"
+BLANK = "<span class='static-blank'>____</span>"
 
 
 def choice_list(items: list[str], ordered: bool = False) -> str:
     """Ready-made HTML items as a list (``ol`` when ``ordered``)."""
     tag = "ol" if ordered else "ul"
     rows = "".join(f"<li>{item}</li>" for item in items)
-    return f'<{tag} class="handout-choices">{rows}</{tag}>'
+    return f'<{tag} class="static-choices">{rows}</{tag}>'
 
 
 def options_html(lead: str, options: list[Any]) -> str:
