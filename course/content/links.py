@@ -7,6 +7,7 @@ naming the file, line and field of every such link.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -43,7 +44,10 @@ def link_targets(text: str) -> list[str]:
         elif token.type == "image":
             found.append(str(token.attrGet("src") or ""))
         elif token.type in ("html_inline", "html_block"):
-            found += [next(g for g in m.groups() if g is not None) for m in _HTML_TARGET.finditer(token.content)]
+            found += [
+                html.unescape(next(g for g in m.groups() if g is not None))
+                for m in _HTML_TARGET.finditer(token.content)
+            ]
     return found
 
 
