@@ -1,0 +1,1 @@
+"""The instructor's side: the export file a learner sends, class statistics and the class report."""
