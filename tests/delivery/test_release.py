@@ -120,6 +120,8 @@ def test_the_source_notebooks_have_instructor_and_solution_cells():
         "03_the_case_of_jane_and_susan",
         "05_rupture_and_repair",
         "06_seminar_case_review",
+        "07_boundaries_in_context",
+        "08_after_the_waiver",
     ]:
         assert f"{stem}.ipynb" in names, f"{stem} has no facilitator note"
     assert any("solution" in tags for _, _, tags in cells)
