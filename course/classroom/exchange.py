@@ -164,7 +164,7 @@ def read_key(exchange: Path) -> bytes:
     """The pseudonym key (for root and instructors). Raises ``ExchangeError`` when it cannot be read."""
     path = Path(exchange) / KEY_FILE
     try:
-        data, st = _read_capped(path, 1024)
+        data, st = read_capped(path, 1024)
     except OSError as exc:
         raise ExchangeError(f"cannot read the seminar key {path} ({_why(exc)}); only instructors can") from None
     if st.st_uid not in (0, os.geteuid()):
@@ -278,7 +278,7 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _read_capped(path: Path, cap: int, dir_fd: int | None = None,
+def read_capped(path: Path, cap: int, dir_fd: int | None = None,
                  owner: int | None = None) -> tuple[bytes, os.stat_result]:
     """Read a regular file without following a link or blocking on a pipe; raise ``OSError`` or ``BadFile``."""
     fd = os.open(path, _READ, dir_fd=dir_fd)
@@ -348,7 +348,7 @@ def read_submission(exchange: Path, name: str, owner: int | None = None,
     try:
         fst = os.fstat(dfd)
         try:
-            data, _ = _read_capped(Path(SUBMISSION), cap, dir_fd=dfd,
+            data, _ = read_capped(Path(SUBMISSION), cap, dir_fd=dfd,
                                    owner=fst.st_uid if owner is None else owner)
         except FileNotFoundError:
             return RawSubmission(name, path, None, None, shared=False)

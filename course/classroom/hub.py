@@ -73,6 +73,29 @@ def ensure_group(name: str) -> tuple[int, bool]:
     return grp.getgrnam(name).gr_gid, True
 
 
+def make_home_private(user: str) -> bool:
+    """chmod 0700 the user's home (Debian's useradd makes it 0755, readable by every learner).
+
+    Only a real folder owned by the user is changed; returns whether it was.
+    """
+    import pwd
+    import stat
+
+    account = pwd.getpwnam(user)
+    try:
+        fd = os.open(account.pw_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        st = os.fstat(fd)
+        if st.st_uid != account.pw_uid or not stat.S_ISDIR(st.st_mode):
+            return False
+        os.fchmod(fd, 0o700)
+        return True
+    finally:
+        os.close(fd)
+
+
 def hub_setup(exchange: Path, instructors: str, learners: str, demo: bool = False) -> list[str]:
     """Make the groups and the exchange (root), or check them; returns what was done.
 

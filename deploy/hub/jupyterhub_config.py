@@ -118,16 +118,14 @@ def _is_instructor(name: str) -> bool:
 def pre_spawn_hook(spawner):
     """Before a server starts (as root): a private home, and the learner's own exchange folder."""
     from course.classroom.exchange import ExchangeError, provision_learner
+    from course.classroom.hub import make_home_private
 
     name = spawner.user.name
     instructor = _is_instructor(name)
     extra = {"COURSE_HUB_ROLE": "instructor" if instructor else "learner"}
     if MODE == "system":
-        user = pwd.getpwnam(name)
-        home = os.lstat(user.pw_dir)
-        if home.st_uid == user.pw_uid and not Path(user.pw_dir).is_symlink():
-            os.chmod(user.pw_dir, 0o700)  # Debian's useradd makes homes 0755: readable by every learner
-        owner, group = user.pw_uid, grp.getgrnam(INSTRUCTORS).gr_gid
+        make_home_private(name)  # Debian's useradd makes homes 0755: readable by every learner
+        owner, group = pwd.getpwnam(name).pw_uid, grp.getgrnam(INSTRUCTORS).gr_gid
     else:
         owner, group = os.geteuid(), None
     if not instructor:
