@@ -170,8 +170,8 @@ def _first_attempts(sub: Submission) -> dict[str, dict[str, Any]]:
 def _decision(spec: Any, firsts: list[dict[str, dict[str, Any]]]) -> DecisionCount:
     recommended = list(spec.answer)
     accepted = accepted_paths(spec)
-    on_path = {(n, c) for path in [recommended, *accepted] for n, c in _walk(spec, path)}
-    recommended_steps = set(_walk(spec, recommended))
+    on_path = {(n, c) for path in [recommended, *accepted] for n, c in walk(spec, path)}
+    recommended_steps = set(walk(spec, recommended))
     reached: Counter[str] = Counter()
     chose: Counter[tuple[str, str]] = Counter()
     paths: Counter[tuple[str, ...]] = Counter()
@@ -181,7 +181,7 @@ def _decision(spec: Any, firsts: list[dict[str, dict[str, Any]]]) -> DecisionCou
         if row is None or not isinstance(row["answer"], list):
             continue
         learners += 1
-        steps = _walk(spec, row["answer"])
+        steps = walk(spec, row["answer"])
         paths[tuple(c for _, c in steps)] += 1
         for node_id, choice_id in steps:
             reached[node_id] += 1
@@ -194,7 +194,7 @@ def _decision(spec: Any, firsts: list[dict[str, dict[str, Any]]]) -> DecisionCou
     return DecisionCount(spec.id, spec.title, learners, recommended, accepted, nodes, dict(paths))
 
 
-def _walk(spec: Any, path: list[Any]) -> list[tuple[str, str]]:
+def walk(spec: Any, path: list[Any]) -> list[tuple[str, str]]:
     """(node id, choice id) for each step of ``path`` that exists in the current version of ``spec``."""
     from ..exercises.scoring.decision import END
 

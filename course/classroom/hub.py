@@ -29,6 +29,7 @@ class HubSettings:
 
     mode: str
     hub_dir: Path
+    state: Path
     url: str
     exchange: Path
     learners: str
@@ -41,9 +42,9 @@ class HubSettings:
         env = dict(os.environ if env is None else env)
         mode = env.get("COURSE_HUB_MODE") or ("system" if os.geteuid() == 0 else "demo")
         hub_dir = Path(env.get("COURSE_HUB_DIR") or default_hub_dir())
-        state = hub_dir / "state"
+        state = Path(env.get("COURSE_HUB_STATE") or hub_dir / "state")
         return cls(
-            mode=mode, hub_dir=hub_dir,
+            mode=mode, hub_dir=hub_dir, state=state,
             url=f"http://{env.get('COURSE_HUB_IP', '127.0.0.1')}:{env.get('COURSE_HUB_PORT', '8000')}/",
             exchange=Path(env.get("COURSE_EXCHANGE") or (DEFAULT_EXCHANGE if mode == "system" else state / "exchange")),
             learners=env.get("COURSE_HUB_LEARNERS", DEFAULT_LEARNERS),
@@ -156,10 +157,9 @@ def run(env: dict[str, str] | None = None) -> int:
     except (ExchangeError, OSError) as exc:
         print(f"make hub: the seminar exchange {s.exchange}: {exc}", file=sys.stderr)
         return 2
-    state = s.hub_dir / "state"
-    state.mkdir(mode=0o700, parents=True, exist_ok=True)
+    s.state.mkdir(mode=0o700, parents=True, exist_ok=True)
     print(login_help(s), flush=True)
-    os.chdir(state)  # the proxy writes its pid file into the working folder
+    os.chdir(s.state)  # the proxy writes its pid file into the working folder
     config = s.hub_dir / "course" / "deploy" / "hub" / "jupyterhub_config.py"
     os.environ.update(env or {})
     os.environ.setdefault("COURSE_HUB_DIR", str(s.hub_dir))

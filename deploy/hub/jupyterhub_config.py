@@ -16,6 +16,7 @@
 # Settings (all optional):
 #   COURSE_HUB_DIR                 where install.sh put the venv, the course copy and the proxy
 #                                  (default: the folder holding the venv JupyterHub runs in)
+#   COURSE_HUB_STATE               the hub's database and secrets (<COURSE_HUB_DIR>/state; a local disk)
 #   COURSE_HUB_IP / COURSE_HUB_PORT              the address learners open (127.0.0.1:8000)
 #   COURSE_HUB_API_PORT / COURSE_HUB_PROXY_API_PORT   the hub's and the proxy's own ports (8081, 8001)
 #   COURSE_EXCHANGE                the seminar exchange folder (system: /srv/course/exchange;
@@ -39,7 +40,7 @@ c = get_config()  # noqa: F821 (JupyterHub provides get_config)
 env = os.environ.get
 HUB_DIR = Path(env("COURSE_HUB_DIR") or Path(sys.prefix).parent).resolve()  # the hub runs in HUB_DIR/venv
 VENV = HUB_DIR / "venv"
-STATE = HUB_DIR / "state"
+STATE = Path(env("COURSE_HUB_STATE") or HUB_DIR / "state")  # the database, cookie secret, tokens
 MODE = env("COURSE_HUB_MODE") or ("system" if os.geteuid() == 0 else "demo")
 if MODE not in ("system", "demo"):
     sys.exit(f"COURSE_HUB_MODE is {MODE!r}; use 'system' or 'demo'.")

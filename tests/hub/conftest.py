@@ -203,3 +203,17 @@ def run_as(account: Account, code: str, env: dict[str, str] | None = None,
     return subprocess.run(["runuser", "-u", account.name, "--", "env", "-i",
                            *[f"{k}={v}" for k, v in full_env.items()], str(python), "-c", code],
                           capture_output=True, text=True, timeout=timeout, cwd="/")
+
+
+# ---- the browser (Debian's Chromium, as in tests/browser) --------------------------------------------
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return {**browser_type_launch_args, "executable_path": candidate, "args": CHROMIUM_ARGS}
+    cannot_run("Chromium not found; install it with: apt-get install chromium")
+    return {}
