@@ -5,38 +5,45 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
+RUFF   := $(VENV)/bin/ruff
 PORT   ?= 8888
+APP_PORT ?= 8866
 PYTEST_ARGS ?=
 
-.PHONY: lab test unit notebooks browser validate chromium bench screenshots clean help
+.PHONY: help lab test lint format unit notebooks browser validate chromium bench screenshots app html lite clean
 
 help:
-	@echo "make lab       open the course in JupyterLab (http://127.0.0.1:$(PORT))"
-	@echo "make test      unit tests, nbval on every notebook, and the real-browser tests"
-	@echo "make validate  check the content in data/ (for instructors editing YAML)"
-	@echo "make app       the course as a self-study web app (Voila, no code shown)"
-	@echo "make html      executed HTML handouts in build/html/"
-	@echo "make lite      a JupyterLite site in build/lite/ (learners need a connection)"
-	@echo "make bench     speed against the platform's own floors, measured in one run"
+	@echo "make lab          open the course in JupyterLab (http://127.0.0.1:$(PORT))"
+	@echo "make test         ruff, unit tests, nbval on every notebook, and the real-browser tests"
+	@echo "make lint         ruff check and ruff format --check (the first step of make test)"
+	@echo "make format       fix what ruff can fix, and format the code"
+	@echo "make unit         unit tests only (no browser)"
+	@echo "make notebooks    nbval on every notebook"
+	@echo "make browser      the real-browser tests only"
+	@echo "make screenshots  screenshots of every notebook and exercise type in artifacts/screenshots/"
+	@echo "make validate     check the content in data/ (for instructors editing YAML)"
+	@echo "make app          the course as a self-study web app (Voila at http://127.0.0.1:$(APP_PORT), no code shown)"
+	@echo "make html         executed, self-contained HTML handouts in build/html/"
+	@echo "make lite         a JupyterLite site in build/lite/ (built offline; learners need a connection)"
+	@echo "make bench        speed against the platform's own floors, measured in one run"
+	@echo "make chromium     install Debian's chromium for the browser tests (as root), or say why not"
+	@echo "make clean        remove .venv, build/, artifacts/ and the pytest cache"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.d
+# What the `test` extra installs too, so its stamp also stands for these.
+COVERED_BY_TEST := lab app html lite
 
-# Runtime install for the lab; the stamp is newer than pyproject.toml until it changes.
-# The course's JupyterLab defaults go where JupyterLab reads them (an editable install skips data files).
-$(VENV)/.installed-lab: pyproject.toml jupyter-config/lab-settings/jane-susan-course.json | $(PY)
+# One rule for every install stamp: .venv/.installed-<extra> installs the course with that extra from
+# pyproject.toml (`lab` is the plain runtime install); the stamp is newer than pyproject.toml until it
+# changes. The course's JupyterLab defaults go where JupyterLab reads them (an editable install skips data files).
+$(VENV)/.installed-%: pyproject.toml jupyter-config/lab-settings/jane-susan-course.json | $(PY)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e .
+	$(PIP) install --quiet -e '.$(if $(filter lab,$*),,[$*])'
 	mkdir -p $(LAB_OVERRIDES) && cp jupyter-config/lab-settings/jane-susan-course.json $(LAB_OVERRIDES)/
-	@touch $@
-
-$(VENV)/.installed-test: pyproject.toml jupyter-config/lab-settings/jane-susan-course.json | $(PY)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[test]'
-	mkdir -p $(LAB_OVERRIDES) && cp jupyter-config/lab-settings/jane-susan-course.json $(LAB_OVERRIDES)/
-	@touch $@ $(VENV)/.installed-lab
+	@touch $@ $(if $(filter test,$*),$(foreach extra,$(COVERED_BY_TEST),$(VENV)/.installed-$(extra)))
 
 lab: $(VENV)/.installed-lab
 	$(PY) -m course lab --port $(PORT)
@@ -47,7 +54,15 @@ validate: $(VENV)/.installed-lab
 chromium:
 	@bash tools/ensure-chromium.sh
 
-test: $(VENV)/.installed-test chromium
+lint: $(VENV)/.installed-test
+	@$(RUFF) check . || { echo "make lint: ruff check found the problems above. '$(RUFF) check --fix .' (or make format) fixes most." >&2; exit 1; }
+	@$(RUFF) format --check . || { echo "make lint: the files above are not formatted. Run '$(RUFF) format .' (or make format)." >&2; exit 1; }
+
+format: $(VENV)/.installed-test
+	$(RUFF) check --fix .
+	$(RUFF) format .
+
+test: lint chromium
 	$(PY) -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
 unit: $(VENV)/.installed-test
@@ -59,46 +74,24 @@ notebooks: $(VENV)/.installed-test
 browser: $(VENV)/.installed-test chromium
 	$(PY) -m pytest tests -m browser $(PYTEST_ARGS)
 
-clean:
-	rm -rf $(VENV) artifacts build .pytest_cache
+# Screenshots only: every notebook run (artifacts/screenshots/<notebook>.png) and every exercise
+# type answered (artifacts/screenshots/exercises/<type>.png), from the tests marked `screenshots`.
+screenshots: $(VENV)/.installed-test chromium
+	$(PY) -m pytest tests/browser -m screenshots $(PYTEST_ARGS)
 
 # Performance figures against floors measured in the same run; writes bench/results.json.
 bench: $(VENV)/.installed-test chromium
 	$(PY) bench/run.py
 
 # ---------------------------------------------------------------- beyond the local lab
-# make app    the course as a self-study web app (Voila at http://127.0.0.1:$(APP_PORT), no code shown)
-# make html   executed, self-contained HTML handouts in build/html/
-# make lite   a JupyterLite site in build/lite/ (built offline; learners need a connection)
-APP_PORT ?= 8866
-
-.PHONY: app html lite
-
-$(VENV)/.installed-app: pyproject.toml | $(PY)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[app]'
-	@touch $@
-
-$(VENV)/.installed-html: pyproject.toml | $(PY)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[html]'
-	@touch $@
-
-$(VENV)/.installed-lite: pyproject.toml | $(PY)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[lite]'
-	@touch $@
-
 app: $(VENV)/.installed-app
-	$(PY) -m course.app --port $(APP_PORT)
+	$(PY) -m course app --port $(APP_PORT)
 
 html: $(VENV)/.installed-html
-	$(PY) -m course.handouts
+	$(PY) -m course html
 
 lite: $(VENV)/.installed-lite
-	$(PY) -m course.lite
+	$(PY) -m course lite
 
-# Screenshots only: every notebook run (artifacts/screenshots/<notebook>.png) and every exercise
-# type answered (artifacts/screenshots/exercises/<type>.png), from the tests marked `screenshots`.
-screenshots: $(VENV)/.installed-test chromium
-	$(PY) -m pytest tests/browser -m screenshots $(PYTEST_ARGS)
+clean:
+	rm -rf $(VENV) artifacts build .pytest_cache

@@ -3,6 +3,7 @@
 Notebook kernels inherit this environment, so nothing a test does touches a learner's real
 progress store or opens a window.
 """
+
 import os
 import tempfile
 

@@ -8,6 +8,7 @@ so Playwright's own round trips are not counted. The exercise alternates a wrong
 option, so its feedback really changes on every click, and each click waits until the kernel has
 handled the option's update (see ``WidgetUpdates``). Exercise and floor clicks alternate.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))  # the browser tests' helpers: tests/browser/
 
 from browser.conftest import CHROMIUM_ARGS, _free_port, _stop, _wait_until_up, find_chromium  # noqa: E402
-from browser.lab import (LabServer, code_cell_sources, open_notebook, output_errors,  # noqa: E402
-                         run_all, wait_widgets_rendered)
+from browser.lab import LabServer, code_cell_sources, open_notebook, output_errors, run_all, wait_widgets_rendered  # noqa: E402
 
 CLICKS = 30
 WARMUP = 2
@@ -101,7 +101,7 @@ def kernel_message(payload: bytes | str) -> dict[str, Any] | None:
             msg = json.loads(payload)
             return msg if isinstance(msg, dict) and "header" in msg else None
         count = int.from_bytes(payload[:8], "little")
-        offsets = [int.from_bytes(payload[8 + 8 * i:16 + 8 * i], "little") for i in range(count)]
+        offsets = [int.from_bytes(payload[8 + 8 * i : 16 + 8 * i], "little") for i in range(count)]
         parts = [payload[a:b] for a, b in zip(offsets, offsets[1:])]
         return {"header": json.loads(parts[1]), "parent_header": json.loads(parts[2]), "content": json.loads(parts[4])}
     except (ValueError, IndexError, UnicodeDecodeError):
@@ -128,8 +128,11 @@ class WidgetUpdates:
 
     def _on_sent(self, payload: bytes | str) -> None:
         msg = kernel_message(payload)
-        if msg and msg["header"].get("msg_type") == "comm_msg" \
-                and msg["content"].get("data", {}).get("method") == "update":
+        if (
+            msg
+            and msg["header"].get("msg_type") == "comm_msg"
+            and msg["content"].get("data", {}).get("method") == "update"
+        ):
             self.sent += 1
             self.pending.add(msg["header"]["msg_id"])
 
@@ -153,8 +156,8 @@ def single_choice() -> tuple[str, str, str]:
 
     from course.exercises import load_spec
     from course.exercises.checks import exercise_files
-    from course.render import plain
     from course.paths import data_dir
+    from course.safe_html import plain
 
     files = exercise_files(data_dir() / "exercises")
     files.sort(key=lambda p: p.parent.name != "examples")  # the worked example first, if there is one
@@ -171,8 +174,10 @@ def single_choice() -> tuple[str, str, str]:
 def write_notebook(folder: Path, exercise_id: str) -> Path:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell(f'import course\ncourse.exercise("{exercise_id}")'),
-                nbformat.v4.new_code_cell(FLOOR_SOURCE)]
+    nb.cells = [
+        nbformat.v4.new_code_cell(f'import course\ncourse.exercise("{exercise_id}")'),
+        nbformat.v4.new_code_cell(FLOOR_SOURCE),
+    ]
     path = folder / NOTEBOOK
     nbformat.write(nb, path)
     return path
@@ -181,14 +186,18 @@ def write_notebook(folder: Path, exercise_id: str) -> Path:
 @contextmanager
 def lab_server(base: Path, root: Path) -> Iterator[LabServer]:
     """JupyterLab on 127.0.0.1 serving ``root``, as the browser tests' ``server`` fixture starts it."""
-    from course.lab import server_command
+    from course.delivery.lab import server_command
 
     env = dict(os.environ)
     for name in ("runtime", "config", "data", "ipython"):
         (base / name).mkdir()
-    env.update(JUPYTER_RUNTIME_DIR=str(base / "runtime"), JUPYTER_CONFIG_DIR=str(base / "config"),
-               JUPYTER_DATA_DIR=str(base / "data"), IPYTHONDIR=str(base / "ipython"),
-               COURSE_PROGRESS=str(base / "progress.sqlite3"))
+    env.update(
+        JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+        JUPYTER_CONFIG_DIR=str(base / "config"),
+        JUPYTER_DATA_DIR=str(base / "data"),
+        IPYTHONDIR=str(base / "ipython"),
+        COURSE_PROGRESS=str(base / "progress.sqlite3"),
+    )
     env.pop("MPLBACKEND", None)
     settings = base / "config" / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)
@@ -197,13 +206,28 @@ def lab_server(base: Path, root: Path) -> Iterator[LabServer]:
     cmd = server_command(port=port, root=root, token=token, open_browser=False)
     log = base / "jupyterlab.log"
     with log.open("w") as log_file:
-        proc = subprocess.Popen(cmd, env=env, cwd=base, stdout=log_file, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            env=env,
+            cwd=base,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_until_up(proc, url, token)
-        yield LabServer(url=url, token=token, root=root, log=log, command=cmd, port=port,
-                        progress=Path(env["COURSE_PROGRESS"]), env=env)
+        yield LabServer(
+            url=url,
+            token=token,
+            root=root,
+            log=log,
+            command=cmd,
+            port=port,
+            progress=Path(env["COURSE_PROGRESS"]),
+            env=env,
+        )
     finally:
         _stop(proc)
 
@@ -216,8 +240,14 @@ def measure(tmp: Path, clicks: int = CLICKS) -> Measure:
     if chromium is None:
         raise RuntimeError("Chromium not found (/usr/bin/chromium); run `make chromium`")
     exercise_id, wrong, right = single_choice()
-    m = Measure(4, f'Browser: click "Check" to feedback shown ({exercise_id})', "ms",
-                "bare Button → HTML widget", max_median=0.100, show_p95=True)
+    m = Measure(
+        4,
+        f'Browser: click "Check" to feedback shown ({exercise_id})',
+        "ms",
+        "bare Button → HTML widget",
+        max_median=0.100,
+        show_p95=True,
+    )
     root = tmp / "notebooks"
     root.mkdir()
     sources = code_cell_sources(write_notebook(root, exercise_id))
@@ -268,7 +298,13 @@ def measure(tmp: Path, clicks: int = CLICKS) -> Measure:
             say(f"#4 {clicks} clicks each done")
         finally:
             browser.close()
-    m.notes = {"exercise": exercise_id, "clicks_each": clicks, "warmup_each": WARMUP,
-               "options": {"wrong": wrong, "right": right}, "chromium": chromium, "chromium_version": version,
-               "timing": "performance.now() in the page, click() to MutationObserver seeing new HTML"}
+    m.notes = {
+        "exercise": exercise_id,
+        "clicks_each": clicks,
+        "warmup_each": WARMUP,
+        "options": {"wrong": wrong, "right": right},
+        "chromium": chromium,
+        "chromium_version": version,
+        "timing": "performance.now() in the page, click() to MutationObserver seeing new HTML",
+    }
     return m

@@ -4,6 +4,7 @@ Both run in this process, both warm: one unrecorded run of each first (imports, 
 cached course content), then alternating recorded runs. The floor is a Figure of the very same size
 and dpi with one 100-point line, on the same Agg canvas, saved the same way.
 """
+
 from __future__ import annotations
 
 import io
@@ -45,8 +46,13 @@ def bare_png(size: tuple[float, float], dpi: float) -> float:
 
 
 def measure(rounds: int = ROUNDS) -> Measure:
-    m = Measure(3, "Timeline figure: plot_timeline() + savefig PNG (warm, in process)", "ms",
-                "bare line plot, same size and dpi", max_ratio=2.0)
+    m = Measure(
+        3,
+        "Timeline figure: plot_timeline() + savefig PNG (warm, in process)",
+        "ms",
+        "bare line plot, same size and dpi",
+        max_ratio=2.0,
+    )
     _, size, dpi = timeline_png()  # warm-up, and the size the floor must match
     bare_png(size, dpi)
     m.samples, m.floor_samples = alternate(lambda: timeline_png()[0], lambda: bare_png(size, dpi), rounds=rounds)

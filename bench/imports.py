@@ -1,4 +1,5 @@
 """#2: ``python -c "import course"`` against ``python -c "import ipywidgets"``, fresh processes, interleaved."""
+
 from __future__ import annotations
 
 import subprocess
@@ -20,11 +21,11 @@ def start(module: str, cwd: str) -> float:
 
 
 def measure(runs: int = RUNS) -> Measure:
-    m = Measure(2, 'python -c "import course" (new process)', "ms", 'python -c "import ipywidgets"',
-                max_ratio=1.2)
+    m = Measure(2, 'python -c "import course" (new process)', "ms", 'python -c "import ipywidgets"', max_ratio=1.2)
     # Outside the repository, so `course` is found the way a kernel finds it (installed, editable).
     with tempfile.TemporaryDirectory(prefix="bench-import-") as cwd:
-        m.samples, m.floor_samples = alternate(lambda: start("course", cwd), lambda: start("ipywidgets", cwd),
-                                               rounds=runs, warmup=2)
+        m.samples, m.floor_samples = alternate(
+            lambda: start("course", cwd), lambda: start("ipywidgets", cwd), rounds=runs, warmup=2
+        )
     m.notes = {"runs_each": runs, "warmup_pairs": 2, "python": sys.executable}
     return m

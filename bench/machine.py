@@ -1,4 +1,5 @@
 """A description of the machine the bench ran on, stored with its figures."""
+
 from __future__ import annotations
 
 import os
@@ -8,8 +9,18 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-PACKAGES = ("jupyterlab", "ipykernel", "ipywidgets", "nbclient", "matplotlib", "numpy", "pydantic",
-            "PyYAML", "playwright", "jane-susan-course")
+PACKAGES = (
+    "jupyterlab",
+    "ipykernel",
+    "ipywidgets",
+    "nbclient",
+    "matplotlib",
+    "numpy",
+    "pydantic",
+    "PyYAML",
+    "playwright",
+    "jane-susan-course",
+)
 
 
 def _first(path: str, key: str) -> str | None:
@@ -38,7 +49,7 @@ def describe() -> dict[str, Any]:
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "cpu": _first("/proc/cpuinfo", "model name") or platform.processor() or platform.machine(),
         "cores": os.cpu_count(),
-        "memory_gib": round(int(mem_kb.split()[0]) / 1024 ** 2, 1) if mem_kb else None,
+        "memory_gib": round(int(mem_kb.split()[0]) / 1024**2, 1) if mem_kb else None,
         "os": _first("/etc/os-release", "PRETTY_NAME") or platform.platform(),
         "kernel": platform.release(),
         "python": platform.python_version(),
@@ -49,5 +60,7 @@ def describe() -> dict[str, Any]:
 
 def one_line(machine: dict[str, Any]) -> str:
     """The machine in one line, for the top of the printed report."""
-    return (f"{machine['cpu']}, {machine['cores']} cores, {machine['memory_gib']} GiB, {machine['os']}, "
-            f"Python {machine['python']}, {machine['date']}")
+    return (
+        f"{machine['cpu']}, {machine['cores']} cores, {machine['memory_gib']} GiB, {machine['os']}, "
+        f"Python {machine['python']}, {machine['date']}"
+    )

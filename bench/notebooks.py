@@ -6,6 +6,7 @@ notebook ... so the totals of a round are compared under the same machine load. 
 fresh kernel and a fresh progress file (COURSE_PROGRESS), and its kernel works in a temporary copy
 of notebooks/, so nothing is written into the repository.
 """
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,11 @@ def floor_notebook() -> Any:
 
 def error_cells(nb: Any) -> list[int]:
     """Positions (1-based) of the cells that ended in an error."""
-    return [i for i, cell in enumerate(nb.cells, 1) if cell.cell_type == "code"
-            and any(out.get("output_type") == "error" for out in cell.get("outputs", []))]
+    return [
+        i
+        for i, cell in enumerate(nb.cells, 1)
+        if cell.cell_type == "code" and any(out.get("output_type") == "error" for out in cell.get("outputs", []))
+    ]
 
 
 class Runner:
@@ -57,14 +61,22 @@ class Runner:
         self.count += 1
         env = dict(os.environ)
         env.pop("MPLBACKEND", None)
-        env.update(COURSE_PROGRESS=str(self.workdir / f"progress-{self.count}.sqlite3"),
-                   IPYTHONDIR=str(self.workdir / "ipython"), JUPYTER_PLATFORM_DIRS="1")
+        env.update(
+            COURSE_PROGRESS=str(self.workdir / f"progress-{self.count}.sqlite3"),
+            IPYTHONDIR=str(self.workdir / "ipython"),
+            JUPYTER_PLATFORM_DIRS="1",
+        )
         return env
 
     def run(self, nb: Any) -> float:
         """Seconds from starting a kernel to its shutdown after the last cell."""
-        client = NotebookClient(nb, kernel_name="python3", timeout=CELL_TIMEOUT, allow_errors=True,
-                                resources={"metadata": {"path": str(self.cwd)}})
+        client = NotebookClient(
+            nb,
+            kernel_name="python3",
+            timeout=CELL_TIMEOUT,
+            allow_errors=True,
+            resources={"metadata": {"path": str(self.cwd)}},
+        )
         env = self.env()
         with self.kernel_log.open("a") as log:
             start = time.perf_counter()
@@ -73,8 +85,13 @@ class Runner:
 
 
 def measure(folder: Path, rounds: int) -> Measure:
-    m = Measure(1, "Execute every notebook (nbclient, fresh kernel each), total per round", "s",
-                "as many import-only notebooks", max_ratio=1.5)
+    m = Measure(
+        1,
+        "Execute every notebook (nbclient, fresh kernel each), total per round",
+        "s",
+        "as many import-only notebooks",
+        max_ratio=1.5,
+    )
     paths = course_notebooks(folder)
     if not paths:
         raise RuntimeError(f"no notebooks in {folder}")

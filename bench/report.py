@@ -1,4 +1,5 @@
 """One bench figure (``Measure``), the table printed at the end, and ``results.json``."""
+
 from __future__ import annotations
 
 import json
@@ -17,12 +18,12 @@ class Measure:
 
     number: int
     name: str
-    unit: str                              # shown in "s" or "ms"; samples are always seconds
+    unit: str  # shown in "s" or "ms"; samples are always seconds
     floor_name: str
     samples: list[float] = field(default_factory=list)
     floor_samples: list[float] = field(default_factory=list)
-    max_ratio: float | None = None         # target on median / floor median
-    max_median: float | None = None        # target on the median itself (seconds)
+    max_ratio: float | None = None  # target on median / floor median
+    max_median: float | None = None  # target on the median itself (seconds)
     show_p95: bool = False
     notes: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
@@ -61,14 +62,27 @@ class Measure:
 
     def as_dict(self) -> dict[str, Any]:
         value, floor = self.value, self.floor
-        paired = (Summary.of(paired_ratios(self.samples, self.floor_samples)).as_dict()
-                  if value and floor and len(self.samples) == len(self.floor_samples) else None)
+        paired = (
+            Summary.of(paired_ratios(self.samples, self.floor_samples)).as_dict()
+            if value and floor and len(self.samples) == len(self.floor_samples)
+            else None
+        )
         return {
-            "number": self.number, "name": self.name, "unit_shown": self.unit, "samples_unit": "s",
-            "value": value.as_dict() if value else None, "floor_name": self.floor_name,
-            "floor": floor.as_dict() if floor else None, "ratio": self.ratio, "paired_ratio": paired,
-            "target": self.target, "met": self.met, "samples": self.samples,
-            "floor_samples": self.floor_samples, "notes": self.notes, "error": self.error,
+            "number": self.number,
+            "name": self.name,
+            "unit_shown": self.unit,
+            "samples_unit": "s",
+            "value": value.as_dict() if value else None,
+            "floor_name": self.floor_name,
+            "floor": floor.as_dict() if floor else None,
+            "ratio": self.ratio,
+            "paired_ratio": paired,
+            "target": self.target,
+            "met": self.met,
+            "samples": self.samples,
+            "floor_samples": self.floor_samples,
+            "notes": self.notes,
+            "error": self.error,
         }
 
 
@@ -81,11 +95,11 @@ def fmt(seconds: float, unit: str) -> str:
 
 def spread(s: Summary, unit: str, p95: bool = False) -> str:
     """``median (IQR p25–p75, min–max)``, plus p95 when asked."""
+
     def number(x: float) -> str:
         return fmt(x, unit).rsplit(" ", 1)[0]
 
-    text = (f"{fmt(s.median, unit)} (IQR {number(s.p25)}–{number(s.p75)}, "
-            f"range {number(s.min)}–{number(s.max)}")
+    text = f"{fmt(s.median, unit)} (IQR {number(s.p25)}–{number(s.p75)}, range {number(s.min)}–{number(s.max)}"
     return text + (f", p95 {number(s.p95)})" if p95 else ")")
 
 
@@ -94,10 +108,15 @@ def row(m: Measure) -> tuple[str, ...]:
         return (str(m.number), m.name, f"FAILED: {m.error}", "", "", m.target, "?")
     value, floor, r = m.value, m.floor, m.ratio
     met = {True: "yes", False: "NO", None: "n/a"}[m.met]
-    return (str(m.number), m.name,
-            spread(value, m.unit, m.show_p95) if value else "",
-            f"{m.floor_name}: {spread(floor, m.unit, m.show_p95)}" if floor else m.floor_name,
-            f"{r:.2f}×" if r is not None else "", m.target, met)
+    return (
+        str(m.number),
+        m.name,
+        spread(value, m.unit, m.show_p95) if value else "",
+        f"{m.floor_name}: {spread(floor, m.unit, m.show_p95)}" if floor else m.floor_name,
+        f"{r:.2f}×" if r is not None else "",
+        m.target,
+        met,
+    )
 
 
 def table(measures: list[Measure]) -> str:
@@ -108,11 +127,18 @@ def table(measures: list[Measure]) -> str:
 
 
 def write_json(path: Path, machine: dict[str, Any], measures: list[Measure], seconds: float) -> None:
-    path.write_text(json.dumps({
-        "machine": machine,
-        "bench_seconds": round(seconds, 1),
-        "measures": [m.as_dict() for m in measures],
-    }, indent=2, ensure_ascii=False) + "\n")
+    path.write_text(
+        json.dumps(
+            {
+                "machine": machine,
+                "bench_seconds": round(seconds, 1),
+                "measures": [m.as_dict() for m in measures],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def say(message: str) -> None:

@@ -4,6 +4,7 @@ Prints a table (Markdown) of every figure against its floor, measured in this sa
 bench/results.json with the machine, the raw samples and their summaries. Exits 0 even when a
 target is missed (the table says so); 1 only when a measurement itself could not be taken.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,14 @@ from bench.report import Measure, say, table, write_json  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results.json"
-NAMES = {1: "Execute every notebook", 2: "import course", 3: "Timeline figure to PNG",
-         4: "Browser: Check to feedback", 5: "course validate", 6: "Progress-store writes"}
+NAMES = {
+    1: "Execute every notebook",
+    2: "import course",
+    3: "Timeline figure to PNG",
+    4: "Browser: Check to feedback",
+    5: "course validate",
+    6: "Progress-store writes",
+}
 
 
 def one_line(exc: BaseException, limit: int = 300) -> str:

@@ -3,6 +3,7 @@
 Samples are in seconds. Percentiles interpolate linearly between order statistics (numpy's default),
 so the median of an even number of samples is the mean of the middle two.
 """
+
 from __future__ import annotations
 
 import time
@@ -49,9 +50,16 @@ class Summary:
 
     @classmethod
     def of(cls, samples: Sequence[float]) -> Summary:
-        return cls(n=len(samples), median=median(samples), p25=percentile(samples, 25),
-                   p75=percentile(samples, 75), mad=mad(samples), min=min(samples), max=max(samples),
-                   p95=percentile(samples, 95))
+        return cls(
+            n=len(samples),
+            median=median(samples),
+            p25=percentile(samples, 25),
+            p75=percentile(samples, 75),
+            mad=mad(samples),
+            min=min(samples),
+            max=max(samples),
+            p95=percentile(samples, 95),
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -78,8 +86,9 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def alternate(measured: Callable[[], float], floor: Callable[[], float], rounds: int,
-              warmup: int = 0) -> tuple[list[float], list[float]]:
+def alternate(
+    measured: Callable[[], float], floor: Callable[[], float], rounds: int, warmup: int = 0
+) -> tuple[list[float], list[float]]:
     """Run measured, floor, measured, floor ... ``rounds`` times each after ``warmup`` unrecorded pairs.
 
     Each callable returns the seconds of its own run, so it can leave its set-up out of the timing.

@@ -4,6 +4,7 @@ The files are the YAML files ``validate_all()`` itself opens (seen with an audit
 warm-up run), each loaded once by the floor. Before every run of ``validate_all()`` the course's
 caches are cleared, so each run reads and checks everything again, as the command does.
 """
+
 from __future__ import annotations
 
 import sys
@@ -37,7 +38,7 @@ def clear_course_caches() -> None:
 
 def files_read_by_validate() -> tuple[list[Path], int]:
     """The YAML files one ``validate_all()`` opens, and how many problems it reported."""
-    from course.validate import validate_all
+    from course.authoring.validate import validate_all
 
     sys.addaudithook(_audit)
     _seen.append(set())
@@ -52,10 +53,15 @@ def files_read_by_validate() -> tuple[list[Path], int]:
 def measure(rounds: int = ROUNDS) -> Measure:
     import yaml
 
-    from course.validate import validate_all
+    from course.authoring.validate import validate_all
 
-    m = Measure(5, "course validate (validate_all(), caches cleared, in process)", "ms",
-                "yaml.safe_load of the same files", max_ratio=3.0)
+    m = Measure(
+        5,
+        "course validate (validate_all(), caches cleared, in process)",
+        "ms",
+        "yaml.safe_load of the same files",
+        max_ratio=3.0,
+    )
     files, problems = files_read_by_validate()  # also the warm-up
     texts = {path: path.read_text(encoding="utf-8") for path in files}
 
@@ -67,6 +73,10 @@ def measure(rounds: int = ROUNDS) -> Measure:
         return timed(lambda: [yaml.safe_load(path.read_text(encoding="utf-8")) for path in files])
 
     m.samples, m.floor_samples = alternate(validate, floor, rounds=rounds)
-    m.notes = {"yaml_files": len(files), "yaml_bytes": sum(len(t.encode()) for t in texts.values()),
-               "problems_reported": problems, "rounds": rounds}
+    m.notes = {
+        "yaml_files": len(files),
+        "yaml_bytes": sum(len(t.encode()) for t in texts.values()),
+        "problems_reported": problems,
+        "rounds": rounds,
+    }
     return m

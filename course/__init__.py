@@ -1,8 +1,10 @@
 """The Jane and Susan course: boundaries, transference, enactment, rupture and repair.
 
-Notebooks call the short functions below. Heavy libraries (matplotlib, ipywidgets, pydantic)
-load only when a function needs them, so ``import course`` stays quick.
+Notebooks call the short functions below. Each imports its module when first called (the one place in
+the package where the package's own modules are imported inside functions): the heavy libraries behind
+them (matplotlib, ipywidgets, pydantic, nbformat) load only then, so ``import course`` stays quick.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -10,14 +12,23 @@ from typing import Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "check_environment", "exercise", "plot_timeline", "my_timeline", "explorer", "choose_profession",
-    "compare_codes", "show_event", "show_events", "progress_overview", "gottlieb_worksheet",
+    "check_environment",
+    "exercise",
+    "plot_timeline",
+    "my_timeline",
+    "explorer",
+    "choose_profession",
+    "compare_codes",
+    "show_event",
+    "show_events",
+    "progress_overview",
+    "gottlieb_worksheet",
 ]
 
 
 def check_environment() -> Any:
     """Report Python, JupyterLab and widget versions, and whether widgets can render."""
-    from .environment import check_environment as run
+    from .displays.environment import check_environment as run
 
     return run()
 
@@ -30,7 +41,7 @@ def exercise(exercise_id: str) -> Any:
 
 
 def plot_timeline(**options: Any) -> Any:
-    """The timeline of the case: transference, alliance and stance (see ``course/timeline.py``)."""
+    """The timeline of the case: transference, alliance and stance (see ``course/timeline/``)."""
     from .timeline import plot_timeline as run
 
     return run(**options)
@@ -46,52 +57,50 @@ def my_timeline(exercise_id: str, **options: Any) -> Any:
     return plot_timeline(learner={spec.dimension: mine}, dimensions=(spec.dimension,), **options)
 
 
-
-
 def explorer(**options: Any) -> Any:
     """Step through the case event by event, highlighted on the timeline."""
-    from .timeline import explorer as run
+    from .timeline.explorer import explorer as run
 
     return run(**options)
 
 
 def choose_profession() -> Any:
     """Let the learner pick the code of ethics that governs their profession."""
-    from .codes import choose_profession as run
+    from .displays.ethics_codes import choose_profession as run
 
     return run()
 
 
 def compare_codes(topic: str) -> Any:
     """The code sections on a topic, the learner's own code first."""
-    from .codes import compare_codes as run
+    from .displays.ethics_codes import compare_codes as run
 
     return run(topic)
 
 
 def show_event(event_id: str) -> Any:
     """One event of the case, with its discussion questions and the code sections that bear on it."""
-    from .chapter import show_event as run
+    from .displays.event_cards import show_event as run
 
     return run(event_id)
 
 
 def show_events(*event_ids: str) -> Any:
     """Several events of the case, in story order."""
-    from .chapter import show_events as run
+    from .displays.event_cards import show_events as run
 
     return run(*event_ids)
 
 
 def progress_overview() -> Any:
     """Completion per notebook and per learning objective, from the local progress store."""
-    from .progress_view import progress_overview as run
+    from .displays.progress_overview import progress_overview as run
 
     return run()
 
 
 def gottlieb_worksheet() -> Any:
     """Gottlieb's (1993) decision model as a form: rate the current relationship, see the reading."""
-    from .worksheets import gottlieb_worksheet as run
+    from .displays.worksheets import gottlieb_worksheet as run
 
     return run()

@@ -1,16 +1,38 @@
-"""The ``course`` command: validate content, start the lab, and the instructor's tools."""
+"""The ``course`` command, the course's only command line: every subcommand is defined here.
+
+For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``. For instructors:
+``class-summary``, ``release``, and the delivery channels ``app`` (Voilà), ``html`` (handouts) and
+``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
+"""
+
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+from . import progress
+from .authoring.notebook_sync import sync_all
+from .authoring.validate import validate_all
+from .classroom.export import export_results, write_export
+from .classroom.summary import class_summary
+from .content import load_content, read_content
+from .delivery.handouts.build import HandoutError, build_handout
+from .delivery.lab import run_lab
+from .delivery.learner_copy import course_notebooks
+from .delivery.lite.build import build_site
+from .delivery.release.build import build_release
+from .delivery.voila.app import DEFAULT_PORT, server_command, stage
+from .exercises.checks import count_released
+from .paths import data_dir
+from .problems import ContentError
+from .progress.errors import ProgressStoreError
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .exercises.released import count_released
-    from .paths import data_dir
-    from .validate import validate_all
-
     problems = validate_all(Path(args.path) if args.path else None)
     for problem in problems:
         print(problem)
@@ -20,21 +42,18 @@ def _validate(args: argparse.Namespace) -> int:
     print("All course content is valid.")
     released = count_released((Path(args.path) if args.path else data_dir()) / "exercises")
     if released:
-        print(f"{released} exercise spec(s) come from a student release: answers stored as salted hashes were "
-              "recovered and score full marks; the fixture self-tests were skipped (a release has no fixtures).")
+        print(
+            f"{released} exercise spec(s) come from a student release: answers stored as salted hashes were "
+            "recovered and score full marks; the fixture self-tests were skipped (a release has no fixtures)."
+        )
     return 0
 
 
 def _lab(args: argparse.Namespace) -> int:
-    from .lab import run_lab
-
     return run_lab(port=args.port, open_browser=not args.no_browser)
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from .content import read_content
-    from .notebook_sync import sync_all
-
     content, problems = read_content()
     if problems or content is None:
         for problem in problems:
@@ -52,8 +71,6 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from .release import build_release
-
     report = build_release(Path(args.out), salt=args.salt, force=args.force)
     for problem in report.problems:
         print(problem)
@@ -61,6 +78,109 @@ def _release(args: argparse.Namespace) -> int:
         print(f"\n{len(report.problems)} problem(s); the student release is not ready.", file=sys.stderr)
         return 2
     print(report.summary())
+    return 0
+
+
+def run_export(out: str | Path | None = None, *, name: str | None = None, include_reflections: bool = False) -> int:
+    """Write the current learner's export (default ``course-export-<learner id>.json`` here)."""
+    try:
+        store = progress.current()
+        for notice in store.take_notices():
+            print(notice, file=sys.stderr)
+        data = export_results(store, name=name, include_reflections=include_reflections)
+    except ProgressStoreError as exc:
+        print(f"course export: {exc}", file=sys.stderr)
+        return 2
+    learner = data["payload"]["learner"]["id"]
+    path = Path(out) if out else Path(f"course-export-{learner}.json")
+    try:
+        write_export(data, path)
+    except OSError as exc:
+        print(f"course export: cannot write {path} ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    payload = data["payload"]
+    shown = f"your name ({name.strip()})" if name and name.strip() else f"the pseudonym {learner}"
+    extra = " and your reflections" if include_reflections else " (reflections not included)"
+    print(
+        f"Wrote {path}: {len(payload['attempts'])} answers and {len(payload['ratings'])} ratings"
+        f"{extra}, under {shown}. Send this file to your instructor only if you choose to."
+    )
+    return 0
+
+
+def _content() -> Any:
+    """The course content for event order and titles, or None if it cannot be loaded."""
+    try:
+        return load_content()
+    except (ContentError, OSError):
+        return None
+
+
+def run_class_summary(paths: Sequence[str | Path], out_dir: str | Path) -> int:
+    """Summarise exports (files, or folders of ``*.json``) into ``out_dir``; refusals listed."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files.extend(sorted(p.glob("*.json")) if p.is_dir() else [p])
+    try:
+        report = class_summary(files, out_dir, content=_content())
+    except OSError as exc:
+        print(f"course class-summary: cannot write the report in {out_dir} ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    for refusal in report.refusals:
+        print(refusal, file=sys.stderr)
+    print(
+        f"Wrote {report.html_path} from {report.learners} learners' exports"
+        f"{f'; {len(report.refusals)} refused (listed above)' if report.refusals else ''}."
+    )
+    return 2 if report.refusals else 0
+
+
+def _app(args: argparse.Namespace) -> int:
+    try:
+        root = stage()
+    except (OSError, ValueError) as exc:
+        print(f"Could not prepare the app: {exc}", file=sys.stderr)
+        return 2
+    if args.stage_only:
+        print(f"Wrote {root}")
+        return 0
+    print(f"Starting the course app at http://127.0.0.1:{args.port}/ (stop it with Ctrl+C).", flush=True)
+    try:
+        return subprocess.call(server_command(root, args.port, open_browser=not args.no_browser))
+    except KeyboardInterrupt:
+        return 0
+
+
+def _html(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.notebooks] or course_notebooks()
+    failed = 0
+    for path in paths:
+        try:
+            print(f"{path.name} -> {build_handout(path, args.out)}", flush=True)
+        except (HandoutError, OSError) as exc:
+            failed += 1
+            print(exc, file=sys.stderr)
+    if failed:
+        print(f"{failed} handout(s) could not be built.", file=sys.stderr)
+    return 2 if failed else 0
+
+
+def _lite(args: argparse.Namespace) -> int:
+    try:
+        import jupyterlite_core  # noqa: F401
+    except ImportError:
+        print("JupyterLite is not installed: pip install -e '.[lite]' (make lite does it).", file=sys.stderr)
+        return 2
+    try:
+        out = build_site(args.out)
+    except (RuntimeError, OSError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(
+        f"Wrote {out}. Serve it with any static web server, e.g.:\n"
+        f"  python -m http.server --bind 127.0.0.1 --directory {out} 8000\n"
+        "Learners need an internet connection: the site fetches Pyodide and packages at run time."
+    )
     return 0
 
 
@@ -87,9 +207,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace what OUT holds (a .git folder in it is kept)")
     p.set_defaults(func=_release)
 
-    from .progress.commands import register
+    p = sub.add_parser("export", help="write your results to a file for your instructor")
+    p.add_argument("-o", "--out", help="file to write (default: course-export-<id>.json)")
+    p.add_argument("--name", help="put your name in the export (default: a pseudonym only)")
+    p.add_argument(
+        "--include-reflections", action="store_true", help="include your written reflections (default: left out)"
+    )
+    p.set_defaults(func=lambda a: run_export(a.out, name=a.name, include_reflections=a.include_reflections))
 
-    register(sub)
+    p = sub.add_parser("class-summary", help="summarise learners' exports for a seminar")
+    p.add_argument("exports", nargs="+", help="export files, or folders holding them")
+    p.add_argument("-o", "--out", default="class-summary", help="output folder (default: class-summary)")
+    p.set_defaults(func=lambda a: run_class_summary(a.exports, a.out))
+
+    p = sub.add_parser("app", help="the course as a self-study web app (Voila on 127.0.0.1, no code shown)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT)
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    p.add_argument("--stage-only", action="store_true", help="write build/app/ and stop")
+    p.set_defaults(func=_app)
+
+    p = sub.add_parser("html", help="executed, self-contained HTML handouts in build/html/")
+    p.add_argument("notebooks", nargs="*", help="notebook files (default: every notebook of the course)")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: build/html/)")
+    p.set_defaults(func=_html)
+
+    p = sub.add_parser("lite", help="a JupyterLite site in build/lite/ (learners need a connection)")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: build/lite/)")
+    p.set_defaults(func=_lite)
     return parser
 
 

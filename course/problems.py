@@ -1,4 +1,5 @@
 """Problems found in course content, reported as ``file:line: field: message``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

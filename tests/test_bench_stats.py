@@ -1,4 +1,5 @@
 """The bench's statistics: percentiles, spread, ratios and the interleaving loop (no timing asserted)."""
+
 from __future__ import annotations
 
 import pytest

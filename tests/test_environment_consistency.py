@@ -4,6 +4,7 @@ environment.yml lists, as conda packages, the runtime dependencies plus those of
 its pip section names in ``-e .[extra,...]`` (Binder gets the ``app`` extra, Voila). Every one
 must appear with the same version spec on both sides, and nothing else may.
 """
+
 import re
 
 import pytest
@@ -75,8 +76,7 @@ def test_editable_line_is_read(line, extras):
 
 
 def test_disagreement_is_caught():
-    pyproject = {"project": {"dependencies": ["pydantic>=2.5"],
-                             "optional-dependencies": {"app": ["voila>=0.5,<0.6"]}}}
+    pyproject = {"project": {"dependencies": ["pydantic>=2.5"], "optional-dependencies": {"app": ["voila>=0.5,<0.6"]}}}
     assert _wanted(pyproject, ["app"]) == {"pydantic": ">=2.5", "voila": ">=0.5,<0.6"}
     assert _wanted(pyproject, []) != {"pydantic": ">=2.5", "voila": ">=0.5,<0.6"}, "an extra not named is not wanted"
     with pytest.raises(AssertionError, match="lacks"):

@@ -1,4 +1,5 @@
 """Internal links resolve, and the notebooks and data are spelled correctly."""
+
 import re
 import subprocess
 import sys
@@ -49,8 +50,18 @@ def test_internal_links_resolve(notebook):
 
 def test_spelling_of_notebooks_and_data():
     result = subprocess.run(
-        [sys.executable, "-m", "codespell_lib", "--config", str(REPO / ".codespellrc"),
-         "notebooks", "data", "README.md"],
-        cwd=REPO, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "codespell_lib",
+            "--config",
+            str(REPO / ".codespellrc"),
+            "notebooks",
+            "data",
+            "README.md",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

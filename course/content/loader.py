@@ -3,6 +3,7 @@
 ``read_content`` never raises for bad content: it returns what it could load plus every problem.
 ``load_content`` is the strict, cached entry point the notebooks use.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,8 +13,9 @@ from typing import Any
 
 from ..paths import data_dir as default_data_dir
 from ..problems import ContentError, Problem
-from ..yamlsource import YamlDoc, load_yaml, validate_model
 from . import models as m
+from .checks import cross_check
+from .yaml_reader import YamlDoc, load_yaml, validate_model
 
 
 @dataclass
@@ -71,8 +73,13 @@ def read_content(root: Path | None = None) -> tuple[Content | None, list[Problem
     docs: dict[str, YamlDoc] = {}
     loaded: dict[str, Any] = {}
     models = {
-        "course": m.CourseMap, "characters": m.Characters, "phases": m.Phases, "events": m.Vignette,
-        "held_frame": m.HeldFrame, "glossary": m.Glossary, "references": m.References,
+        "course": m.CourseMap,
+        "characters": m.Characters,
+        "phases": m.Phases,
+        "events": m.Vignette,
+        "held_frame": m.HeldFrame,
+        "glossary": m.Glossary,
+        "references": m.References,
     }
     for name, rel in FILES.items():
         path = root / rel
@@ -80,7 +87,9 @@ def read_content(root: Path | None = None) -> tuple[Content | None, list[Problem
             if name == "held_frame":
                 loaded[name] = None
                 continue
-            problems.append(Problem(str(path), None, "", "is missing; every course needs this file (see data/README.md)"))
+            problems.append(
+                Problem(str(path), None, "", "is missing; every course needs this file (see data/README.md)")
+            )
             continue
         doc = load_yaml(path)
         docs[rel] = doc
@@ -115,9 +124,14 @@ def read_content(root: Path | None = None) -> tuple[Content | None, list[Problem
     codes: dict[str, m.CodeSection] = {}
     for cf in code_files:
         for section in cf.sections:
-            codes[section.id] = section.model_copy(update={
-                "body": cf.body, "edition": cf.edition, "profession": cf.profession, "citation": cf.citation,
-            })
+            codes[section.id] = section.model_copy(
+                update={
+                    "body": cf.body,
+                    "edition": cf.edition,
+                    "profession": cf.profession,
+                    "citation": cf.citation,
+                }
+            )
     content = Content(
         root=root,
         course=loaded["course"],
@@ -132,8 +146,6 @@ def read_content(root: Path | None = None) -> tuple[Content | None, list[Problem
         references={r.key: r for r in loaded["references"].references},
         docs=docs,
     )
-    from .checks import cross_check
-
     problems += cross_check(content)
     return content, problems
 

@@ -1,4 +1,5 @@
 """Typed models of the course content in ``data/`` (see data/README.md for every field)."""
+
 from __future__ import annotations
 
 import re
@@ -14,20 +15,49 @@ WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 SESSION_DAYS: tuple[str, ...] = ("Monday", "Wednesday")
 
 PHASE_IDS: tuple[str, ...] = (
-    "before-therapy", "idealization", "request-and-refusal", "hurt-and-acting-out",
-    "enactment", "supervision", "naming-and-repair", "working-through",
+    "before-therapy",
+    "idealization",
+    "request-and-refusal",
+    "hurt-and-acting-out",
+    "enactment",
+    "supervision",
+    "naming-and-repair",
+    "working-through",
 )
 PhaseId = Literal[
-    "before-therapy", "idealization", "request-and-refusal", "hurt-and-acting-out",
-    "enactment", "supervision", "naming-and-repair", "working-through",
+    "before-therapy",
+    "idealization",
+    "request-and-refusal",
+    "hurt-and-acting-out",
+    "enactment",
+    "supervision",
+    "naming-and-repair",
+    "working-through",
 ]
 BoundaryDimension = Literal[
-    "role", "time", "place", "money", "gifts", "clothing", "language", "self-disclosure", "physical-contact",
+    "role",
+    "time",
+    "place",
+    "money",
+    "gifts",
+    "clothing",
+    "language",
+    "self-disclosure",
+    "physical-contact",
 ]
 Topic = Literal[
-    "multiple-relationships", "exploitation", "sexual-relationships", "former-clients", "fees",
-    "termination", "trainee-status", "supervision", "social-media", "decision-making",
-    "teaching-privacy", "boundaries",
+    "multiple-relationships",
+    "exploitation",
+    "sexual-relationships",
+    "former-clients",
+    "fees",
+    "termination",
+    "trainee-status",
+    "supervision",
+    "social-media",
+    "decision-making",
+    "teaching-privacy",
+    "boundaries",
 ]
 Rating = Field(ge=-3, le=3)
 DIMENSIONS: tuple[str, ...] = ("transference", "alliance", "stance")
@@ -40,6 +70,7 @@ class Strict(BaseModel):
 
 
 # --- course map --------------------------------------------------------------------------
+
 
 class Objective(Strict):
     id: str = Field(pattern=ID_PATTERN)
@@ -66,6 +97,7 @@ class CourseMap(Strict):
 
 
 # --- vignette ----------------------------------------------------------------------------
+
 
 class Character(Strict):
     id: str = Field(pattern=ID_PATTERN)
@@ -156,6 +188,7 @@ class HeldFrame(Strict):
 
 
 # --- codes, glossary, references ---------------------------------------------------------
+
 
 class CodeSection(Strict):
     id: str = Field(pattern=ID_PATTERN)

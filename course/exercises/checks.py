@@ -4,13 +4,20 @@ against the content, and made to test itself (its answer scores full marks; each
 A spec from a student release (``course release``) has its answer as salted hashes and no fixtures: the
 answer recovered from the hashes must still score full marks, and the fixture self-test is skipped
 (see ``released``)."""
+
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from ..content.checks import suggest
+from ..content.yaml_reader import YamlDoc, load_yaml, validate_model
 from ..problems import Problem
-from ..yamlsource import YamlDoc, load_yaml, validate_model
+from ..safe_html import appears_in
+from .released import check_released, is_released
+from .resolve import resolve
+from .scoring import answer_problems, evaluate, spec_problems
+from .spec import EXAMPLES, SPEC_MODELS, TYPES, as_plain
 
 FEEDBACK_SHOWN = 160
 
@@ -21,6 +28,11 @@ def exercise_files(exercises_dir: Path) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def count_released(exercises_dir: Path) -> int:
+    """How many spec files under ``exercises_dir`` come from a student release."""
+    return sum(1 for path in exercise_files(exercises_dir) if is_released(load_yaml(path).data))
 
 
 def check_exercises(content: Any, exercises_dir: Path) -> list[Problem]:
@@ -35,8 +47,13 @@ def check_exercises(content: Any, exercises_dir: Path) -> list[Problem]:
         ex_id = doc.data.get("id") if isinstance(doc.data, dict) else None
         if isinstance(ex_id, str):
             if ex_id in first_file:
-                problems.append(doc.problem(("id",), f"'{ex_id}' is already the id of the exercise in "
-                                            f"{first_file[ex_id]}; exercise ids must be unique across data/exercises/"))
+                problems.append(
+                    doc.problem(
+                        ("id",),
+                        f"'{ex_id}' is already the id of the exercise in "
+                        f"{first_file[ex_id]}; exercise ids must be unique across data/exercises/",
+                    )
+                )
             else:
                 first_file[ex_id] = doc.name
     return problems
@@ -63,17 +80,20 @@ def _one_line(problem: Problem) -> Problem:
 
 
 def _check_file(path: Path, content: Any, folder: str | None) -> tuple[YamlDoc, Any, list[Problem]]:
-    from .released import check_released, is_released
-    from .resolve import resolve
-    from .spec import EXAMPLES, SPEC_MODELS, TYPES
-
     doc = load_yaml(Path(path))
     if doc.problems:
         return doc, None, list(doc.problems)
     data = doc.data
     if not isinstance(data, dict):
-        return doc, None, [doc.problem((), "should be a block of fields (id, type, title, prompt, ...); "
-                                       "see data/exercises/README.md")]
+        return (
+            doc,
+            None,
+            [
+                doc.problem(
+                    (), "should be a block of fields (id, type, title, prompt, ...); see data/exercises/README.md"
+                )
+            ],
+        )
     kind = data.get("type")
     if not isinstance(kind, str) or kind not in SPEC_MODELS:
         said = "is missing" if kind is None else f"is {kind!r}, which is not an exercise type"
@@ -105,8 +125,10 @@ def _reworded(problem: Problem) -> Problem:
 
     message = problem.message.replace("(see data/README.md)", "(see data/exercises/README.md)")
     if "should be a valid string" in message and message.startswith("got {"):
-        message += ("; the text contains ': ' (a colon and a space), which YAML reads as a new field: "
-                    "put the whole text in quotes, or write it after '>-'")
+        message += (
+            "; the text contains ': ' (a colon and a space), which YAML reads as a new field: "
+            "put the whole text in quotes, or write it after '>-'"
+        )
     return replace(problem, message=message)
 
 
@@ -121,8 +143,6 @@ def _has_reference(spec: Any, released: bool = False) -> bool:
 
 
 def _structure(spec: Any) -> list:
-    from .scoring import spec_problems
-
     return spec_problems(spec)
 
 
@@ -131,15 +151,11 @@ def _located(doc: YamlDoc, prefix: tuple, found: list) -> list[Problem]:
 
 
 def _suggest(value: Any, known: Any) -> str:
-    from ..content.checks import suggest
-
     return suggest(str(value), known) if value is not None else ""
 
 
 def _reference_problems(doc: YamlDoc, spec: Any, content: Any) -> list[Problem]:
     """Events, codes, terms, objective and notebook must exist in the course content."""
-    from .spec import EXAMPLES
-
     if content is None:
         return []
     out: list[Problem] = []
@@ -156,40 +172,64 @@ def _reference_problems(doc: YamlDoc, spec: Any, content: Any) -> list[Problem]:
     if spec.type == "rating":
         for j, item in enumerate(spec.events):
             if item.event not in events:
-                out.append(doc.problem(("events", j, "event"), f"'{item.event}' is not an event id in "
-                                       f"data/vignette/events.yaml{_suggest(item.event, events)}"))
+                out.append(
+                    doc.problem(
+                        ("events", j, "event"),
+                        f"'{item.event}' is not an event id in data/vignette/events.yaml{_suggest(item.event, events)}",
+                    )
+                )
     notebooks = [nb.id for nb in content.course.notebooks]
     if spec.notebook != EXAMPLES and spec.notebook not in notebooks:
-        out.append(doc.problem(("notebook",), f"'{spec.notebook}' is not a notebook id in data/course.yaml"
-                               f"{_suggest(spec.notebook, notebooks + [EXAMPLES])}"))
+        out.append(
+            doc.problem(
+                ("notebook",),
+                f"'{spec.notebook}' is not a notebook id in data/course.yaml"
+                f"{_suggest(spec.notebook, notebooks + [EXAMPLES])}",
+            )
+        )
     objectives = list(content.objectives)
     if spec.objective is None and spec.notebook != EXAMPLES:
-        out.append(doc.problem(("objective",), "is missing; name the learning objective this exercise serves "
-                               f"(an objective id of notebook '{spec.notebook}' in data/course.yaml)"))
+        out.append(
+            doc.problem(
+                ("objective",),
+                "is missing; name the learning objective this exercise serves "
+                f"(an objective id of notebook '{spec.notebook}' in data/course.yaml)",
+            )
+        )
     elif spec.objective is not None and spec.objective not in objectives:
-        out.append(doc.problem(("objective",), f"'{spec.objective}' is not an objective id in data/course.yaml"
-                               f"{_suggest(spec.objective, objectives)}"))
+        out.append(
+            doc.problem(
+                ("objective",),
+                f"'{spec.objective}' is not an objective id in data/course.yaml{_suggest(spec.objective, objectives)}",
+            )
+        )
     return out
 
 
 def _location_problems(doc: YamlDoc, spec: Any, path: Path, folder: str, examples: str) -> list[Problem]:
     out: list[Problem] = []
     if path.stem != spec.id:
-        out.append(doc.problem(("id",), f"is '{spec.id}' but the file is named '{path.name}'; "
-                               f"rename the file to '{spec.id}.yaml' or change the id"))
+        out.append(
+            doc.problem(
+                ("id",),
+                f"is '{spec.id}' but the file is named '{path.name}'; "
+                f"rename the file to '{spec.id}.yaml' or change the id",
+            )
+        )
     if folder != spec.notebook:
         where = f"data/exercises/{folder}/" if folder not in ("", ".") else "data/exercises/ itself"
-        out.append(doc.problem(("notebook",), f"is '{spec.notebook}' but the file is in {where}; keep each "
-                               f"exercise in the folder named after its notebook (data/exercises/{spec.notebook}/)"))
+        out.append(
+            doc.problem(
+                ("notebook",),
+                f"is '{spec.notebook}' but the file is in {where}; keep each "
+                f"exercise in the folder named after its notebook (data/exercises/{spec.notebook}/)",
+            )
+        )
     return out
 
 
 def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
     """The reference answer must fit and score full marks; each fixture must fit, be wrong, and fire."""
-    from ..render import appears_in
-    from .scoring import answer_problems, evaluate
-    from .spec import as_plain
-
     out: list[Problem] = []
     answer = as_plain(spec.answer)
     found = answer_problems(spec, answer)
@@ -197,8 +237,13 @@ def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
     if not found:
         result = evaluate(spec, answer)
         if not result.correct:
-            out.append(doc.problem(("answer",), f"does not score full marks ({_score(result)}); it should be the "
-                                   f"reference answer. Checking it says: {_short(result.feedback_text)}"))
+            out.append(
+                doc.problem(
+                    ("answer",),
+                    f"does not score full marks ({_score(result)}); it should be the "
+                    f"reference answer. Checking it says: {_short(result.feedback_text)}",
+                )
+            )
     for i, fixture in enumerate(spec.fixtures):
         at = ("fixtures", i)
         given = as_plain(fixture.answer)
@@ -208,11 +253,20 @@ def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
             continue
         result = evaluate(spec, given)
         if result.correct:
-            out.append(doc.problem(at + ("answer",), "scores full marks; a fixture must be a wrong answer "
-                                   "(the reference answer goes in 'answer')"))
+            out.append(
+                doc.problem(
+                    at + ("answer",),
+                    "scores full marks; a fixture must be a wrong answer (the reference answer goes in 'answer')",
+                )
+            )
         elif not appears_in(fixture.feedback, result.feedback_html):
-            out.append(doc.problem(at + ("feedback",), "cannot fire: checking this fixture's answer gives "
-                                   f"feedback without this text. The feedback is: {_short(result.feedback_text)}"))
+            out.append(
+                doc.problem(
+                    at + ("feedback",),
+                    "cannot fire: checking this fixture's answer gives "
+                    f"feedback without this text. The feedback is: {_short(result.feedback_text)}",
+                )
+            )
     return out
 
 
@@ -221,4 +275,4 @@ def _score(result: Any) -> str:
 
 
 def _short(text: str) -> str:
-    return f"'{text}'" if len(text) <= FEEDBACK_SHOWN else f"'{text[:FEEDBACK_SHOWN - 3]}...'"
+    return f"'{text}'" if len(text) <= FEEDBACK_SHOWN else f"'{text[: FEEDBACK_SHOWN - 3]}...'"

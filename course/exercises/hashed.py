@@ -15,6 +15,7 @@ the answer is rebuilt in memory, so scoring, partial credit, per-item feedback a
 unchanged. This keeps answers out of plain text, not out of reach: the salt ships with the release and
 anyone can run the same search, as with any exercise that is checked on the learner's own machine.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,8 +30,10 @@ SCHEME = "salted-sha256-v1"
 HASHED_TYPES: tuple[str, ...] = ("single-choice", "multiple-select", "ordering", "categorize", "decision")
 FIELD = "answer_hash"
 Hasher = Callable[..., str]  # the digest of (item, value) for one exercise
-STALE = ("; the exercise changed after the release was built, or the hash was edited. Build the release "
-         "again from the instructor's copy (course release)")
+STALE = (
+    "; the exercise changed after the release was built, or the hash was edited. Build the release "
+    "again from the instructor's copy (course release)"
+)
 
 
 def digest(salt: str, exercise_id: str, *parts: Any) -> str:
@@ -73,12 +76,16 @@ def _single(spec: Any, hashes: str, h: Hasher) -> tuple[Any, Found]:
     return found[0], []
 
 
-def _per_item(ids: list[str], hashes: dict[str, str], candidates: list[Any], h: Hasher,
-              what: str) -> tuple[dict[str, Any], Found]:
+def _per_item(
+    ids: list[str], hashes: dict[str, str], candidates: list[Any], h: Hasher, what: str
+) -> tuple[dict[str, Any], Found]:
     """For each id, the one candidate value whose digest is ``hashes[id]``."""
     values: dict[str, Any] = {}
-    problems: Found = [((FIELD, key), f"'{key}' is not one of this exercise's {what}s ({listing(ids)}){STALE}")
-                       for key in hashes if key not in ids]
+    problems: Found = [
+        ((FIELD, key), f"'{key}' is not one of this exercise's {what}s ({listing(ids)}){STALE}")
+        for key in hashes
+        if key not in ids
+    ]
     for item_id in ids:
         if item_id not in hashes:
             problems.append(((FIELD,), f"has no entry for {what} '{item_id}'{STALE}"))

@@ -1,4 +1,5 @@
-"""Putting the learner's own code first in exercise options (the choice itself: ``course.codes``)."""
+"""Putting the learner's own code first in exercise options (the choice itself: ``course.displays.ethics_codes``)."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Find an exercise by id across data/exercises/ and check it strictly before it is shown."""
+
 from __future__ import annotations
 
 import difflib
@@ -6,8 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..content import load_content
+from ..content.yaml_reader import load_yaml
 from ..paths import data_dir
-from ..problems import Problem
+from ..problems import ContentError, Problem
+from ..safe_html import esc
 from .checks import check_file, exercise_files
 
 _index_cache: dict[tuple[Any, ...], dict[str, list[Path]]] = {}
@@ -36,8 +40,6 @@ def _signature(files: list[Path]) -> tuple[Any, ...]:
 
 def index(exercises_dir: Path) -> dict[str, list[Path]]:
     """Exercise id -> files that declare it. Cached; re-read when a file is added, removed or edited."""
-    from ..yamlsource import load_yaml
-
     files = exercise_files(exercises_dir)
     key = (str(exercises_dir), _signature(files))
     if key not in _index_cache:
@@ -72,7 +74,14 @@ def load(exercise_id: str, root: Path | None = None) -> Loaded:
         return loaded
     if len(files) > 1:
         names = ", ".join(str(p) for p in files)
-        loaded.problems.append(Problem(str(files[1]), None, "id", f"'{exercise_id}' is the id of more than one exercise ({names}); ids must be unique"))
+        loaded.problems.append(
+            Problem(
+                str(files[1]),
+                None,
+                "id",
+                f"'{exercise_id}' is the id of more than one exercise ({names}); ids must be unique",
+            )
+        )
         return loaded
     content, content_problems = _content(root)
     if content is None:
@@ -91,9 +100,6 @@ def load(exercise_id: str, root: Path | None = None) -> Loaded:
 
 
 def _content(root: Path) -> tuple[Any, list[Problem]]:
-    from ..content import load_content
-    from ..problems import ContentError
-
     try:
         return load_content(root), []
     except ContentError as exc:
@@ -104,11 +110,11 @@ def problems_widget(exercise_id: str, problems: list[Problem]) -> Any:
     """An HTML widget listing what stops the exercise from being shown (no traceback)."""
     import ipywidgets as w
 
-    from ..render import esc
-
     rows = "".join(f"<li><code>{esc(p)}</code></li>" for p in problems)
-    return w.HTML(value=(
-        f'<div class="cx-feedback cx-wrong" role="alert"><p><strong>The exercise '
-        f"'{esc(exercise_id)}' cannot be shown.</strong> What is wrong, and where:</p><ul>{rows}</ul>"
-        f"<p>After fixing it, run <code>course validate</code> in a terminal to check every course file.</p></div>"
-    ))
+    return w.HTML(
+        value=(
+            f'<div class="cx-feedback cx-wrong" role="alert"><p><strong>The exercise '
+            f"'{esc(exercise_id)}' cannot be shown.</strong> What is wrong, and where:</p><ul>{rows}</ul>"
+            f"<p>After fixing it, run <code>course validate</code> in a terminal to check every course file.</p></div>"
+        )
+    )

@@ -7,23 +7,24 @@ hashes, and the result is the ordinary spec the scoring functions and widgets al
 ``fixtures`` list is empty, so the fixture self-test of ``course validate`` does not run on a release;
 the recovered answer must still score full marks. A released reflection has no model answer.
 """
+
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, create_model
 
+from ..content.yaml_reader import YamlDoc, validate_model
 from ..problems import Problem
-from ..yamlsource import YamlDoc, load_yaml, validate_model
 from .hashed import FIELD, HASHED_TYPES, recover_answer
 from .spec import SPEC_MODELS, ReflectionAnswer, Strict, Text
 
 KEY = "release"
 OMITTED = ("answer", "fixtures")
-NO_MODEL_ANSWER = ("The example reflection is kept in the instructor's copy of the course; "
-                   "this student release does not include it.")
+NO_MODEL_ANSWER = (
+    "The example reflection is kept in the instructor's copy of the course; this student release does not include it."
+)
 
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 HASH_SHAPES: dict[str, Any] = {
@@ -45,13 +46,6 @@ class ReleaseInfo(Strict):
 def is_released(data: Any) -> bool:
     """True for the data of a spec written by ``course release``."""
     return isinstance(data, dict) and KEY in data
-
-
-def count_released(exercises_dir: Path) -> int:
-    """How many spec files under ``exercises_dir`` come from a student release."""
-    from .checks import exercise_files
-
-    return sum(1 for path in exercise_files(exercises_dir) if is_released(load_yaml(path).data))
 
 
 @cache
@@ -85,4 +79,3 @@ def to_spec(released: Any, kind: str, answer: Any) -> Any:
     base = SPEC_MODELS[kind]
     values = {name: getattr(released, name) for name in base.model_fields if name not in OMITTED}
     return base.model_construct(**values, answer=answer, fixtures=[])
-

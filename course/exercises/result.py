@@ -1,9 +1,10 @@
 """The outcome of checking one answer, and a small builder for feedback HTML."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..render import esc, markdown, plain_text
+from ..safe_html import esc, markdown, plain_text
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,9 @@ class Feedback:
         """Add a fragment already built from sanitized or escaped pieces."""
         self.parts.append(fragment)
 
-    def result(self, score: float, max_score: float, *, correct: bool | None = None,
-               verdict: str | None = None) -> Result:
+    def result(
+        self, score: float, max_score: float, *, correct: bool | None = None, verdict: str | None = None
+    ) -> Result:
         """A scored Result with a one-line verdict on top (``verdict`` replaces the default words)."""
         full = score >= max_score > 0 if correct is None else correct
         if full:

@@ -4,6 +4,7 @@ Each type has its own model with ``extra="forbid"``; ``Exercise`` is their union
 ``type``. ``SPEC_MODELS`` maps a type name to its model, so a file can be validated with the one
 model its ``type`` names (error lines then point at the field, not at the union).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,7 +16,13 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 ID_PATTERN = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
 EXAMPLES = "examples"
 TYPES: tuple[str, ...] = (
-    "single-choice", "multiple-select", "ordering", "categorize", "rating", "decision", "reflection",
+    "single-choice",
+    "multiple-select",
+    "ordering",
+    "categorize",
+    "rating",
+    "decision",
+    "reflection",
 )
 DIMENSION_SCALES: dict[str, str] = {
     "transference": "−3 negative … 0 neutral … +3 idealizing",
@@ -78,6 +85,7 @@ class Common(Strict):
 
 # --- single-choice and multiple-select ----------------------------------------------------
 
+
 class Option(Strict):
     id: Id
     text: Text
@@ -110,6 +118,7 @@ class MultipleSelect(Common):
 
 # --- ordering -----------------------------------------------------------------------------
 
+
 class OrderItem(Strict):
     id: Id
     text: Text
@@ -129,6 +138,7 @@ class Ordering(Common):
 
 
 # --- categorize ---------------------------------------------------------------------------
+
 
 class Category(Strict):
     id: Id
@@ -156,6 +166,7 @@ class Categorize(Common):
 
 # --- rating -------------------------------------------------------------------------------
 
+
 class RatedEvent(Strict):
     event: Id
     label: Optional[str] = None
@@ -177,6 +188,7 @@ class Rating(Common):
 
 
 # --- decision -----------------------------------------------------------------------------
+
 
 class Choice(Strict):
     id: Id
@@ -206,6 +218,7 @@ class Decision(Common):
 
 
 # --- reflection ---------------------------------------------------------------------------
+
 
 class RubricItem(Strict):
     id: Id

@@ -7,6 +7,7 @@ Where SQLite cannot be used (no ``sqlite3`` module, or Pyodide in JupyterLite, w
 the page), ``current()`` gives an in-memory store instead, which tells the learner once, through
 ``take_notices()``, that answers are not kept.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,20 +17,31 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProgressStoreError, StoreRecovered
-from .memory import MemoryProgress
+from .memory_store import MemoryProgress
 from .records import Attempt, ExerciseSummary, Reflection
 
 try:
-    from .store import ProgressStore
-except ImportError as _missing:  # no sqlite3 module (e.g. Pyodide without its sqlite3 package)
-    ProgressStore = None  # type: ignore[assignment,misc]
+    import sqlite3  # noqa: F401  (Pyodide may come without its sqlite3 package)
+except ImportError as _missing:
     _SQLITE_MISSING: str | None = f"SQLite is not available here ({_missing})"
 else:
     _SQLITE_MISSING = None
 
+if _SQLITE_MISSING is None:
+    from .sqlite_store import ProgressStore
+else:  # no sqlite3 module: current() gives the session-only store
+    ProgressStore = None  # type: ignore[assignment,misc]
+
 __all__ = [
-    "Attempt", "ExerciseSummary", "ProgressStore", "ProgressStoreError", "Reflection",
-    "StoreRecovered", "current", "default_path", "use",
+    "Attempt",
+    "ExerciseSummary",
+    "ProgressStore",
+    "ProgressStoreError",
+    "Reflection",
+    "StoreRecovered",
+    "current",
+    "default_path",
+    "use",
 ]
 
 APP_NAME = "jane-susan-course"
@@ -47,8 +59,10 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "progress.sqlite3"
 
 
-NOT_KEPT = ("Your answers are not kept in this browser session: {why}. They last only until this page is "
-            "closed or reloaded. To keep your progress, run the course in JupyterLab on your own computer.")
+NOT_KEPT = (
+    "Your answers are not kept in this browser session: {why}. They last only until this page is "
+    "closed or reloaded. To keep your progress, run the course in JupyterLab on your own computer."
+)
 
 
 class SessionOnlyProgress(MemoryProgress):

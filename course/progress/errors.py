@@ -1,4 +1,5 @@
 """Errors and notices raised or kept by the progress store."""
+
 from __future__ import annotations
 
 from pathlib import Path

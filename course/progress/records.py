@@ -1,4 +1,5 @@
 """Plain, frozen records returned by the progress store."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@
 ``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``. Never edit a released migration;
 append a new one. ``migrate`` runs inside the caller's ``BEGIN IMMEDIATE`` transaction.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -78,8 +79,7 @@ def check_ours(conn: sqlite3.Connection) -> int:
     version = schema_version(conn)
     if version > LATEST:
         raise NewerSchema(
-            f"it was written by a newer version of the course (schema {version}; this version knows "
-            f"up to {LATEST})"
+            f"it was written by a newer version of the course (schema {version}; this version knows up to {LATEST})"
         )
     if version == 0:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -1,7 +1,7 @@
 """Real-browser tests: JupyterLab started exactly as ``make lab`` starts it, driven by Chromium.
 
 * Every test in this folder is marked ``browser`` (``make unit`` leaves them out).
-* ``server``: one JupyterLab per session, from ``course.lab.server_command``, serving a temporary
+* ``server``: one JupyterLab per session, from ``course.delivery.lab.server_command``, serving a temporary
   copy of ``notebooks/`` with its own Jupyter folders and progress store; its log goes to
   ``artifacts/browser/jupyterlab.log``. Before each test every kernel is shut down and the copy is
   restored, so tests never see each other's kernels or autosaved outputs.
@@ -13,6 +13,7 @@
 * Chromium: Debian's (``$CHROMIUM``, ``/usr/bin/chromium``, ``/usr/bin/chromium-browser``), never a
   downloaded build. Missing, the browser tests skip with a one-line reason, or fail under CI=true.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,17 +30,22 @@ from pathlib import Path
 
 import pytest
 
-from course.lab import server_command
+from course.delivery.lab import server_command
 from course.paths import data_dir
 
 from . import e2e_content
 from .lab import REPO, TIMINGS, LabServer, notebooks_dir
 
 ARTIFACTS = REPO / "artifacts"
-SERVER_START_TIMEOUT = 90.0   # seconds until /api/status answers
+SERVER_START_TIMEOUT = 90.0  # seconds until /api/status answers
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -67,6 +73,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 # ---------------------------------------------------------------- Chromium
 
+
 def find_chromium() -> str | None:
     """Debian's Chromium: ``$CHROMIUM``, else the usual Debian paths; None when absent."""
     for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
@@ -79,8 +86,10 @@ def find_chromium() -> str | None:
 def chromium_path() -> str:
     path = find_chromium()
     if path is None:
-        reason = ("Chromium not found ($CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser); "
-                  "install it with: sudo apt-get install chromium")
+        reason = (
+            "Chromium not found ($CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser); "
+            "install it with: sudo apt-get install chromium"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true: {reason}", pytrace=False)
         pytest.skip(reason)
@@ -97,6 +106,7 @@ def browser_type_launch_args(browser_type_launch_args: dict, chromium_path: str)
 
 
 # ---------------------------------------------------------------- JupyterLab
+
 
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -121,7 +131,7 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.kill()
             proc.wait(timeout=10)
     try:
-        os.killpg(proc.pid, signal.SIGKILL)   # the group led by our server: its own kernels only
+        os.killpg(proc.pid, signal.SIGKILL)  # the group led by our server: its own kernels only
     except (ProcessLookupError, PermissionError):
         pass
 
@@ -159,7 +169,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         JUPYTER_RUNTIME_DIR=str(base / "runtime"),
         JUPYTER_CONFIG_DIR=str(base / "config"),
         JUPYTER_DATA_DIR=str(base / "data"),
-        IPYTHONDIR=str(base / "ipython"),          # no startup files from the developer's profile
+        IPYTHONDIR=str(base / "ipython"),  # no startup files from the developer's profile
         COURSE_PROGRESS=str(base / "progress.sqlite3"),
         COURSE_DATA=str(course_data),
     )
@@ -180,8 +190,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         port = _free_port()
         cmd = server_command(port=port, root=root, token=token, open_browser=False)
         with log.open("w") as log_file:
-            proc = subprocess.Popen(cmd, env=env, cwd=base, stdout=log_file, stderr=subprocess.STDOUT,
-                                    stdin=subprocess.DEVNULL, start_new_session=True)
+            proc = subprocess.Popen(
+                cmd,
+                env=env,
+                cwd=base,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(proc, url, token)
@@ -192,9 +209,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
             if attempt == 2 or "already in use" not in tail:
                 pytest.fail(f"{err}. Last lines of {log}:\n{tail}", pytrace=False)
 
-    lab = LabServer(url=url, token=token, root=root, log=log, command=cmd, port=port,
-                    progress=Path(env["COURSE_PROGRESS"]), env=env, data=course_data,
-                    extra={e2e_content.E2E_DIR: e2e_source})
+    lab = LabServer(
+        url=url,
+        token=token,
+        root=root,
+        log=log,
+        command=cmd,
+        port=port,
+        progress=Path(env["COURSE_PROGRESS"]),
+        env=env,
+        data=course_data,
+        extra={e2e_content.E2E_DIR: e2e_source},
+    )
     try:
         yield lab
     finally:

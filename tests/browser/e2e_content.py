@@ -9,6 +9,7 @@ The course's own folders are never touched. At session start the ``server`` fixt
 * writes the notebooks below into ``_e2e/`` next to the copy of ``notebooks/`` it serves. Every
   code cell shows one exercise: ``import course`` then ``course.exercise("<id>")``.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -18,7 +19,7 @@ import nbformat
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_SPECS = HERE / "fixtures" / "exercises"
-E2E_DIR = "_e2e"          # sub-folder of the served root holding the generated notebooks
+E2E_DIR = "_e2e"  # sub-folder of the served root holding the generated notebooks
 
 # One example exercise per type (data/exercises/examples/).
 EXAMPLES: dict[str, str] = {

@@ -11,6 +11,7 @@ pytest-playwright's ``page``, then::
 Everything waits on something visible in the page; there are no fixed sleeps. Timeouts are in
 milliseconds, as everywhere in Playwright.
 """
+
 from __future__ import annotations
 
 import json
@@ -56,23 +57,23 @@ def code_cell_sources(path: Path) -> list[str]:
 TIMINGS: dict[str, dict[str, float]] = {}
 
 # Timeouts (ms): generous, but bounded.
-LOAD_TIMEOUT = 60_000      # page load until the kernel reports Idle
-RUN_TIMEOUT = 120_000      # Run All Cells until every code cell has run
-WIDGET_TIMEOUT = 20_000    # widget views replacing "Loading widget..."
+LOAD_TIMEOUT = 60_000  # page load until the kernel reports Idle
+RUN_TIMEOUT = 120_000  # Run All Cells until every code cell has run
+WIDGET_TIMEOUT = 20_000  # widget views replacing "Loading widget..."
 FEEDBACK_TIMEOUT = 15_000  # a click until its feedback shows
 
 
 @dataclass
 class LabServer:
-    """A running JupyterLab started with ``course.lab.server_command``."""
+    """A running JupyterLab started with ``course.delivery.lab.server_command``."""
 
-    url: str                 # http://127.0.0.1:<port>
+    url: str  # http://127.0.0.1:<port>
     token: str
-    root: Path               # the temporary copy of notebooks/ it serves
+    root: Path  # the temporary copy of notebooks/ it serves
     log: Path
     command: list[str]
     port: int
-    progress: Path           # the learner progress store its kernels write (COURSE_PROGRESS)
+    progress: Path  # the learner progress store its kernels write (COURSE_PROGRESS)
     env: dict[str, str] = field(repr=False, default_factory=dict)
     data: Path | None = None  # the course content its kernels read (COURSE_DATA), when not data/
     # Sub-folders of ``root`` that are not copies of notebooks/ -> their pristine source folder
@@ -148,9 +149,7 @@ def _install_dialog_handlers(page: Page) -> None:
         return
     page._course_dialog_handlers = True  # type: ignore[attr-defined]
     kernel = page.locator(_KERNEL_DIALOG).filter(has_text="Select Kernel")
-    page.add_locator_handler(
-        kernel, lambda dialog: dialog.locator(".jp-mod-accept").click(), no_wait_after=True
-    )
+    page.add_locator_handler(kernel, lambda dialog: dialog.locator(".jp-mod-accept").click(), no_wait_after=True)
 
 
 def notebook_panel(page: Page) -> Locator:
@@ -179,6 +178,7 @@ def open_notebook(page: Page, server: LabServer, name: str, timeout: float = LOA
 
 
 # ---------------------------------------------------------------- running cells
+
 
 def menu(page: Page, top: str, item: str) -> None:
     """Click ``top`` in the menu bar, then ``item`` in the menu it opens (exact labels; an item
@@ -232,9 +232,9 @@ STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]
 
 @dataclass
 class CellPrompt:
-    cell: int     # 1-based position among all cells, as in the status bar's "Cell 3/12"
-    prompt: str   # '[4]:', '[*]:' (running or queued) or '[ ]:' (not run)
-    blank: bool   # no source: JupyterLab never executes it
+    cell: int  # 1-based position among all cells, as in the status bar's "Cell 3/12"
+    prompt: str  # '[4]:', '[*]:' (running or queued) or '[ ]:' (not run)
+    blank: bool  # no source: JupyterLab never executes it
 
 
 def cell_prompts(page: Page) -> list[CellPrompt]:
@@ -255,11 +255,13 @@ def run_all(page: Page, code_sources: list[str] | None = None, timeout: float = 
             page.wait_for_function(
                 "(n) => document.querySelectorAll("
                 "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-CodeCell').length === n",
-                arg=len(code_sources), timeout=10_000,
+                arg=len(code_sources),
+                timeout=10_000,
             )
         except PlaywrightTimeoutError:
-            raise AssertionError(f"the page shows {len(cell_prompts(page))} code cells, "
-                                 f"the notebook file has {len(code_sources)}") from None
+            raise AssertionError(
+                f"the page shows {len(cell_prompts(page))} code cells, the notebook file has {len(code_sources)}"
+            ) from None
     prompts = cell_prompts(page)
     if code_sources is not None:
         must_run = [i for i, source in enumerate(code_sources) if source.strip()]
@@ -277,11 +279,13 @@ def run_all(page: Page, code_sources: list[str] | None = None, timeout: float = 
     try:
         page.wait_for_function(_RUN_DONE_JS, arg=[must_run, STDERR], timeout=timeout, polling=200)
     except PlaywrightTimeoutError:
-        waiting = [f"cell {p.cell} {p.prompt}" for i, p in enumerate(cell_prompts(page))
-                   if i in must_run and not _PROMPT_NUMBER.match(p.prompt)]
+        waiting = [
+            f"cell {p.cell} {p.prompt}"
+            for i, p in enumerate(cell_prompts(page))
+            if i in must_run and not _PROMPT_NUMBER.match(p.prompt)
+        ]
         raise AssertionError(
-            f"Run All Cells did not finish within {timeout / 1000:.0f} s; still waiting: "
-            + ", ".join(waiting)
+            f"Run All Cells did not finish within {timeout / 1000:.0f} s; still waiting: " + ", ".join(waiting)
         ) from None
     return time.monotonic() - start
 
@@ -335,16 +339,22 @@ def output_errors(page: Page) -> list[str]:
     found = []
     for out in outputs(page):
         text = out["text"]
-        if (out["mime"] == "application/vnd.jupyter.stderr" and _ERROR_TEXT.search(text)) \
-                or _ERROR_MIME.search(out["mime"]) or "Error displaying widget" in text:
+        if (
+            (out["mime"] == "application/vnd.jupyter.stderr" and _ERROR_TEXT.search(text))
+            or _ERROR_MIME.search(out["mime"])
+            or "Error displaying widget" in text
+        ):
             found.append(f"cell {out['cell']}: {_short(text)}")
     return found
 
 
 def stderr_messages(page: Page) -> list[str]:
     """Text written to stderr that is not an error (warnings, log lines), as ``cell N: text``."""
-    return [f"cell {o['cell']}: {_short(o['text'])}" for o in outputs(page)
-            if o["mime"] == "application/vnd.jupyter.stderr" and not _ERROR_TEXT.search(o["text"])]
+    return [
+        f"cell {o['cell']}: {_short(o['text'])}"
+        for o in outputs(page)
+        if o["mime"] == "application/vnd.jupyter.stderr" and not _ERROR_TEXT.search(o["text"])
+    ]
 
 
 def images_without_alt(page: Page) -> list[str]:
@@ -354,30 +364,37 @@ def images_without_alt(page: Page) -> list[str]:
     as HTML ``<img alt=...>`` to pass. Images marked decorative (``role="presentation"`` or
     ``aria-hidden="true"``) are exempt.
     """
-    return [f"cell {i['cell']}: {i['src']}..." for i in page.evaluate(_IMAGES_JS)
-            if not i["decorative"] and not (i["alt"] or "").strip()]
+    return [
+        f"cell {i['cell']}: {i['src']}..."
+        for i in page.evaluate(_IMAGES_JS)
+        if not i["decorative"] and not (i["alt"] or "").strip()
+    ]
 
 
 def wait_widgets_rendered(page: Page, timeout: float = WIDGET_TIMEOUT) -> list[str]:
     """Wait until no widget output still says "Loading widget..."; returns the cells where one
     is stuck after ``timeout`` (empty when all rendered)."""
-    loading = notebook_panel(page).locator(
-        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]'
-    ).filter(has_text=re.compile(r"^\s*Loading widget\.\.\.\s*$"))
+    loading = (
+        notebook_panel(page)
+        .locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]')
+        .filter(has_text=re.compile(r"^\s*Loading widget\.\.\.\s*$"))
+    )
     try:
         expect(loading).to_have_count(0, timeout=timeout)
         return []
     except AssertionError:
-        return [f"cell {o['cell']}: Loading widget..." for o in outputs(page)
-                if o["text"].strip() == "Loading widget..."]
+        return [
+            f"cell {o['cell']}: Loading widget..." for o in outputs(page) if o["text"].strip() == "Loading widget..."
+        ]
 
 
 # ---------------------------------------------------------------- cells and widgets
 
+
 def code_cell(page: Page, contains: str) -> Locator:
     """The code cell whose source contains ``contains`` (e.g. ``'exercise("refusal-reasons")'``)."""
-    return notebook_panel(page).locator(".jp-CodeCell").filter(
-        has=page.locator(".jp-InputArea-editor", has_text=contains)
+    return (
+        notebook_panel(page).locator(".jp-CodeCell").filter(has=page.locator(".jp-InputArea-editor", has_text=contains))
     )
 
 
@@ -393,9 +410,7 @@ def click_widget_button(scope: Page | Locator, text: str, timeout: float = FEEDB
     'exercise("x")')``. Only widget buttons count (JupyterLab's own toolbar has a "Save" too).
     """
     root = notebook_panel(scope) if isinstance(scope, Page) else scope
-    button = root.locator("button.jupyter-button").filter(
-        has_text=re.compile(rf"^\s*{re.escape(text)}\s*$")
-    )
+    button = root.locator("button.jupyter-button").filter(has_text=re.compile(rf"^\s*{re.escape(text)}\s*$"))
     try:
         expect(button).to_have_count(1, timeout=timeout)
     except AssertionError:
@@ -453,7 +468,8 @@ def screenshot_notebook(page: Page, path: Path) -> None:
         page.wait_for_function(
             f"(h) => {{ const s = document.querySelector('{_SCROLLER}');"
             " return !s || Math.abs(s.clientHeight - h) <= 2; }",
-            arg=height - chrome, timeout=10_000,
+            arg=height - chrome,
+            timeout=10_000,
         )
 
     try:
@@ -463,8 +479,7 @@ def screenshot_notebook(page: Page, path: Path) -> None:
         fit(MAX_SCREENSHOT_HEIGHT)
         for _ in range(4):
             height = page.viewport_size["height"]
-            target = max(size["height"], min(height + page.evaluate(_CONTENT_OVERFLOW_JS),
-                                             MAX_SCREENSHOT_HEIGHT))
+            target = max(size["height"], min(height + page.evaluate(_CONTENT_OVERFLOW_JS), MAX_SCREENSHOT_HEIGHT))
             if abs(target - height) <= 2:
                 break
             fit(target)

@@ -1,12 +1,11 @@
 """The server ``make lab`` starts answers, and serves the start notebook."""
+
 from __future__ import annotations
 
 import json
 import urllib.request
 
-import pytest
-
-from course.lab import START_NOTEBOOK, server_command
+from course.delivery.lab import START_NOTEBOOK, server_command
 
 from .lab import LabServer
 

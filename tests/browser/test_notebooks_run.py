@@ -4,6 +4,7 @@ should see: no errors, every widget rendered, every plot described by an alt tex
 A new notebook in notebooks/ is picked up automatically. Screenshots of each run go to
 ``artifacts/screenshots/<notebook>.png``.
 """
+
 from __future__ import annotations
 
 import time
@@ -57,9 +58,13 @@ def test_notebook_runs_cleanly(page: Page, server: LabServer, artifacts: Path, n
         except Exception as err:  # an artifact only: never hide the test's own result
             warnings.warn(f"{name}: no screenshot: {err}", stacklevel=1)
     done = time.monotonic()
-    TIMINGS[name] = {"open": opened - started, "run all": run_seconds,
-                     "checks": shot - opened - run_seconds, "screenshot": done - shot,
-                     "total": done - started}
+    TIMINGS[name] = {
+        "open": opened - started,
+        "run all": run_seconds,
+        "checks": shot - opened - run_seconds,
+        "screenshot": done - shot,
+        "total": done - started,
+    }
     assert not problems, f"{name}:\n" + "\n".join(problems)
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures for the exercise-engine tests: a small stand-in for the course content, the real
 content, and helpers to build specs and views without any files."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,18 +35,34 @@ def make_stub_content() -> Any:
     """Just what the exercise checks read: events, codes, terms, objectives and notebooks."""
     events = [
         _event("move-to-new-york", None),
-        _event("friendship-request", 3), _event("refusal", 2), _event("first-late-cancellation", -1),
-        _event("fee-waived", -1), _event("second-late-cancellation", -2), _event("supervision-enactment", -2),
-        _event("naming-the-enactment", -3), _event("admitting-the-mistake", -1),
-        _event("core-issue-surfaces", 0), _event("fee-agreement", 1),
+        _event("friendship-request", 3),
+        _event("refusal", 2),
+        _event("first-late-cancellation", -1),
+        _event("fee-waived", -1),
+        _event("second-late-cancellation", -2),
+        _event("supervision-enactment", -2),
+        _event("naming-the-enactment", -3),
+        _event("admitting-the-mistake", -1),
+        _event("core-issue-surfaces", 0),
+        _event("fee-agreement", 1),
     ]
     codes = {c: None for c in ("apa-3.05", "apa-3.08", "apa-6.04", "aca-a.6.b", "aca-a.6.d", "nasw-1.06")}
-    terms = {t: None for t in ("boundary-crossing", "boundary-violation", "idealizing-transference",
-                               "rupture-marker", "countertransference", "supervision")}
+    terms = {
+        t: None
+        for t in (
+            "boundary-crossing",
+            "boundary-violation",
+            "idealizing-transference",
+            "rupture-marker",
+            "countertransference",
+            "supervision",
+        )
+    }
     notebooks = [SimpleNamespace(id="01_codes_and_boundaries"), SimpleNamespace(id="05_rupture_and_repair")]
     objectives = {"codes-crossing-violation": None, "rupture-markers": None}
-    return SimpleNamespace(events=events, codes=codes, terms=terms, objectives=objectives,
-                           course=SimpleNamespace(notebooks=notebooks))
+    return SimpleNamespace(
+        events=events, codes=codes, terms=terms, objectives=objectives, course=SimpleNamespace(notebooks=notebooks)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -64,8 +81,12 @@ def real_content() -> Any:
 
 def base_fields(**extra: Any) -> dict[str, Any]:
     fields: dict[str, Any] = {
-        "id": "test-exercise", "title": "A test exercise", "notebook": "examples", "prompt": "Choose **one**.",
-        "hints": ["First hint.", "Second hint."], "reveal": {"after_attempts": 3, "on_request": True},
+        "id": "test-exercise",
+        "title": "A test exercise",
+        "notebook": "examples",
+        "prompt": "Choose **one**.",
+        "hints": ["First hint.", "Second hint."],
+        "reveal": {"after_attempts": 3, "on_request": True},
     }
     fields.update(extra)
     return fields
@@ -91,6 +112,6 @@ def single_choice_spec(**extra: Any) -> Any:
 
 def view_of(spec: Any, store: Any = None) -> Any:
     from course.exercises.widgets import build_view
-    from course.progress.memory import MemoryProgress
+    from course.progress.memory_store import MemoryProgress
 
     return build_view(spec, store if store is not None else MemoryProgress())

@@ -1,5 +1,6 @@
 """Every malformed spec in tests/fixtures/bad/exercise-*.yaml is reported at the exact file, line and
 field. Line 1 of each says ``# expect: <field> | <part of the message>``; the expected line carries ``# <-``."""
+
 from __future__ import annotations
 
 import re
@@ -8,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from course.content.yaml_reader import load_yaml
 from course.exercises.checks import check_exercises, check_file
 from course.problems import Problem
-from course.yamlsource import load_yaml
 
 from .conftest import BAD
 
@@ -93,8 +94,7 @@ def test_duplicate_ids_across_files_are_reported(tmp_path: Path, stub_content) -
 
 
 def test_file_name_and_folder_must_match_id_and_notebook(tmp_path: Path, stub_content) -> None:
-    _write(tmp_path / "05_rupture_and_repair" / "other-name.yaml",
-           GOOD.format(id="right-id", notebook="examples"))
+    _write(tmp_path / "05_rupture_and_repair" / "other-name.yaml", GOOD.format(id="right-id", notebook="examples"))
     problems = check_exercises(stub_content, tmp_path)
     by_field = {p.field: p.message for p in problems}
     assert "rename the file to 'right-id.yaml'" in by_field["id"]

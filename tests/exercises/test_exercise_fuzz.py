@@ -1,4 +1,5 @@
 """Random answers of the wrong shape never raise: they get a clear message, in ``evaluate`` and in the widget."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,20 +12,27 @@ from course.exercises import evaluate
 from course.exercises.checks import check_file
 from course.exercises.spec import TYPES
 from course.exercises.widgets import build_view
-from course.progress.memory import MemoryProgress
+from course.progress.memory_store import MemoryProgress
 
 from .conftest import EXERCISES
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=12),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
     st.sampled_from(["a", "b", "explore", "end", "text", "rubric", "friendship-request", "crossing"]),
 )
 answers = st.recursive(
     scalars,
     lambda inner: st.one_of(
         st.lists(inner, max_size=5),
-        st.dictionaries(st.one_of(st.text(max_size=10), st.integers(), st.sampled_from(["text", "rubric", "refusal"])),
-                        inner, max_size=5),
+        st.dictionaries(
+            st.one_of(st.text(max_size=10), st.integers(), st.sampled_from(["text", "rubric", "refusal"])),
+            inner,
+            max_size=5,
+        ),
         st.tuples(inner, inner),
     ),
     max_leaves=12,
@@ -84,9 +92,15 @@ def test_wrong_types_get_a_message_saying_what_would_be_right(answer: Any) -> No
     assert "option" in result.feedback_text
 
 
-WEIRD = st.one_of(st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(), st.text(max_size=12),
-                  st.lists(st.one_of(st.integers(), st.text(max_size=4)), max_size=3),
-                  st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))
+WEIRD = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=12),
+    st.lists(st.one_of(st.integers(), st.text(max_size=4)), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
 EXAMPLE_FILES = sorted((EXERCISES / "examples").glob("*.yaml"))
 
 

@@ -1,4 +1,5 @@
 """Author text is Markdown rendered then sanitized: nothing executable survives, basic formatting does."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,7 @@ import re
 import pytest
 
 from course.exercises import evaluate
-from course.render import appears_in, inline, markdown, plain_text
+from course.safe_html import appears_in, inline, markdown, plain_text
 
 from .conftest import single_choice_spec, view_of
 
@@ -20,7 +21,7 @@ PAYLOADS = [
     "[click](java&#x73;cript:alert(1))",  # codespell:ignore
     "[click](java&#115;cript:alert(1))",  # codespell:ignore
     "<a href='java&#x73;cript:alert(1)'>x</a>",  # codespell:ignore
-    "<a href=\"&#106;avascript:alert(1)\">x</a>",
+    '<a href="&#106;avascript:alert(1)">x</a>',
     "<svg onload=alert(1)>",
     "<svg><script>alert(1)</script></svg>",
     '<iframe src="https://evil.example"></iframe>',
@@ -33,10 +34,10 @@ PAYLOADS = [
     "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
     '<object data="javascript:alert(1)"></object>',
     '<embed src="javascript:alert(1)">',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-    '<body onload=alert(1)>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<body onload=alert(1)>",
     '<a href="https://ok.example" onclick="alert(1)">ok</a>',
-    '<details open ontoggle=alert(1)>',
+    "<details open ontoggle=alert(1)>",
     "<form action=javascript:alert(1)><button>go</button></form>",
     "`<script>` in code is fine as text",
     "<<script>script>alert(1)<</script>/script>",
@@ -68,7 +69,9 @@ def test_payload_is_defeated_in_block_and_inline_rendering(payload: str) -> None
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payload_in_author_fields_never_reaches_the_widgets(payload: str) -> None:
     spec = single_choice_spec(
-        title=f"Title {payload}", prompt=f"Prompt {payload}", hints=[f"Hint {payload}"],
+        title=f"Title {payload}",
+        prompt=f"Prompt {payload}",
+        hints=[f"Hint {payload}"],
         options=[
             {"id": "a", "text": f"A {payload}", "feedback": f"Wrong {payload}"},
             {"id": "b", "text": f"B {payload}", "feedback": f"Right {payload}"},

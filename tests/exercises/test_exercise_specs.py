@@ -1,5 +1,6 @@
 """Every spec under data/exercises/ tests itself: the reference answer scores full marks in the widget,
 and each fixture's feedback appears in the widget's feedback."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,8 +9,8 @@ import pytest
 
 from course.exercises import drive
 from course.exercises.checks import check_exercises, check_file
-from course.render import appears_in, plain_text
 from course.exercises.spec import TYPES, as_plain
+from course.safe_html import appears_in, plain_text
 
 from .conftest import EXERCISES
 
@@ -21,7 +22,7 @@ def _ids(paths: list[Path]) -> list[str]:
 
 
 def test_every_type_has_an_example() -> None:
-    from course.yamlsource import load_yaml
+    from course.content.yaml_reader import load_yaml
 
     kinds = {load_yaml(p).data.get("type") for p in (EXERCISES / "examples").glob("*.yaml")}
     assert kinds == set(TYPES)
@@ -50,7 +51,8 @@ def test_every_fixture_feedback_appears_in_the_widget(path: Path, real_content) 
         view = drive(spec, as_plain(fixture.answer))
         assert view.last_result is not None and not view.last_result.correct
         assert appears_in(fixture.feedback, view.feedback.value), (
-            f"{fixture.feedback!r} not in {plain_text(view.feedback.value)!r}")
+            f"{fixture.feedback!r} not in {plain_text(view.feedback.value)!r}"
+        )
 
 
 def _readme_examples() -> list[str]:
@@ -62,7 +64,7 @@ def _readme_examples() -> list[str]:
 
 
 def test_readme_has_a_full_valid_example_of_every_type(tmp_path: Path, real_content) -> None:
-    from course.yamlsource import load_yaml
+    from course.content.yaml_reader import load_yaml
 
     seen = set()
     for n, block in enumerate(_readme_examples()):

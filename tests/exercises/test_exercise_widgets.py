@@ -1,5 +1,6 @@
 """What every exercise widget does: staged hints, attempts, reveal, reset, restore, stale marking,
 saving through the progress interface, and never letting an exception out of a button."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,9 +11,9 @@ import pytest
 
 from course.exercises import content_hash, drive, show
 from course.exercises.checks import check_file
-from course.render import plain_text
 from course.exercises.spec import as_plain
-from course.progress.memory import MemoryProgress
+from course.progress.memory_store import MemoryProgress
+from course.safe_html import plain_text
 
 from .conftest import EXERCISES, REPO, single_choice_spec, view_of
 
@@ -28,6 +29,7 @@ def example(name: str, content: Any) -> Any:
 
 
 # --- hints, attempts, reveal, reset ------------------------------------------------------------
+
 
 def test_hints_are_revealed_one_at_a_time() -> None:
     view = view_of(single_choice_spec())
@@ -112,6 +114,7 @@ def test_reset_clears_answer_feedback_hints_and_reveal_but_keeps_progress() -> N
 
 # --- restore and stale versions ----------------------------------------------------------------
 
+
 def test_restores_last_answer_and_feedback() -> None:
     store = MemoryProgress()
     spec = single_choice_spec()
@@ -155,6 +158,7 @@ def test_content_hash_is_sha256_of_canonical_json() -> None:
 
 
 # --- the other types ---------------------------------------------------------------------------
+
 
 def test_multiple_select_partial_credit_and_feedback_per_option(real_content) -> None:
     spec = example("example-rupture-markers", real_content)
@@ -249,7 +253,12 @@ def test_reflection_is_saved_only_with_save_reflection(real_content) -> None:
     assert "reaches the suggested length" in text(view.feedback)
     assert "not written into the notebook" in text(view.feedback)
     saved = store.last_reflection(spec.id)
-    assert saved.text == words and saved.rubric == {"feeling": True, "pull": False, "supervision": False, "case-only": False}
+    assert saved.text == words and saved.rubric == {
+        "feeling": True,
+        "pull": False,
+        "supervision": False,
+        "case-only": False,
+    }
     assert store.attempts(spec.id) == []  # the text is in no attempt record
     assert "Points you could still work on" in text(view.feedback)
 
@@ -274,6 +283,7 @@ def test_reflection_word_count_is_live(real_content) -> None:
 
 
 # --- errors never escape a handler --------------------------------------------------------------
+
 
 class BrokenStore(MemoryProgress):
     def record_attempt(self, *args: Any, **kwargs: Any) -> Any:
@@ -316,8 +326,9 @@ def test_a_store_that_cannot_be_read_at_start_does_not_stop_the_widget() -> None
 
 # --- profession --------------------------------------------------------------------------------
 
+
 def test_options_naming_the_learners_body_come_first() -> None:
-    from course.codes import current_profession as profession
+    from course.displays.ethics_codes import current_profession as profession
 
     store = MemoryProgress()
     assert profession(store) is None
@@ -330,6 +341,7 @@ def test_options_naming_the_learners_body_come_first() -> None:
 
 
 # --- show(), the registry and the store in use --------------------------------------------------
+
 
 @pytest.fixture
 def private_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -359,14 +371,16 @@ def test_show_unknown_id_lists_the_problem_without_a_traceback(private_progress:
     assert "Traceback" not in widget.value
 
 
-def test_show_an_invalid_spec_lists_its_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 private_progress: Path) -> None:
+def test_show_an_invalid_spec_lists_its_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, private_progress: Path
+) -> None:
     data = tmp_path / "data"
     shutil.copytree(REPO / "tests" / "fixtures" / "good" / "minimal-data", data)
     folder = data / "exercises" / "examples"
     folder.mkdir(parents=True)
-    shutil.copyfile(REPO / "tests" / "fixtures" / "bad" / "exercise-fixture-feedback-cannot-fire.yaml",
-                    folder / "bad-fixture.yaml")
+    shutil.copyfile(
+        REPO / "tests" / "fixtures" / "bad" / "exercise-fixture-feedback-cannot-fire.yaml", folder / "bad-fixture.yaml"
+    )
     monkeypatch.setenv("COURSE_DATA", str(data))
     widget = show("bad-fixture")
     body = plain_text(widget.value)
@@ -375,7 +389,7 @@ def test_show_an_invalid_spec_lists_its_problems(tmp_path: Path, monkeypatch: py
 
 def test_falls_back_to_memory_when_the_store_cannot_open(monkeypatch: pytest.MonkeyPatch) -> None:
     import course.progress as progress
-    from course.exercises.storage import get_store, memory_store
+    from course.progress.fallback import get_store, memory_store
 
     def refuse() -> Any:
         raise progress.ProgressStoreError("Cannot write to the folder /nowhere.")

@@ -1,4 +1,5 @@
 """Several processes writing into one store at once; SIGKILLed writers never lose a committed answer."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,13 @@ WRITER = Path(__file__).resolve().parent / "writer.py"
 
 
 def _writer(path: Path, tag: str, n: int) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, str(WRITER), str(path), tag, str(n)], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(WRITER), str(path), tag, str(n)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_processes_writing_concurrently_lose_nothing(store_path: Path) -> None:

@@ -1,4 +1,5 @@
 """A damaged or unreadable store is moved aside (never deleted) and a fresh one started."""
+
 from __future__ import annotations
 
 import os
@@ -7,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from course.progress import ProgressStore, ProgressStoreError, StoreRecovered, storefile
+from course.progress import ProgressStore, ProgressStoreError, StoreRecovered
+from course.progress import private_file as storefile
 
 
 def _aside(path: Path) -> list[Path]:
@@ -140,8 +142,9 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.
     folder = tmp_path / "ro"
     folder.mkdir()
     real_access = os.access
-    monkeypatch.setattr(storefile.os, "access",
-                        lambda p, m, **kw: False if Path(str(p)) == folder else real_access(p, m, **kw))
+    monkeypatch.setattr(
+        storefile.os, "access", lambda p, m, **kw: False if Path(str(p)) == folder else real_access(p, m, **kw)
+    )
     with pytest.raises(ProgressStoreError, match=r"Cannot write to the folder .*ro.*COURSE_PROGRESS"):
         ProgressStore(folder / "progress.sqlite3")
 

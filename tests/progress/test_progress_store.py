@@ -1,4 +1,5 @@
 """Round trips of every ProgressStore method, file mode, WAL, schema migration, current()/use()."""
+
 from __future__ import annotations
 
 import os
@@ -22,7 +23,13 @@ def test_record_and_last_attempt_round_trip(store: ProgressStore) -> None:
     assert got == saved
     assert isinstance(got, Attempt)
     assert (got.answer, got.score, got.max_score, got.feedback, got.content_hash, got.notebook) == (
-        {"pick": ["a", "b"]}, 1, 2, "Half right.", "h1", "01_nb")
+        {"pick": ["a", "b"]},
+        1,
+        2,
+        "Half right.",
+        "h1",
+        "01_nb",
+    )
     assert got.created_at and not got.stale and not got.correct
     with pytest.raises(AttributeError):
         got.score = 2  # type: ignore[misc]  # frozen
@@ -249,9 +256,16 @@ def test_default_path_is_platform_data_dir(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_import_uses_only_the_standard_library() -> None:
-    code = ("import sys, course.progress, course.progress.export, course.progress.class_summary; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in "
-            "('platformdirs', 'matplotlib', 'yaml', 'pydantic', 'ipywidgets', 'numpy')]; print(bad)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2])
+    code = (
+        "import sys, course.progress, course.classroom.export, course.classroom.summary; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in "
+        "('platformdirs', 'matplotlib', 'yaml', 'pydantic', 'ipywidgets', 'numpy')]; print(bad)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert out.stdout.strip() == "[]", out.stdout

@@ -2,6 +2,7 @@
 
 Usage: writer.py STORE TAG N [BATCH]   (N <= 0 means: until killed). Prints "ready" once open.
 """
+
 from __future__ import annotations
 
 import sys

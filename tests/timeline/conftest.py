@@ -1,4 +1,5 @@
 """Fixtures for the timeline tests: a small valid case of our own, and the real case in data/."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,16 @@ from course.paths import data_dir
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "timeline" / "valid-small-case"
 KEY_EVENTS = [
-    "friendship-request", "refusal", "first-late-cancellation", "fee-waived", "second-late-cancellation",
-    "supervision-enactment", "naming-the-enactment", "admitting-the-mistake", "core-issue-surfaces", "fee-agreement",
+    "friendship-request",
+    "refusal",
+    "first-late-cancellation",
+    "fee-waived",
+    "second-late-cancellation",
+    "supervision-enactment",
+    "naming-the-enactment",
+    "admitting-the-mistake",
+    "core-issue-surfaces",
+    "fee-agreement",
 ]
 
 
@@ -60,8 +69,9 @@ def full(content):
     rated = [e.id for e in content.events if e.ratings is not None]
     learner = {eid: 0 for eid in rated[:4]}
     klass = [{eid: v for eid in rated} for v in (-1, 0, 1, 2)]
-    result = plot_timeline(content=content, learner=learner, class_ratings=klass, held_frame=True,
-                           highlight=rated[len(rated) // 2])
+    result = plot_timeline(
+        content=content, learner=learner, class_ratings=klass, held_frame=True, highlight=rated[len(rated) // 2]
+    )
     result.figure.canvas.draw()
     return result
 
@@ -69,7 +79,13 @@ def full(content):
 @pytest.fixture(scope="session")
 def lines():
     """lines(result, prefix): Line2D artists whose gid starts with ``prefix``, by gid."""
+
     def find(result, prefix):
-        return {ln.get_gid(): ln for ax in result.figure.axes for ln in ax.get_lines()
-                if (ln.get_gid() or "").startswith(prefix)}
+        return {
+            ln.get_gid(): ln
+            for ax in result.figure.axes
+            for ln in ax.get_lines()
+            if (ln.get_gid() or "").startswith(prefix)
+        }
+
     return find

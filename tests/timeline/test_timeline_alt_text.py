@@ -1,8 +1,9 @@
 """The alt text is computed from the plotted data: it names the turn from idealizing to negative."""
+
 from __future__ import annotations
 
-from course.timeline_data import TimelineData
-from course.timeline_text import alt_text
+from course.timeline.data import TimelineData
+from course.timeline.text import alt_text
 
 
 def _transference(content):
@@ -42,8 +43,14 @@ def test_alt_text_follows_the_data_not_a_script(fixture_content):
     ids = [e.id for e in fixture_content.events]
     titles = {e.id: e.title for e in fixture_content.events}
     pts = [(ids[1], 0, 3.0), (ids[2], 3, 3.0), (ids[3], 6, 2.0), (ids[4], 9, 1.0)]
-    data = TimelineData(series={"transference": pts}, events=ids, phases=[("idealization", "Idealization", 0, 9)],
-                        annotated=[], labels={"transference": "Jane's transference"}, titles=titles)
+    data = TimelineData(
+        series={"transference": pts},
+        events=ids,
+        phases=[("idealization", "Idealization", 0, 9)],
+        annotated=[],
+        labels={"transference": "Jane's transference"},
+        titles=titles,
+    )
     alt = alt_text(data, fixture_content)
     assert "is idealizing (+3) from the start" in alt
     assert "turns negative" not in alt

@@ -1,8 +1,9 @@
 """What the timeline shows, read back from the data and from the drawn Line2D objects (not pixels)."""
+
 from __future__ import annotations
 
 from course.content.models import PHASE_IDS
-from course.timeline_data import AXIS_LABELS, DIMENSIONS
+from course.timeline.data import AXIS_LABELS, DIMENSIONS
 
 from .conftest import KEY_EVENTS
 

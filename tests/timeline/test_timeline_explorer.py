@@ -1,4 +1,5 @@
 """The event explorer: labelled, keyboard-operable controls that write into widget values."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,7 @@ import time
 
 import pytest
 
-from course.timeline_explorer import explorer
+from course.timeline.explorer import explorer
 
 
 @pytest.fixture(scope="module")

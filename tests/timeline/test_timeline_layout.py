@@ -1,4 +1,5 @@
 """Pure geometry: label rows, one-row dodging, week ticks."""
+
 from __future__ import annotations
 
 import itertools
@@ -6,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from course.timeline_layout import dodge, pack_rows, week_ticks
+from course.timeline.layout import dodge, pack_rows, week_ticks
 
 
 @given(st.lists(st.floats(min_value=0, max_value=10), max_size=25), st.floats(min_value=0.1, max_value=0.5))
@@ -27,8 +28,7 @@ def test_dodge_leaves_lone_labels_where_they_are():
     assert abs((a + b) / 2 - 5.0) < 1e-9 and b - a > 0.3
 
 
-@given(st.lists(st.tuples(st.floats(min_value=0, max_value=10), st.floats(min_value=0.2, max_value=3)),
-                max_size=12))
+@given(st.lists(st.tuples(st.floats(min_value=0, max_value=10), st.floats(min_value=0.2, max_value=3)), max_size=12))
 def test_pack_rows_never_overlaps_within_a_row(items):
     candidates = [[(c - w / 2, c + w / 2), (c, c + w), (c - w, c)] for c, w in items]
     placed, rows = pack_rows(candidates, 10.0, 0.1)

@@ -2,6 +2,7 @@
 
 Missing, partial or garbage ratings never raise: the plot shows what is usable and says why.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course.timeline import HELD_FRAME_LABEL, plot_timeline
-from course.timeline_data import build_data, class_overlay, learner_overlay, normalize_ratings
+from course.timeline.data import build_data, class_overlay, learner_overlay, normalize_ratings
 
 
 def _rated(content):
@@ -37,8 +38,9 @@ def test_partial_ratings_plot_what_exists_and_say_how_many(fixture_content, line
     mine = {eid: 1 for eid in keys[:4]} | {"first-session": 2}  # a non-key event is plotted too
     result = plot_timeline(content=fixture_content, learner=mine)
     assert len(lines(result, "learner:")["learner:transference"].get_xdata()) == 5
-    assert "You have rated 4 of the 10 key events (transference); rate the rest in the rating exercise." \
-        in result.messages
+    assert (
+        "You have rated 4 of the 10 key events (transference); rate the rest in the rating exercise." in result.messages
+    )
 
 
 def test_all_key_events_rated_is_complete(fixture_content):
@@ -48,16 +50,27 @@ def test_all_key_events_rated_is_complete(fixture_content):
 
 def test_nested_ratings_for_several_dimensions(fixture_content, lines):
     ids = [e.id for e in _rated(fixture_content)]
-    result = plot_timeline(content=fixture_content, learner={"alliance": {ids[0]: 2, ids[1]: 3},
-                                                            "stance": {ids[0]: -1}, "mood": {ids[0]: 1}})
+    result = plot_timeline(
+        content=fixture_content,
+        learner={"alliance": {ids[0]: 2, ids[1]: 3}, "stance": {ids[0]: -1}, "mood": {ids[0]: 1}},
+    )
     drawn = lines(result, "learner:")
     assert set(drawn) == {"learner:alliance", "learner:stance"}
     assert list(drawn["learner:alliance"].get_ydata()) == [2, 3]
     assert any("'mood'" in m for m in result.messages)
 
 
-GARBAGE = {"bogus-event": 1, "refusal": "high", "first-session": 9, "fee-waived": float("nan"),
-           5: 2, "feels-understood": True, "dee-arrives": None, "fee-agreement": -3, "core-issue-surfaces": 2.5}
+GARBAGE = {
+    "bogus-event": 1,
+    "refusal": "high",
+    "first-session": 9,
+    "fee-waived": float("nan"),
+    5: 2,
+    "feels-understood": True,
+    "dee-arrives": None,
+    "fee-agreement": -3,
+    "core-issue-surfaces": 2.5,
+}
 
 
 def test_garbage_values_are_ignored_with_messages(fixture_content, lines):
@@ -84,10 +97,25 @@ def test_no_learner_means_no_line_and_no_message(plain, lines):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(st.none(), st.integers(), st.text(), st.lists(st.integers()),
-                 st.dictionaries(st.one_of(st.text(), st.integers(), st.sampled_from(["refusal", "fee-waived"])),
-                                 st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(),
-                                           st.dictionaries(st.text(), st.integers())))))
+@given(
+    st.one_of(
+        st.none(),
+        st.integers(),
+        st.text(),
+        st.lists(st.integers()),
+        st.dictionaries(
+            st.one_of(st.text(), st.integers(), st.sampled_from(["refusal", "fee-waived"])),
+            st.one_of(
+                st.none(),
+                st.booleans(),
+                st.integers(),
+                st.floats(),
+                st.text(),
+                st.dictionaries(st.text(), st.integers()),
+            ),
+        ),
+    )
+)
 def test_any_learner_input_never_raises(fixture_content, raw):
     data = build_data(fixture_content)
     points, messages = learner_overlay(raw, data)
@@ -133,8 +161,9 @@ def test_class_overlay_is_a_pure_function_with_inclusive_quartiles():
 
 
 def test_class_overlay_nested_dimensions():
-    overlay = class_overlay([{"alliance": {"x": 1}}, {"alliance": {"x": 3}}, {"stance": {"x": -2}}],
-                            dimensions=["alliance", "stance"])
+    overlay = class_overlay(
+        [{"alliance": {"x": 1}}, {"alliance": {"x": 3}}, {"stance": {"x": -2}}], dimensions=["alliance", "stance"]
+    )
     assert overlay.stats["alliance"]["x"].median == 2
     assert overlay.stats["stance"]["x"].n == 1
 
@@ -149,7 +178,7 @@ def test_held_frame_overlay_is_drawn_and_labelled_hypothetical(content, full, li
     assert line.get_linestyle() == ":" and line.get_marker() == "D"
     expected = [(content.event(r.event).when.day_number, r.transference) for r in hf.ratings]
     drawn = list(zip(line.get_xdata(), line.get_ydata()))
-    assert drawn[-len(expected):] == expected  # after the branch point, if any
+    assert drawn[-len(expected) :] == expected  # after the branch point, if any
     assert "hypothetical" in full.alt_text.lower()
 
 
@@ -192,7 +221,8 @@ def test_unknown_highlight_and_dimension_are_messages(fixture_content, lines):
 
 
 def test_normalize_ratings_reports_each_kind_once():
-    clean, messages = normalize_ratings({"a": 1, "b": 7, "c": "x", "zz": 1}, {"transference": ["a", "b", "c"]},
-                                        dimensions=["transference"])
+    clean, messages = normalize_ratings(
+        {"a": 1, "b": 7, "c": "x", "zz": 1}, {"transference": ["a", "b", "c"]}, dimensions=["transference"]
+    )
     assert clean == {"transference": {"a": 1.0}}
     assert len(messages) == 3

@@ -1,4 +1,5 @@
 """Rendering: labels never overlap, every format saves, accessible HTML, palette and fonts."""
+
 from __future__ import annotations
 
 import itertools
@@ -70,8 +71,9 @@ def test_clustered_key_events_still_do_not_overlap(fixture_content):
     assert not [(a, b) for (a, ba), (b, bb) in itertools.combinations(boxes.items(), 2) if ba.overlaps(bb)]
 
 
-@pytest.mark.parametrize("suffix,magic", [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF"),
-                                          (".PNG", b"\x89PNG")])
+@pytest.mark.parametrize(
+    "suffix,magic", [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF"), (".PNG", b"\x89PNG")]
+)
 def test_save_each_format(full, tmp_path, suffix, magic):
     path = full.save_figure(tmp_path / "out" / f"timeline{suffix}")
     assert path.read_bytes().startswith(magic)
@@ -104,7 +106,7 @@ def test_html_repr_is_an_img_with_escaped_alt_and_a_table(full):
 
 def test_table_lists_every_event_with_week_phase_and_values(content, full):
     table = full.table()
-    assert table.count("<tr><th scope=\"row\">") == len(content.events)
+    assert table.count('<tr><th scope="row">') == len(content.events)
     first = next(e for e in content.events if e.ratings)
     assert f"Week {first.when.week}, {first.when.day}" in table
     assert content.phase(first.phase).title in table
@@ -113,16 +115,18 @@ def test_table_lists_every_event_with_week_phase_and_values(content, full):
 
 
 def test_table_escapes_titles():
-    from course.timeline_text import table_html
-    from course.timeline_data import TimelineData
+    from course.timeline.data import TimelineData
+    from course.timeline.text import table_html
 
     class _C:  # a minimal stand-in: one event whose title holds markup
         class _E:
             id = "x"
             title = "<b>bold</b> & co"
             phase = "idealization"
+
             class when:  # noqa: N801
                 week, day, session = 1, "Monday", 1
+
         events = [_E]
         held_frame = None
 
@@ -130,10 +134,16 @@ def test_table_escapes_titles():
         def phase(_):
             class P:
                 title = "Idealization"
+
             return P
 
-    data = TimelineData(series={"transference": [("x", 0, 1.0)]}, events=["x"], phases=[], annotated=[],
-                        labels={"transference": "T", "title": "t"})
+    data = TimelineData(
+        series={"transference": [("x", 0, 1.0)]},
+        events=["x"],
+        phases=[],
+        annotated=[],
+        labels={"transference": "T", "title": "t"},
+    )
     out = table_html(data, _C)
     assert "<b>" not in out and "&lt;b&gt;bold&lt;/b&gt; &amp; co" in out
 
@@ -152,8 +162,9 @@ def test_colours_are_okabe_ito_and_styles_differ(full):
     assert len({STYLES[k]["marker"] for k in kinds}) == 4
     assert len({STYLES[k]["color"] for k in kinds}) == 4
     drawn = {ln.get_gid().split(":")[0]: ln for ln in full.axes["transference"].get_lines() if ln.get_gid()}
-    styles = {k: (drawn[k].get_linestyle(), drawn[k].get_marker())
-              for k in ("case", "learner", "class-median", "held-frame")}
+    styles = {
+        k: (drawn[k].get_linestyle(), drawn[k].get_marker()) for k in ("case", "learner", "class-median", "held-frame")
+    }
     assert len(set(styles.values())) == 4
 
 
@@ -182,8 +193,10 @@ def test_import_course_stays_light():
     import subprocess
     import sys
 
-    code = ("import sys, course, course.timeline_data; "
-            "heavy = [m for m in ('matplotlib', 'ipywidgets', 'numpy') if m in sys.modules]; "
-            "print(heavy); sys.exit(1 if heavy else 0)")
+    code = (
+        "import sys, course, course.timeline.data; "
+        "heavy = [m for m in ('matplotlib', 'ipywidgets', 'numpy') if m in sys.modules]; "
+        "print(heavy); sys.exit(1 if heavy else 0)"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr

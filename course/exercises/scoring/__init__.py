@@ -2,6 +2,7 @@
 
 Each type's module has ``spec_problems``, ``answer_problems``, ``evaluate`` and ``describe_answer``.
 """
+
 from __future__ import annotations
 
 from types import ModuleType

@@ -1,9 +1,10 @@
 """Categorize: sort items into categories; one point per item in its right category."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import inline
+from ...safe_html import inline
 from ..result import Feedback, Result, invalid
 from ..spec import Categorize
 from .common import Found, listing, shown, unique_ids
@@ -50,8 +51,10 @@ def evaluate(spec: Categorize, answer: Any) -> Result:
         if chosen == right:
             score += 1
             continue
-        fb.html(f"<p><strong>{inline(item.text)}</strong>: you chose <em>{inline(labels[chosen])}</em>; "
-                f"it belongs under <em>{inline(labels.get(right, str(right)))}</em>.</p>")
+        fb.html(
+            f"<p><strong>{inline(item.text)}</strong>: you chose <em>{inline(labels[chosen])}</em>; "
+            f"it belongs under <em>{inline(labels.get(right, str(right)))}</em>.</p>"
+        )
         fb.md(item.feedback or "")
     return fb.result(score, n)
 

@@ -1,4 +1,5 @@
 """Helpers shared by the scoring functions: reading answers of any shape without raising."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -27,7 +28,9 @@ def duplicates(values: list[Any]) -> list[int]:
 def unique_ids(items: list[Any], field: str) -> Found:
     """Problems for repeated ``id`` values in a list of spec items."""
     ids = [item.id for item in items]
-    return [((field, i, "id"), f"'{ids[i]}' is used twice in {field}; every id must be unique") for i in duplicates(ids)]
+    return [
+        ((field, i, "id"), f"'{ids[i]}' is used twice in {field}; every id must be unique") for i in duplicates(ids)
+    ]
 
 
 def is_text_list(value: Any) -> bool:

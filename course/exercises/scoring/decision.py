@@ -1,10 +1,11 @@
 """Decision: a branching scenario. Each choice leads to its consequence, an expert commentary and
 the next node (or the end); the answer is the path of choice ids, compared with the recommended one."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import inline, markdown
+from ...safe_html import inline, markdown
 from ..result import Feedback, Result, invalid
 from ..spec import Choice, Decision, DecisionNode
 from .common import Found, is_text_list, listing, shown
@@ -36,7 +37,9 @@ def spec_problems(spec: Decision) -> Found:
         for j, c in enumerate(n.choices):
             at = ("nodes", i, "choices", j)
             if c.id in seen_choices:
-                found.append((at + ("id",), f"'{c.id}' is used by an earlier choice; choice ids must be unique in the exercise"))
+                found.append(
+                    (at + ("id",), f"'{c.id}' is used by an earlier choice; choice ids must be unique in the exercise")
+                )
             seen_choices.add(c.id)
             if c.next != END and c.next not in node_ids:
                 found.append((at + ("next",), f"'{c.next}' is not a node id; use one of {listing(node_ids)} or 'end'"))
@@ -48,7 +51,12 @@ def spec_problems(spec: Decision) -> Found:
     reached = _reachable(spec)
     for i, n in enumerate(spec.nodes):
         if n.id not in reached:
-            found.append((("nodes", i, "id"), f"node '{n.id}' cannot be reached from the start; point a choice's next at it or remove it"))
+            found.append(
+                (
+                    ("nodes", i, "id"),
+                    f"node '{n.id}' cannot be reached from the start; point a choice's next at it or remove it",
+                )
+            )
     loop = _find_loop(spec)
     if loop:
         found.append((("nodes",), f"the path {' → '.join(loop)} goes round in a circle; every path must reach 'end'"))
@@ -72,7 +80,7 @@ def _find_loop(spec: Decision) -> list[str]:
         if node_id == END:
             return []
         if node_id in trail:
-            return trail[trail.index(node_id):] + [node_id]
+            return trail[trail.index(node_id) :] + [node_id]
         n = node(spec, node_id)
         for c in n.choices if n else []:
             loop = visit(c.next, trail + [node_id])
@@ -104,16 +112,20 @@ def walk(spec: Decision, answer: list[str]) -> tuple[list[Choice], str | None]:
 def answer_problems(spec: Decision, answer: Any) -> Found:
     """``answer`` must be a list of choice ids forming a path from the start to the end."""
     if not is_text_list(answer):
-        return [((), f"got {shown(answer)}; it should be a list of choice ids, one per step, from the start to the end")]
+        return [
+            ((), f"got {shown(answer)}; it should be a list of choice ids, one per step, from the start to the end")
+        ]
     _, problem = walk(spec, answer)
     return [((), problem)] if problem else []
 
 
 def step_html(step: int, picked: Choice) -> str:
     """One step of the story: the choice, what happened, and the commentary."""
-    return (f'<div class="cx-step"><p><strong>Step {step}. You said:</strong> {inline(picked.text)}</p>'
-            f"<p><strong>What happens:</strong></p>{markdown(picked.consequence)}"
-            f"<p><strong>Commentary:</strong></p>{markdown(picked.commentary)}</div>")
+    return (
+        f'<div class="cx-step"><p><strong>Step {step}. You said:</strong> {inline(picked.text)}</p>'
+        f"<p><strong>What happens:</strong></p>{markdown(picked.consequence)}"
+        f"<p><strong>Commentary:</strong></p>{markdown(picked.commentary)}</div>"
+    )
 
 
 def evaluate(spec: Decision, answer: Any) -> Result:
@@ -138,10 +150,14 @@ def _summary(spec: Decision, taken: list[Choice], correct: bool) -> str:
     recommended = [choice(spec, c) for c in spec.answer]
     yours = "".join(f"<li>{inline(c.text)}</li>" for c in taken)
     if correct:
-        return f'<div class="cx-summary"><p><strong>Your path</strong> is the recommended one:</p><ol>{yours}</ol></div>'
+        return (
+            f'<div class="cx-summary"><p><strong>Your path</strong> is the recommended one:</p><ol>{yours}</ol></div>'
+        )
     best = "".join(f"<li>{inline(c.text)}</li>" for c in recommended if c is not None)
-    return (f'<div class="cx-summary"><p><strong>Your path:</strong></p><ol>{yours}</ol>'
-            f"<p><strong>The recommended path:</strong></p><ol>{best}</ol></div>")
+    return (
+        f'<div class="cx-summary"><p><strong>Your path:</strong></p><ol>{yours}</ol>'
+        f"<p><strong>The recommended path:</strong></p><ol>{best}</ol></div>"
+    )
 
 
 def describe_answer(spec: Decision) -> str:

@@ -1,9 +1,10 @@
 """Multiple select: several right options, partial credit, feedback on each missed or wrong option."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import inline
+from ...safe_html import inline
 from ..result import Feedback, Result, invalid
 from ..spec import MultipleSelect
 from .common import Found, duplicates, is_text_list, listing, shown, unique_ids

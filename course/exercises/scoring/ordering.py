@@ -1,9 +1,10 @@
 """Ordering: put events or steps in sequence; one point per item in its right place."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import inline
+from ...safe_html import inline
 from ..result import Feedback, Result, invalid
 from ..spec import Ordering
 from .common import Found, duplicates, is_text_list, listing, shown, unique_ids
@@ -13,8 +14,13 @@ def spec_problems(spec: Ordering) -> Found:
     """Repeated item ids; items written in the right order (learners see them as written)."""
     found = unique_ids(spec.items, "items")
     if [i.id for i in spec.items] == list(spec.answer):
-        found.append((("items",), "are written in the right order, so the exercise starts solved; "
-                      "list them in a mixed order (learners see them in the order written)"))
+        found.append(
+            (
+                ("items",),
+                "are written in the right order, so the exercise starts solved; "
+                "list them in a mixed order (learners see them in the order written)",
+            )
+        )
     return found
 
 
@@ -50,8 +56,10 @@ def evaluate(spec: Ordering, answer: Any) -> Result:
             score += 1
             continue
         item = items[item_id]
-        fb.html(f"<p><strong>Out of place:</strong> {inline(item.text)} "
-                f"(you put it at {pos + 1}; it belongs at {right + 1})</p>")
+        fb.html(
+            f"<p><strong>Out of place:</strong> {inline(item.text)} "
+            f"(you put it at {pos + 1}; it belongs at {right + 1})</p>"
+        )
         fb.md(item.feedback or "")
     return fb.result(score, n)
 

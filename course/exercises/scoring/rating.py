@@ -1,10 +1,11 @@
 """Rating: the learner rates one dimension at several events; scored against the course's
 teaching ratings (from data/vignette/events.yaml) within a tolerance."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, inline
+from ...safe_html import esc, inline
 from ..result import Feedback, Result, invalid
 from ..spec import DIMENSION_SCALES, Rating
 from .common import Found, is_whole, listing, shown
@@ -58,11 +59,15 @@ def evaluate(spec: Rating, answer: Any) -> Result:
         if abs(given - ref) <= spec.tolerance:
             score += 1
             continue
-        fb.html(f"<p><strong>{inline(label(item))}</strong>: you rated {esc(_signed(given))}; the course's "
-                f"teaching rating is {esc(_signed(ref))}.</p>")
+        fb.html(
+            f"<p><strong>{inline(label(item))}</strong>: you rated {esc(_signed(given))}; the course's "
+            f"teaching rating is {esc(_signed(ref))}.</p>"
+        )
         fb.md(item.note or "")
-    fb.text(f"{score} of {n} ratings are within {spec.tolerance} point(s) of the course's. These are teaching "
-            "judgements for discussion, not measurements: a different rating you can argue for is welcome.")
+    fb.text(
+        f"{score} of {n} ratings are within {spec.tolerance} point(s) of the course's. These are teaching "
+        "judgements for discussion, not measurements: a different rating you can argue for is welcome."
+    )
     return fb.result(score, n)
 
 

@@ -1,9 +1,10 @@
 """Reflection: a journal entry; formative feedback on length and on the self-assessment rubric."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, inline
+from ...safe_html import esc, inline
 from ..result import Feedback, Result, invalid
 from ..spec import Reflection, as_plain
 from .common import Found, listing, shown, unique_ids
@@ -53,8 +54,10 @@ def evaluate(spec: Reflection, answer: Any) -> Result:
     if count >= spec.min_words:
         fb.text(f"You wrote {count} words. That reaches the suggested length of {spec.min_words} words.")
     else:
-        fb.text(f"You wrote {count} words. Aim for at least {spec.min_words} words: say what you noticed, "
-                "what you felt, and what you would do.")
+        fb.text(
+            f"You wrote {count} words. Aim for at least {spec.min_words} words: say what you noticed, "
+            "what you felt, and what you would do."
+        )
     ticked = answer.get("rubric", {})
     if spec.rubric:
         open_points = [r for r in spec.rubric if not ticked.get(r.id)]
@@ -63,10 +66,18 @@ def evaluate(spec: Reflection, answer: Any) -> Result:
             rows = "".join(f"<li>{inline(r.text)}</li>" for r in open_points)
             fb.html(f"<p>Points you could still work on:</p><ul>{rows}</ul>")
     score = 1 if count >= spec.min_words else 0
-    return fb.result(score, 1, verdict="Done: your reflection reaches the suggested length." if score else "A start: keep writing when you are ready.")
+    return fb.result(
+        score,
+        1,
+        verdict="Done: your reflection reaches the suggested length."
+        if score
+        else "A start: keep writing when you are ready.",
+    )
 
 
 def describe_answer(spec: Reflection) -> str:
     """An example reflection, clearly labelled as one possible answer."""
-    return (f"<p><strong>One possible reflection</strong> (there is no single right answer):</p>"
-            f"<blockquote><p>{esc(spec.answer.text)}</p></blockquote>")
+    return (
+        f"<p><strong>One possible reflection</strong> (there is no single right answer):</p>"
+        f"<blockquote><p>{esc(spec.answer.text)}</p></blockquote>"
+    )

@@ -1,9 +1,10 @@
 """Single choice: one right option; every option has its own feedback."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import inline
+from ...safe_html import inline
 from ..result import Feedback, Result, invalid
 from ..spec import SingleChoice
 from .common import Found, listing, shown, unique_ids

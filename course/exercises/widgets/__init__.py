@@ -1,4 +1,5 @@
 """Exercise widgets, one class per type; ``build_view`` picks the class for a spec."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -4,12 +4,14 @@ A type's view subclasses ``ExerciseView`` and fills in ``build_controls``, ``rea
 ``set_answer`` and ``clear``. Scoring is done by the pure ``evaluate`` of the type; feedback goes into
 an HTML widget's ``value`` (never printed). No exception escapes a button handler.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from ...render import esc, markdown
+from ...progress.fallback import memory_store
+from ...safe_html import esc, markdown
 from ..result import Result
 from ..scoring import answer_problems, describe_answer, evaluate
 from ..spec import as_plain, content_hash
@@ -25,11 +27,10 @@ class ExerciseView:
     check_tooltip = "Check your answer and see feedback"
     instructions = "Your answer:"
 
-    def __init__(self, spec: Any, store: Any = None, *, content_hash_: str | None = None,
-                 store_note: str | None = None) -> None:
+    def __init__(
+        self, spec: Any, store: Any = None, *, content_hash_: str | None = None, store_note: str | None = None
+    ) -> None:
         import ipywidgets as w
-
-        from ..storage import memory_store
 
         self.spec = spec
         self.hash = content_hash_ or content_hash(spec)
@@ -44,13 +45,21 @@ class ExerciseView:
         self.header = w.HTML(value=self._header_html())
         self.label = w.HTML(value=f'<p class="cx-label">{esc(self.instructions)}</p>')
         self.controls = w.VBox(self.build_controls(), layout=w.Layout(width="100%"))
-        self.check_button = w.Button(description=self.check_label, button_style="primary",
-                                     tooltip=self.check_tooltip, layout=w.Layout(width="auto"))
+        self.check_button = w.Button(
+            description=self.check_label,
+            button_style="primary",
+            tooltip=self.check_tooltip,
+            layout=w.Layout(width="auto"),
+        )
         self.hint_button = w.Button(description="Hint", tooltip="Show the next hint", layout=w.Layout(width="auto"))
-        self.reveal_button = w.Button(description="Show answer", tooltip="Show the reference answer",
-                                      layout=w.Layout(width="auto"))
-        self.reset_button = w.Button(description="Reset", tooltip="Clear your answer and start this exercise again",
-                                     layout=w.Layout(width="auto"))
+        self.reveal_button = w.Button(
+            description="Show answer", tooltip="Show the reference answer", layout=w.Layout(width="auto")
+        )
+        self.reset_button = w.Button(
+            description="Reset",
+            tooltip="Clear your answer and start this exercise again",
+            layout=w.Layout(width="auto"),
+        )
         self.status = w.HTML()
         self.hints = w.HTML()
         self.feedback = w.HTML()
@@ -59,10 +68,14 @@ class ExerciseView:
         self.hint_button.on_click(self._safe(self.hint))
         self.reveal_button.on_click(self._safe(self.reveal))
         self.reset_button.on_click(self._safe(self.reset))
-        buttons = w.HBox([self.check_button, self.hint_button, self.reveal_button, self.reset_button],
-                         layout=w.Layout(flex_flow="row wrap", margin="0.6em 0 0.2em"))
-        self.box = w.VBox([self.header, self.label, self.controls, buttons, self.status, self.hints,
-                           self.feedback, self.answer], layout=w.Layout(width="100%"))
+        buttons = w.HBox(
+            [self.check_button, self.hint_button, self.reveal_button, self.reset_button],
+            layout=w.Layout(flex_flow="row wrap", margin="0.6em 0 0.2em"),
+        )
+        self.box = w.VBox(
+            [self.header, self.label, self.controls, buttons, self.status, self.hints, self.feedback, self.answer],
+            layout=w.Layout(width="100%"),
+        )
         self.box.add_class("cx-exercise")
         self._safe(self.restore)()
         self._refresh_buttons()
@@ -117,8 +130,15 @@ class ExerciseView:
     def save(self, answer: Any, result: Result) -> str:
         """Record the attempt; returns HTML to add under the feedback ('' when all went well)."""
         try:
-            self.store.record_attempt(self.spec.id, self.hash, as_plain(answer), result.score, result.max_score,
-                                      result.feedback_text, notebook=self.spec.notebook)
+            self.store.record_attempt(
+                self.spec.id,
+                self.hash,
+                as_plain(answer),
+                result.score,
+                result.max_score,
+                result.feedback_text,
+                notebook=self.spec.notebook,
+            )
         except Exception as exc:  # the learner still gets feedback
             return note_html(f"Your answer could not be saved ({exc}); the feedback above is still right.")
         return ""
@@ -134,8 +154,11 @@ class ExerciseView:
         """Show the reference answer, if the exercise's reveal rule allows it now."""
         if not self._reveal_allowed():
             after = self.spec.reveal.after_attempts
-            msg = (f"The answer appears after {after} attempts ({self.attempts()} so far)." if after
-                   else "This exercise does not show a reference answer.")
+            msg = (
+                f"The answer appears after {after} attempts ({self.attempts()} so far)."
+                if after
+                else "This exercise does not show a reference answer."
+            )
             self.answer.value = note_html(msg)
             return
         self._show_answer("")
@@ -244,7 +267,9 @@ class ExerciseView:
             except Exception as exc:  # a handler must never raise into the notebook
                 self.feedback.value = note_html(
                     f"Something went wrong here ({type(exc).__name__}: {exc}). Your work is not lost: "
-                    "try again or press Reset, and tell your instructor if it keeps happening.")
+                    "try again or press Reset, and tell your instructor if it keeps happening."
+                )
+
         return run
 
 
@@ -256,6 +281,8 @@ def note_html(text: str) -> str:
 def stale_html(feedback_text: str, *, shown: bool) -> str:
     """The last attempt's saved feedback, marked as from an earlier version of the exercise."""
     where = "Your answer is shown above. " if shown else ""
-    return (f'<div class="cx-feedback cx-stale" role="status"><p><strong>From an earlier version of this '
-            f"exercise.</strong> {where}The exercise has changed since you answered, so check again.</p>"
-            f"<p>Feedback you had then: {esc(feedback_text)}</p></div>")
+    return (
+        f'<div class="cx-feedback cx-stale" role="status"><p><strong>From an earlier version of this '
+        f"exercise.</strong> {where}The exercise has changed since you answered, so check again.</p>"
+        f"<p>Feedback you had then: {esc(feedback_text)}</p></div>"
+    )

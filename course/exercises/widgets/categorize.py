@@ -1,11 +1,12 @@
 """Widget for categorize: one dropdown per item."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...codes import current_profession
+from ...displays.ethics_codes import current_profession
+from ...safe_html import inline, plain
 from ..profession import order_by_profession
-from ...render import inline, plain
 from .base import ExerciseView
 
 UNSET = ""
@@ -25,9 +26,14 @@ class CategorizeView(ExerciseView):
         rows = []
         for n, item in enumerate(items, start=1):
             text = w.HTML(value=f"<p><strong>{n}.</strong> {inline(item.text)}</p>")
-            drop = w.Dropdown(options=choices, value=UNSET, description=f"Category for item {n}",
-                              tooltip=f"Category for item {n}: {plain(item.text)}",
-                              layout=w.Layout(width="auto"), style={"description_width": "initial"})
+            drop = w.Dropdown(
+                options=choices,
+                value=UNSET,
+                description=f"Category for item {n}",
+                tooltip=f"Category for item {n}: {plain(item.text)}",
+                layout=w.Layout(width="auto"),
+                style={"description_width": "initial"},
+            )
             self.dropdowns[item.id] = drop
             rows.append(w.VBox([text, drop], layout=w.Layout(margin="0 0 0.5em 0")))
         return rows

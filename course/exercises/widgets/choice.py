@@ -1,11 +1,12 @@
 """Widgets for single-choice (radio buttons) and multiple-select (checkboxes)."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...codes import current_profession
+from ...displays.ethics_codes import current_profession
+from ...safe_html import plain
 from ..profession import order_by_profession
-from ...render import plain
 from .base import ExerciseView
 
 
@@ -19,8 +20,11 @@ class SingleChoiceView(ExerciseView):
 
         options = order_by_profession(self.spec.options, lambda o: o.text, current_profession(self.store))
         self.radio = w.RadioButtons(
-            options=[(plain(o.text), o.id) for o in options], value=None, description="Options",
-            tooltip="Tab to an option and press Space to choose it, or click it", layout=w.Layout(width="100%"),
+            options=[(plain(o.text), o.id) for o in options],
+            value=None,
+            description="Options",
+            tooltip="Tab to an option and press Space to choose it, or click it",
+            layout=w.Layout(width="100%"),
             style={"description_width": "initial"},
         )
         return [self.radio]
@@ -45,8 +49,14 @@ class MultipleSelectView(ExerciseView):
 
         options = order_by_profession(self.spec.options, lambda o: o.text, current_profession(self.store))
         self.boxes = {
-            o.id: w.Checkbox(value=False, description=plain(o.text), indent=False, tooltip=plain(o.text),
-                             layout=w.Layout(width="100%"), style={"description_width": "initial"})
+            o.id: w.Checkbox(
+                value=False,
+                description=plain(o.text),
+                indent=False,
+                tooltip=plain(o.text),
+                layout=w.Layout(width="100%"),
+                style={"description_width": "initial"},
+            )
             for o in options
         }
         return list(self.boxes.values())

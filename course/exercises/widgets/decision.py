@@ -1,9 +1,10 @@
 """Widget for decision: play the branching scenario one reply at a time."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, markdown, plain
+from ...safe_html import esc, markdown, plain
 from ..result import Result, invalid
 from ..scoring import answer_problems, evaluate
 from ..scoring.decision import END, choice, node, step_html
@@ -23,9 +24,14 @@ class DecisionView(ExerciseView):
         self.path: list[str] = []
         self.current = self.spec.start
         self.scene = w.HTML()
-        self.radio = w.RadioButtons(options=[], value=None, description="Replies",
-                                    tooltip="Tab to a reply and press Space to choose it, or click it",
-                                    layout=w.Layout(width="100%"), style={"description_width": "initial"})
+        self.radio = w.RadioButtons(
+            options=[],
+            value=None,
+            description="Replies",
+            tooltip="Tab to a reply and press Space to choose it, or click it",
+            layout=w.Layout(width="100%"),
+            style={"description_width": "initial"},
+        )
         self._show_node()
         return [self.scene, self.radio]
 
@@ -102,6 +108,8 @@ class DecisionView(ExerciseView):
         if attempt.content_hash == self.hash and fits:
             self.set_answer(attempt.answer)
             self.last_result = evaluate(self.spec, attempt.answer)
-            self.feedback.value = note_html("Your last path, restored from your progress.") + self.last_result.feedback_html
+            self.feedback.value = (
+                note_html("Your last path, restored from your progress.") + self.last_result.feedback_html
+            )
         else:
             self.feedback.value = stale_html(attempt.feedback, shown=False)

@@ -1,9 +1,10 @@
 """Widget for ordering: a list box with Move up / Move down buttons (keyboard operable, no drag)."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, plain
+from ...safe_html import esc, plain
 from .base import ExerciseView
 
 
@@ -17,13 +18,20 @@ class OrderingView(ExerciseView):
 
         self.texts = {i.id: plain(i.text) for i in self.spec.items}
         self.order = [i.id for i in self.spec.items]
-        self.select = w.Select(options=[], rows=len(self.order), description="Order",
-                               tooltip="Select an item (click it, or use the arrow keys, Home or End), then move it with the buttons", layout=w.Layout(width="100%"),
-                               style={"description_width": "initial"})
-        self.up_button = w.Button(description="Move up", tooltip="Move the selected item one place up",
-                                  layout=w.Layout(width="auto"))
-        self.down_button = w.Button(description="Move down", tooltip="Move the selected item one place down",
-                                    layout=w.Layout(width="auto"))
+        self.select = w.Select(
+            options=[],
+            rows=len(self.order),
+            description="Order",
+            tooltip="Select an item (click it, or use the arrow keys, Home or End), then move it with the buttons",
+            layout=w.Layout(width="100%"),
+            style={"description_width": "initial"},
+        )
+        self.up_button = w.Button(
+            description="Move up", tooltip="Move the selected item one place up", layout=w.Layout(width="auto")
+        )
+        self.down_button = w.Button(
+            description="Move down", tooltip="Move the selected item one place down", layout=w.Layout(width="auto")
+        )
         self.order_note = w.HTML()
         self.up_button.on_click(self._safe(lambda: self.move(-1)))
         self.down_button.on_click(self._safe(lambda: self.move(1)))
@@ -40,7 +48,9 @@ class OrderingView(ExerciseView):
         j = max(0, min(len(self.order) - 1, i + step))
         self.order[i], self.order[j] = self.order[j], self.order[i]
         self._refresh(chosen)
-        self.order_note.value = f'<p class="cx-small" role="status">{esc(self.texts[chosen])} is now at position {j + 1}.</p>'
+        self.order_note.value = (
+            f'<p class="cx-small" role="status">{esc(self.texts[chosen])} is now at position {j + 1}.</p>'
+        )
 
     def _refresh(self, keep: str | None = None) -> None:
         self.select.options = [(f"{n}. {self.texts[i]}", i) for n, i in enumerate(self.order, start=1)]

@@ -3,11 +3,12 @@
 A labelled number field rather than ipywidgets' slider: the slider's handle has no accessible name
 for screen readers, while the field is labelled, and its arrow keys step through the scale.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, plain
+from ...safe_html import esc, plain
 from ..result import Result
 from ..scoring.rating import label
 from ..spec import DIMENSION_SCALES
@@ -27,9 +28,16 @@ class RatingView(ExerciseView):
         import ipywidgets as w
 
         self.fields = {
-            e.event: w.BoundedIntText(value=0, min=-3, max=3, step=1, description=plain(label(e)),
-                                      tooltip=f"{self.spec.dimension} at: {plain(label(e))} (-3 to +3)",
-                                      layout=w.Layout(width="32em"), style={"description_width": "22em"})
+            e.event: w.BoundedIntText(
+                value=0,
+                min=-3,
+                max=3,
+                step=1,
+                description=plain(label(e)),
+                tooltip=f"{self.spec.dimension} at: {plain(label(e))} (-3 to +3)",
+                layout=w.Layout(width="32em"),
+                style={"description_width": "22em"},
+            )
             for e in self.spec.events
         }
         return list(self.fields.values())
@@ -51,4 +59,7 @@ class RatingView(ExerciseView):
             self.store.save_ratings(self.spec.id, self.hash, dict(answer), self.spec.dimension)
         except Exception as exc:
             return note + note_html(f"Your ratings could not be saved for the timeline ({exc}).")
-        return note + f'<p class="cx-small">{esc("Your ratings are saved: the timeline can show them beside the course ratings.")}</p>'
+        return (
+            note
+            + f'<p class="cx-small">{esc("Your ratings are saved: the timeline can show them beside the course ratings.")}</p>'
+        )

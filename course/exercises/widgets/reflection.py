@@ -4,11 +4,12 @@ The text is saved only with ``save_reflection`` in the local progress store, nev
 A saved text is put back into the box only when the learner asks (so it cannot slip into a saved
 notebook's widget state unasked).
 """
+
 from __future__ import annotations
 
 from typing import Any
 
-from ...render import esc, plain
+from ...safe_html import esc, plain
 from ..result import Result
 from ..scoring.reflection import words
 from .base import ExerciseView, note_html
@@ -24,29 +25,46 @@ class ReflectionView(ExerciseView):
     def build_controls(self) -> list[Any]:
         import ipywidgets as w
 
-        self.text = w.Textarea(value="", placeholder="Write here. Do not write about real clients.",
-                               description="Reflection", tooltip="Your reflection",
-                               layout=w.Layout(width="100%", height="12em"), style={"description_width": "initial"})
+        self.text = w.Textarea(
+            value="",
+            placeholder="Write here. Do not write about real clients.",
+            description="Reflection",
+            tooltip="Your reflection",
+            layout=w.Layout(width="100%", height="12em"),
+            style={"description_width": "initial"},
+        )
         self.counter = w.HTML()
         self.text.observe(lambda _: self._count(), names="value")
         self.rubric = {
-            r.id: w.Checkbox(value=False, description=plain(r.text), indent=False, tooltip=plain(r.text),
-                             layout=w.Layout(width="100%"))
+            r.id: w.Checkbox(
+                value=False,
+                description=plain(r.text),
+                indent=False,
+                tooltip=plain(r.text),
+                layout=w.Layout(width="100%"),
+            )
             for r in self.spec.rubric
         }
-        self.load_button = w.Button(description="Load my saved reflection", tooltip="Put your last saved text back in the box",
-                                    layout=w.Layout(width="auto", display="none"))
+        self.load_button = w.Button(
+            description="Load my saved reflection",
+            tooltip="Put your last saved text back in the box",
+            layout=w.Layout(width="auto", display="none"),
+        )
         self.load_button.on_click(self._safe(self.load_saved))
         self._count()
         parts: list[Any] = [self.text, self.counter]
         if self.rubric:
-            parts.append(w.HTML(value=f'<p class="cx-label">{esc("Self-assessment: tick what your reflection does")}</p>'))
+            parts.append(
+                w.HTML(value=f'<p class="cx-label">{esc("Self-assessment: tick what your reflection does")}</p>')
+            )
             parts += list(self.rubric.values())
         return parts + [self.load_button]
 
     def _count(self) -> None:
         n = words(self.text.value)
-        self.counter.value = f'<p class="cx-small" aria-live="polite">{n} words (suggested: at least {self.spec.min_words})</p>'
+        self.counter.value = (
+            f'<p class="cx-small" aria-live="polite">{n} words (suggested: at least {self.spec.min_words})</p>'
+        )
 
     def read_answer(self) -> Any:
         return {"text": self.text.value, "rubric": {k: bool(b.value) for k, b in self.rubric.items()}}
@@ -67,7 +85,9 @@ class ReflectionView(ExerciseView):
         try:
             self.store.save_reflection(self.spec.id, self.hash, answer["text"], dict(answer.get("rubric", {})))
         except Exception as exc:
-            return note_html(f"Your reflection could not be saved ({exc}). Copy your text somewhere safe before you close the notebook.")
+            return note_html(
+                f"Your reflection could not be saved ({exc}). Copy your text somewhere safe before you close the notebook."
+            )
         return '<p class="cx-small">Saved on this computer only; it is not written into the notebook.</p>'
 
     def _saved(self) -> Any:
@@ -80,8 +100,10 @@ class ReflectionView(ExerciseView):
             return
         when = str(saved.created_at)[:10]
         earlier = " (from an earlier version of this exercise)" if saved.content_hash != self.hash else ""
-        self.feedback.value = note_html(f"You saved a reflection of {words(saved.text)} words on {when}{earlier}. "
-                                    "Press 'Load my saved reflection' to see it again.")
+        self.feedback.value = note_html(
+            f"You saved a reflection of {words(saved.text)} words on {when}{earlier}. "
+            "Press 'Load my saved reflection' to see it again."
+        )
         self.load_button.layout.display = None
 
     def load_saved(self) -> None:

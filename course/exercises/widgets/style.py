@@ -1,4 +1,5 @@
 """The one small CSS block every exercise carries (JupyterLab theme colours, light and dark)."""
+
 from __future__ import annotations
 
 CSS = """<style>

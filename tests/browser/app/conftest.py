@@ -3,6 +3,7 @@
 The JupyterLab server of the parent folder is not needed here: ``_fresh_lab`` is overridden so
 these tests never start it. The browser (Debian's Chromium) comes from the parent conftest.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,15 +21,15 @@ from ..conftest import ARTIFACTS, _free_port, _stop, _tail
 
 pytest.importorskip("voila", reason="Voilà is not installed (pip install -e '.[app]')")
 
-from course.app import server_command, stage  # noqa: E402
+from course.delivery.voila.app import server_command, stage  # noqa: E402
 
 START_TIMEOUT = 90.0  # seconds until Voilà answers
 
 
 @dataclass
 class AppServer:
-    url: str          # http://127.0.0.1:<port>
-    root: Path        # the staged folder it serves
+    url: str  # http://127.0.0.1:<port>
+    root: Path  # the staged folder it serves
     log: Path
     command: list[str]
 
@@ -63,8 +64,12 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     env = dict(os.environ)
     for name in ("runtime", "config", "data"):
         (base / name).mkdir()
-    env.update(JUPYTER_RUNTIME_DIR=str(base / "runtime"), JUPYTER_CONFIG_DIR=str(base / "config"),
-               JUPYTER_DATA_DIR=str(base / "data"), COURSE_PROGRESS=str(base / "progress.sqlite3"))
+    env.update(
+        JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+        JUPYTER_CONFIG_DIR=str(base / "config"),
+        JUPYTER_DATA_DIR=str(base / "data"),
+        COURSE_PROGRESS=str(base / "progress.sqlite3"),
+    )
     env.pop("MPLBACKEND", None)  # the learner's inline backend, as in the JupyterLab tests
     log_dir = ARTIFACTS / "browser"
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -73,8 +78,15 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
         port = _free_port()
         cmd = server_command(root, port=port, open_browser=False)
         with log.open("w") as log_file:
-            proc = subprocess.Popen(cmd, env=env, cwd=base, stdout=log_file, stderr=subprocess.STDOUT,
-                                    stdin=subprocess.DEVNULL, start_new_session=True)
+            proc = subprocess.Popen(
+                cmd,
+                env=env,
+                cwd=base,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(proc, url)

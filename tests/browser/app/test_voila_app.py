@@ -1,4 +1,5 @@
 """``make app``: Voilà shows the course with working widgets and plots and without any code."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,8 @@ import urllib.request
 import pytest
 from playwright.sync_api import Page, expect
 
-from course.app import LANDING
-from course.delivery import course_notebooks
+from course.delivery.learner_copy import course_notebooks
+from course.delivery.voila.app import LANDING
 
 from ..lab import code_cell_sources, notebooks_dir
 from .conftest import AppServer
@@ -43,16 +44,21 @@ def test_start_notebook_shows_widgets_and_no_code(page: Page, app_server: AppSer
     page.on("pageerror", lambda err: failed.append(str(err)))
     page.goto(app_server.render_url(START), timeout=RENDER_TIMEOUT)
     # The exercises' buttons and option widgets are live widgets, not text.
-    expect(page.locator("button.jupyter-button").filter(has_text=re.compile(r"^\s*Check\s*$")).first)\
-        .to_be_visible(timeout=RENDER_TIMEOUT)
+    expect(page.locator("button.jupyter-button").filter(has_text=re.compile(r"^\s*Check\s*$")).first).to_be_visible(
+        timeout=RENDER_TIMEOUT
+    )
     expect(page.locator(".widget-radio-box").first).to_be_visible()
     expect(page.get_by_text("Loading widget...")).to_have_count(0)
     expect(page.get_by_text("Error displaying widget")).to_have_count(0)
     # No code: neither an input area of a code cell nor any code cell's source text.
     expect(page.locator(".jp-CodeCell .jp-InputArea")).to_have_count(0)
     text = page.inner_text("body")
-    shown = [line for src in code_cell_sources(notebooks_dir() / START)
-             for line in src.splitlines() if line.strip() and line.strip() in text]
+    shown = [
+        line
+        for src in code_cell_sources(notebooks_dir() / START)
+        for line in src.splitlines()
+        if line.strip() and line.strip() in text
+    ]
     assert not shown, f"code shown in the app: {shown}"
     assert "Traceback" not in text
     assert not failed, f"JavaScript errors: {failed}"
@@ -61,8 +67,12 @@ def test_start_notebook_shows_widgets_and_no_code(page: Page, app_server: AppSer
 def test_a_widget_answers_a_click(page: Page, app_server: AppServer) -> None:
     """The kernel behind the page is live: pressing Check gives feedback."""
     page.goto(app_server.render_url(START), timeout=RENDER_TIMEOUT)
-    exercise = page.locator(".widget-vbox").filter(has=page.locator(".widget-radio-box")).filter(
-        has=page.locator("button.jupyter-button", has_text="Check")).last
+    exercise = (
+        page.locator(".widget-vbox")
+        .filter(has=page.locator(".widget-radio-box"))
+        .filter(has=page.locator("button.jupyter-button", has_text="Check"))
+        .last
+    )
     expect(exercise).to_be_visible(timeout=RENDER_TIMEOUT)
     exercise.locator(".widget-radio-box input").first.check()
     before = exercise.inner_text()

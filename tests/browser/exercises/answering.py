@@ -2,8 +2,9 @@
 
 One function per type puts an answer (in the spec's own form: option ids, item ids, a rating per
 event ...) into the widgets on screen; the texts to click are taken from the spec, exactly as the
-engine shows them (``course.render.plain``).
+engine shows them (``course.safe_html.plain``).
 """
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,8 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
-from course.render import plain
 from course.exercises.spec import as_plain
+from course.safe_html import plain
 
 from ..lab import FEEDBACK_TIMEOUT, LabServer
 from .helpers import button, loose, squash
@@ -53,7 +54,7 @@ def single_choice(out: Locator, spec: Any, answer: str) -> None:
 def multiple_select(out: Locator, spec: Any, answer: list[str]) -> None:
     for option in spec.options:
         box = out.get_by_label(plain(option.text), exact=True)
-        box.set_checked(option.id in answer)   # a click, only when the tick must change
+        box.set_checked(option.id in answer)  # a click, only when the tick must change
 
 
 def order_shown(out: Locator) -> list[str]:
@@ -77,14 +78,18 @@ def ordering(out: Locator, spec: Any, answer: list[str]) -> None:
         for _ in range(at - position):
             button(out, "Move up").click()
         expect(select.locator("option").nth(position)).to_have_text(  # ipywidgets shows spaces as U+00A0
-            re.compile(rf"^{position + 1}\.\s*" + loose(text).pattern), timeout=FEEDBACK_TIMEOUT)
+            re.compile(rf"^{position + 1}\.\s*" + loose(text).pattern), timeout=FEEDBACK_TIMEOUT
+        )
     assert order_shown(out) == want
 
 
 def dropdown_for(out: Locator, item_text: str) -> Locator:
     """The category dropdown under one categorize item."""
-    row = out.locator(".widget-vbox").filter(has=out.page.locator(":scope > .widget-dropdown")).filter(
-        has_text=squash(item_text))
+    row = (
+        out.locator(".widget-vbox")
+        .filter(has=out.page.locator(":scope > .widget-dropdown"))
+        .filter(has_text=squash(item_text))
+    )
     expect(row).to_have_count(1)
     return row.locator(".widget-dropdown select")
 
@@ -109,7 +114,7 @@ def set_slider(widget: Locator, value: int) -> None:
     key = "ArrowRight" if value > current else "ArrowLeft"
     for _ in range(abs(value - current)):
         handle.press(key)
-    shown = str(abs(value)) if value >= 0 else f"[-−]{-value}"   # the readout writes U+2212 for minus
+    shown = str(abs(value)) if value >= 0 else f"[-−]{-value}"  # the readout writes U+2212 for minus
     expect(readout).to_have_text(re.compile(rf"^\s*{shown}\s*$"), timeout=FEEDBACK_TIMEOUT)
 
 

@@ -2,6 +2,7 @@
 folder's ``_fresh_lab`` has shut every kernel down), so no test sees another's saved answers.
 
 (test_exercise_a11y.py shares one page across its tests and overrides both fixtures.)"""
+
 from __future__ import annotations
 
 import pytest

@@ -4,6 +4,7 @@ Each exercise is one ipywidgets VBox (class ``cx-exercise``) in the output area 
 calls ``course.exercise("<id>")``; its feedback, hints and revealed answer are HTML widgets
 (``.widget-html-content``) whose text carries classes ``cx-feedback``, ``cx-hints``, ``cx-answer``.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,6 +17,8 @@ from playwright.sync_api import Locator, Page, expect
 from .. import e2e_content
 from ..lab import (
     _SCROLLER as SCROLLER,
+)
+from ..lab import (
     FEEDBACK_TIMEOUT,
     MAX_SCREENSHOT_HEIGHT,
     REPO,
@@ -110,7 +113,9 @@ def shot(scope: Locator, kind: str) -> Path:
             page.set_viewport_size({"width": size["width"], "height": height})
             page.wait_for_function(
                 f"(h) => {{ const s = document.querySelector('{SCROLLER}'); return !s || Math.abs(s.clientHeight - h) <= 2; }}",
-                arg=height - chrome, timeout=10_000)
+                arg=height - chrome,
+                timeout=10_000,
+            )
         scope.scroll_into_view_if_needed()
         scope.screenshot(path=str(path), animations="disabled")
     finally:

@@ -13,6 +13,7 @@ The rating fields, category names, keys promised in tooltips and notebook shortc
 The notebook is opened once for the module; the tests read the page and move focus, except the
 last one, which types a key into it.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,18 +30,22 @@ from .answering import load_spec
 from .helpers import OUTPUTS, button, exercise, feedback, hints, open_exercises, revealed
 
 axe_playwright = pytest.importorskip(
-    "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed (pip install -e '.[test]')")
+    "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed (pip install -e '.[test]')"
+)
 
 STEM = "all-types"
 BLOCKING = ("critical", "serious")
+
 
 @pytest.fixture(autouse=True)
 def _fresh_lab() -> None:
     """The module's page keeps its kernel from test to test (overrides the per-test reset)."""
 
+
 @pytest.fixture(autouse=True)
 def _fresh_progress() -> None:
     """See ``_fresh_lab``: the store is emptied once, in ``lab_page``."""
+
 
 @pytest.fixture(scope="module")
 def lab_page(browser: Browser, browser_context_args: dict, server: LabServer) -> Iterator[Page]:
@@ -55,7 +60,7 @@ def lab_page(browser: Browser, browser_context_args: dict, server: LabServer) ->
         # Press everything first, then wait: the kernel answers the clicks in turn.
         for ex_id, spec in specs.items():
             out = exercise(page, ex_id)
-            button(out, VIEWS[spec.type].check_label).click()   # unanswered: "Not checked yet." (rating: a check)
+            button(out, VIEWS[spec.type].check_label).click()  # unanswered: "Not checked yet." (rating: a check)
             if spec.hints:
                 button(out, f"Hint (1 of {len(spec.hints)})").click()
             if spec.reveal.on_request:
@@ -70,20 +75,25 @@ def lab_page(browser: Browser, browser_context_args: dict, server: LabServer) ->
         context.close()
         server.reset()
 
+
 def per_type(marks: dict[str, pytest.MarkDecorator]) -> list:
-    return [pytest.param(kind, marks=[marks[kind]] if kind in marks else [], id=kind)
-            for kind in e2e_content.EXAMPLES]
+    return [pytest.param(kind, marks=[marks[kind]] if kind in marks else [], id=kind) for kind in e2e_content.EXAMPLES]
+
 
 def area_selector(page: Page, ex_id: str) -> str:
     """A CSS selector for the output area of the cell showing ``ex_id`` (axe takes selectors)."""
     index = page.evaluate(
         """([selector, call]) => [...document.querySelectorAll(selector)].findIndex(a =>
              a.closest('.jp-CodeCell').querySelector('.jp-InputArea-editor').textContent.includes(call))""",
-        [OUTPUTS, e2e_content.exercise_call(ex_id)])
+        [OUTPUTS, e2e_content.exercise_call(ex_id)],
+    )
     assert index >= 0, f"no output area shows {ex_id}"
-    page.evaluate("([selector, i]) => document.querySelectorAll(selector)[i].setAttribute('data-e2e-area', String(i))",
-                  [OUTPUTS, index])
+    page.evaluate(
+        "([selector, i]) => document.querySelectorAll(selector)[i].setAttribute('data-e2e-area', String(i))",
+        [OUTPUTS, index],
+    )
     return f'[data-e2e-area="{index}"]'
+
 
 @pytest.mark.parametrize("kind", per_type({}))
 def test_axe_finds_no_serious_violations(lab_page: Page, kind: str) -> None:
@@ -96,9 +106,12 @@ def test_axe_finds_no_serious_violations(lab_page: Page, kind: str) -> None:
     report = []
     for v in blocking:
         targets = "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:4])
-        report.append(f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']}\n    targets: {targets}\n"
-                      f"    e.g. {v['nodes'][0]['html'][:200]}")
+        report.append(
+            f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']}\n    targets: {targets}\n"
+            f"    e.g. {v['nodes'][0]['html'][:200]}"
+        )
     assert not blocking, f"axe-core violations in the output of {ex_id}:\n" + "\n".join(report)
+
 
 # Each control and the accessible name it gets from the sources the brief allows.
 _NAMES_JS = """
@@ -135,12 +148,15 @@ _NAMES_JS = """
 }
 """
 
+
 def control_names(page: Page) -> list[dict]:
     return page.evaluate(_NAMES_JS, OUTPUTS)
+
 
 def test_every_kind_of_control_is_checked(lab_page: Page) -> None:
     kinds = {c["tag"] for c in control_names(lab_page)}
     assert {"input", "select", "textarea", "button"} <= kinds, f"expected every kind of control, got {kinds}"
+
 
 @pytest.mark.parametrize("kind", per_type({}))
 def test_every_control_has_an_accessible_name(lab_page: Page, kind: str) -> None:
@@ -150,14 +166,19 @@ def test_every_control_has_an_accessible_name(lab_page: Page, kind: str) -> None
     unnamed = [f"<{c['tag']} {c['type']}> {c['html']}" for c in controls if not c["name"]]
     assert not unnamed, f"controls without an accessible name in {ex_id}:\n" + "\n".join(unnamed)
 
+
 @pytest.mark.parametrize("kind", per_type({}))
 def test_form_fields_have_distinct_names(lab_page: Page, kind: str) -> None:
     """Within one exercise no two fields share a name: each name says which item it is for."""
     ex_id = e2e_content.EXAMPLES[kind]
-    names = [c["name"] for c in control_names(lab_page) if c["exercise"] == ex_id and c["tag"] != "button" and c["name"]]
+    names = [
+        c["name"] for c in control_names(lab_page) if c["exercise"] == ex_id and c["tag"] != "button" and c["name"]
+    ]
     repeated = sorted({n for n in names if names.count(n) > 1})
     assert not repeated, f"{ex_id}: several fields are all named " + ", ".join(
-        f"{n!r} ({names.count(n)} times)" for n in repeated)
+        f"{n!r} ({names.count(n)} times)" for n in repeated
+    )
+
 
 # ---------------------------------------------------------------- focus order
 
@@ -181,6 +202,7 @@ _TABBABLE_JS = """
   .map(el => [...area.querySelectorAll('*')].indexOf(el))
 """
 
+
 def test_tab_order_follows_reading_order(lab_page: Page) -> None:
     page = lab_page
     ex_id = e2e_content.EXAMPLES["single-choice"]
@@ -202,12 +224,17 @@ def test_tab_order_follows_reading_order(lab_page: Page) -> None:
     # The options first (each radio is a tab stop in ipywidgets 8), then the four buttons.
     assert all(v["type"] == "radio" for v in visited[:n_options]), labels
     buttons = labels[n_options:]
-    assert len(buttons) == 4 and buttons[0] == "Check" and re.fullmatch(r"Hint \(\d+ of \d+\)|No more hints", buttons[1]) \
-        and buttons[2:] == ["Show answer", "Reset"], f"after the options, Tab visits {buttons}"
+    assert (
+        len(buttons) == 4
+        and buttons[0] == "Check"
+        and re.fullmatch(r"Hint \(\d+ of \d+\)|No more hints", buttons[1])
+        and buttons[2:] == ["Show answer", "Reset"]
+    ), f"after the options, Tab visits {buttons}"
     # Reading order: each stop is below the previous one, or on the same line to its right.
     for a, b in zip(visited, visited[1:]):
-        assert b["top"] > a["top"] + 1 or (abs(b["top"] - a["top"]) <= 1 and b["left"] > a["left"]), \
+        assert b["top"] > a["top"] + 1 or (abs(b["top"] - a["top"]) <= 1 and b["left"] > a["left"]), (
             f"{b['label']!r} comes after {a['label']!r} in the tab order but is laid out before it"
+        )
 
     # Shift+Tab walks back the same way, from the last stop.
     out.locator("*").nth(visited[-1]["index"]).focus()
@@ -219,6 +246,7 @@ def test_tab_order_follows_reading_order(lab_page: Page) -> None:
         back.append(now["index"])
         page.keyboard.press("Shift+Tab")
     assert back == [v["index"] for v in reversed(visited)], "Shift+Tab does not retrace the Tab order"
+
 
 # ---------------------------------------------------------------- keys the widgets promise
 
@@ -238,6 +266,7 @@ _PROMISES_JS = """
     });
 }
 """
+
 
 def test_keys_promised_by_the_widgets_work(lab_page: Page) -> None:
     page = lab_page
@@ -263,6 +292,7 @@ def test_keys_promised_by_the_widgets_work(lab_page: Page) -> None:
             broken.append(f"{widget['exercise']}: tooltip {widget['title']!r}, but ArrowDown moved focus to {where!r}")
     assert not broken, "\n".join(broken)
 
+
 def test_a_key_typed_on_an_exercise_leaves_the_notebook_alone(lab_page: Page) -> None:
     """(Last in this module: when it fails, the key has turned the first exercise's cell into Markdown.)"""
     page = lab_page
@@ -270,7 +300,7 @@ def test_a_key_typed_on_an_exercise_leaves_the_notebook_alone(lab_page: Page) ->
     before = code_cells.count()
     radio = exercise(page, e2e_content.EXAMPLES["single-choice"]).locator(".widget-radio-box input[type=radio]").first
     radio.focus()
-    page.keyboard.press("m")        # a screen-reader user in focus mode, or a stray key
+    page.keyboard.press("m")  # a screen-reader user in focus mode, or a stray key
     # JupyterLab runs a shortcut synchronously in the keydown handler: no waiting needed.
     after = code_cells.count()
     assert after == before, f"typing 'm' on an exercise's radio button left {after} of {before} code cells"

@@ -9,13 +9,14 @@ The test starts with focus on the exercise's list, where a learner arrives by ta
 notebook's own editors, before it, keep Tab for indenting); from there only keys are pressed, and
 after each Tab the test checks which control has focus.
 """
+
 from __future__ import annotations
 
 import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from course.render import plain
+from course.safe_html import plain
 
 from .. import e2e_content
 from ..lab import FEEDBACK_TIMEOUT, LabServer
@@ -55,7 +56,9 @@ def key(page: Page, out: Locator, name: str, then: str | re.Pattern | None = Non
 def expect_order(out: Locator, order: list[str]) -> None:
     options = out.locator(".widget-select select option")
     for n, text in enumerate(order):
-        expect(options.nth(n)).to_have_text(re.compile(rf"^{n + 1}\.\s*" + loose(text).pattern), timeout=FEEDBACK_TIMEOUT)
+        expect(options.nth(n)).to_have_text(
+            re.compile(rf"^{n + 1}\.\s*" + loose(text).pattern), timeout=FEEDBACK_TIMEOUT
+        )
 
 
 def expect_selected(out: Locator, text: str) -> None:
@@ -67,14 +70,14 @@ def test_ordering_with_the_keyboard_alone(page: Page, server: LabServer) -> None
     spec = load_spec(server, ex_id)
     texts = {i.id: squash(plain(i.text)) for i in spec.items}
     ids = [i.id for i in spec.items]
-    fixture = next((f for f in spec.fixtures if f.answer == ids[1:] + ids[:1]), None)   # first item last
+    fixture = next((f for f in spec.fixtures if f.answer == ids[1:] + ids[:1]), None)  # first item last
     open_exercises(page, server, KIND)
     out = exercise(page, ex_id)
     select = out.locator(".widget-select select")
     start = order_shown(out)
     assert start == [texts[i.id] for i in spec.items]
 
-    select.focus()          # where tabbing into the exercise lands: the list
+    select.focus()  # where tabbing into the exercise lands: the list
     expect_focus(out, "select")
 
     # 1. The first item to the bottom: Home selects it, Tab Tab reaches Move down, Space x3.
@@ -130,7 +133,7 @@ def test_ordering_with_the_keyboard_alone(page: Page, server: LabServer) -> None
     key(page, out, "Enter")
     expect(hints(out).locator("li")).to_have_count(1, timeout=FEEDBACK_TIMEOUT)
     expect(hints(out)).to_contain_text(loose(spec.hints[0]))
-    expect_focus(out, re.compile(r"button:Hint \(2 of \d+\)"))   # focus stays on the button
+    expect_focus(out, re.compile(r"button:Hint \(2 of \d+\)"))  # focus stays on the button
     key(page, out, "Tab", "button:Show answer")
     key(page, out, "Space")
     expect(revealed(out)).to_contain_text(loose(want[0]), timeout=FEEDBACK_TIMEOUT)
@@ -138,4 +141,3 @@ def test_ordering_with_the_keyboard_alone(page: Page, server: LabServer) -> None
     key(page, out, "Enter")
     expect(feedback(out)).to_have_count(0, timeout=FEEDBACK_TIMEOUT)
     expect_order(out, start)
-

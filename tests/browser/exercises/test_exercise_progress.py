@@ -4,14 +4,23 @@ One notebook shows every type. Four exercises are answered (ticks, dropdowns, a 
 reflection), then Kernel > Restart Kernel... is confirmed, the page is reloaded, and Run All shows
 each earlier answer in its widgets with its feedback again.
 """
+
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from course.render import plain
+from course.safe_html import plain
 
 from .. import e2e_content
-from ..lab import FEEDBACK_TIMEOUT, LOAD_TIMEOUT, LabServer, cell_prompts, notebook_panel, restart_kernel, wait_kernel_idle
+from ..lab import (
+    FEEDBACK_TIMEOUT,
+    LOAD_TIMEOUT,
+    LabServer,
+    cell_prompts,
+    notebook_panel,
+    restart_kernel,
+    wait_kernel_idle,
+)
 from .answering import answer_and_check, dropdown_for, load_spec
 from .helpers import button, exercise, feedback, loose, open_exercises, run_exercises
 

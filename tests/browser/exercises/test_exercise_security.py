@@ -9,6 +9,7 @@ Both specs pass ``course validate``. Shown, checked with every option, with ever
 answer revealed, they must stay inert: no dialog opens, and the exercises' output areas hold no
 script, iframe, image or SVG element, no ``on*`` attribute and no ``javascript:``/``data:`` URL.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -16,8 +17,8 @@ import sys
 
 from playwright.sync_api import Dialog, Page, expect
 
-from course.render import plain
 from course.exercises.scoring.decision import choice
+from course.safe_html import plain
 
 from .. import e2e_content
 from ..lab import FEEDBACK_TIMEOUT, REPO, LabServer
@@ -69,12 +70,20 @@ def test_injection_specs_pass_course_validate(server: LabServer) -> None:
     from course.content import load_content
     from course.exercises.checks import check_file
 
-    result = subprocess.run([sys.executable, "-m", "course", "validate", str(server.data)],
-                            cwd=REPO, capture_output=True, text=True, timeout=120)
-    ours = [line for line in (result.stdout + result.stderr).splitlines()
-            if any(ex_id in line for ex_id in e2e_content.INJECTION)]
+    result = subprocess.run(
+        [sys.executable, "-m", "course", "validate", str(server.data)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    ours = [
+        line
+        for line in (result.stdout + result.stderr).splitlines()
+        if any(ex_id in line for ex_id in e2e_content.INJECTION)
+    ]
     assert not ours, "\n".join(ours)
-    content = load_content(server.data)   # raises, listing them, if the course content itself is broken
+    content = load_content(server.data)  # raises, listing them, if the course content itself is broken
     for ex_id in e2e_content.INJECTION:
         path = server.data / "exercises" / "examples" / f"{ex_id}.yaml"
         _, spec, problems = check_file(path, content, folder="examples")
@@ -97,7 +106,7 @@ def test_injection_payloads_stay_inert(page: Page, server: LabServer) -> None:
     out = exercise(page, SINGLE)
     expect(out.locator(".cx-exercise h3")).to_have_text(single.title)
     expect(out).to_contain_text("Marker prompt text.")
-    expect(out).to_contain_text("<script>alert(1)</script>")       # the entity-encoded payload, as text
+    expect(out).to_contain_text("<script>alert(1)</script>")  # the entity-encoded payload, as text
     for option in single.options:
         choose_radio(out, plain(option.text))
         button(out, "Check").click()

@@ -5,6 +5,7 @@ answer shows by itself. Every hint, Show answer and Reset are pressed too.
 
 A screenshot of each type, answered, goes to ``artifacts/screenshots/exercises/<type>.png``.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -12,8 +13,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from course.render import markdown, plain, plain_text
 from course.exercises.scoring import describe_answer
+from course.safe_html import markdown, plain, plain_text
 
 from .. import e2e_content
 from ..lab import FEEDBACK_TIMEOUT, LabServer
@@ -71,12 +72,12 @@ def test_fixtures_and_answer_give_their_feedback(page: Page, server: LabServer, 
 
     for n, fixture in enumerate(spec.fixtures, start=1):
         answer_and_check(out, spec, fixture.answer)
-        if kind != "reflection":   # (a reflection is saved, not counted as an attempt)
-            expect_attempts(out, n)   # first: then the feedback below is this check's, not the last one's
+        if kind != "reflection":  # (a reflection is saved, not counted as an attempt)
+            expect_attempts(out, n)  # first: then the feedback below is this check's, not the last one's
         expect_feedback(out, fixture.feedback)
         expect(feedback(out).last).not_to_contain_text(CORRECT.get(kind, "Correct."))
         after = spec.reveal.after_attempts
-        if after is not None and n >= after:   # the reference answer shows by itself
+        if after is not None and n >= after:  # the reference answer shows by itself
             expect(revealed(out)).to_contain_text(f"After {n} attempts", timeout=FEEDBACK_TIMEOUT)
         else:
             expect(revealed(out)).to_have_count(0)
@@ -90,7 +91,8 @@ def test_fixtures_and_answer_give_their_feedback(page: Page, server: LabServer, 
     if kind == "reflection":
         expect(out).to_contain_text("Saved on this computer only; it is not written into the notebook.")
         expect(out.locator(".cx-small").filter(has_text="words (suggested")).to_contain_text(
-            f"{len(spec.answer.text.split())} words (suggested: at least {spec.min_words})")
+            f"{len(spec.answer.text.split())} words (suggested: at least {spec.min_words})"
+        )
 
     press_hints_and_reveal(out, spec)
     shot(out, kind)
@@ -144,4 +146,3 @@ def test_decision_point_two_paths(page: Page, server: LabServer) -> None:
         expect(feedback(out)).to_have_count(0, timeout=FEEDBACK_TIMEOUT)
         expect(out.locator(".widget-radio-box label").first).to_be_visible()
     assert len(walked) >= 2
-

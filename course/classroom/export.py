@@ -1,0 +1,120 @@
+"""Export a learner's results for the instructor, and load such exports back safely.
+
+An export is pseudonymous by default: a random learner id kept in the store's settings, a name only when
+the learner gives one, reflections only when asked. ``checksum`` is sha256 over the canonical JSON of
+``payload``; it detects edits and damage in transit, it is not a signature.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problem
+from ..progress.sqlite_store import ProgressStore
+from .file_format import FORMAT, VERSION, checksum, envelope_problem, payload_problem
+
+LEARNER_KEY = "learner_id"
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def learner_id(store: ProgressStore) -> str:
+    """The learner's stable random pseudonym, created on first use."""
+    return str(store.ensure_setting(LEARNER_KEY, f"learner-{secrets.token_hex(6)}"))
+
+
+def export_results(
+    store: ProgressStore, *, name: str | None = None, include_reflections: bool = False
+) -> dict[str, Any]:
+    """The learner's attempts and ratings (and reflections if asked) as a checksummed export dict."""
+    learner: dict[str, Any] = {"id": learner_id(store)}
+    if name and name.strip():
+        learner["name"] = name.strip()
+    payload: dict[str, Any] = {
+        "learner": learner,
+        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "attempts": [
+            {
+                "exercise_id": a.exercise_id,
+                "content_hash": a.content_hash,
+                "notebook": a.notebook,
+                "answer": a.answer,
+                "score": a.score,
+                "max_score": a.max_score,
+                "feedback": a.feedback,
+                "created_at": a.created_at,
+            }
+            for a in store.attempts()
+        ],
+        "ratings": store.rating_rows(),
+    }
+    if include_reflections:
+        payload["reflections"] = [
+            {
+                "exercise_id": r.exercise_id,
+                "content_hash": r.content_hash,
+                "text": r.text,
+                "rubric": r.rubric,
+                "created_at": r.created_at,
+            }
+            for r in store.reflections()
+        ]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "payload": payload,
+        "checksum": {"algorithm": "sha256", "value": checksum(payload)},
+    }
+
+
+def write_export(export: dict[str, Any], path: str | Path) -> Path:
+    """Write an export as indented JSON, readable by its owner only."""
+    path = Path(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(export, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+    os.chmod(path, 0o600)  # also when it replaced an older, wider-open file
+    return path
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"the JSON contains {name}")
+
+
+def load_export(path: str | Path) -> tuple[dict[str, Any] | None, str | None]:
+    """``(export, None)`` for a well-formed, untampered export; else ``(None, "file:line: field: why")``."""
+    path = Path(path)
+
+    def refuse(field: str, message: str, line: int | None = None) -> tuple[None, str]:
+        return None, str(Problem(str(path), line, field, message))
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return refuse("", f"the file is larger than {MAX_BYTES // 2**20} MB; an export is far smaller")
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return refuse("", "not UTF-8 text; a course export is a JSON file written by `course export`")
+    except OSError as exc:
+        return refuse("", f"cannot be read ({exc.strerror or exc})")
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):
+            return refuse("", f"{exc}; an export holds only finite numbers")
+        return refuse(
+            "",
+            f"not valid JSON ({exc.msg} at column {exc.colno}): the file is cut off or "
+            "was edited; ask the learner to export it again",
+            exc.lineno,
+        )
+    except RecursionError:
+        return refuse("", "the JSON is nested too deeply to be an export")
+    found = envelope_problem(data) or payload_problem(data["payload"])
+    if found is not None:
+        return refuse(*found)
+    return data, None

@@ -1,0 +1,251 @@
+"""Read YAML content files, remembering the line of every key and item.
+
+Messages about content must name the file, line and field, so loading keeps a map from each
+path in the data (``("events", 3, "ratings")``) to the line where it is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..paths import display_path
+from ..problems import Problem
+
+Loc = tuple[Any, ...]
+
+
+@dataclass
+class YamlDoc:
+    """A loaded YAML file: its data, its line map, and what went wrong while reading it."""
+
+    path: Path
+    data: Any = None
+    lines: dict[Loc, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of the key or item at ``loc``, or of its nearest written parent."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        """A Problem located at ``loc`` in this file."""
+        return Problem(self.name, self.line_of(loc), field_name(self.data, loc), message)
+
+
+def field_name(data: Any, loc: Loc) -> str:
+    """A readable field path, using item ids where they exist: ``events[refusal].ratings``."""
+    parts: list[str] = []
+    node = data
+    for key in loc:
+        if isinstance(key, int):
+            item = node[key] if isinstance(node, list) and 0 <= key < len(node) else None
+            label = item.get("id") if isinstance(item, dict) else None
+            label = label if isinstance(label, (str, int)) and str(label).strip() else key
+            parts.append(f"[{label}]")
+            node = item
+        else:
+            parts.append(("." if parts else "") + str(key))
+            node = node.get(key) if isinstance(node, dict) else None
+    return "".join(parts)
+
+
+def load_yaml(path: Path) -> YamlDoc:
+    """Read one YAML file. Never raises for bad content: problems are collected on the result."""
+    import yaml
+
+    doc = YamlDoc(Path(path))
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        doc.problems.append(
+            Problem(doc.name, None, "", f"cannot be read ({exc.strerror}); check the path and permissions")
+        )
+        return doc
+    if b"\x00" in raw:
+        doc.problems.append(
+            Problem(doc.name, 1, "", "is not a text file (it contains binary bytes); save it as UTF-8 YAML text")
+        )
+        return doc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        doc.problems.append(Problem(doc.name, line, "", "is not valid UTF-8 text; save the file with UTF-8 encoding"))
+        return doc
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        doc.problems.append(Problem(doc.name, 1, "", "is empty; it should hold YAML content (see data/README.md)"))
+        return doc
+    try:
+        # libyaml's parser when present (several times faster); the pure-Python parser words errors
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, ValueError, UnicodeError):
+        node = None
+    try:
+        if node is None:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        doc.problems.append(
+            Problem(
+                doc.name, line, "", f"is not valid YAML ({reason}); check indentation, colons and quotes near this line"
+            )
+        )
+        return doc
+    builder = _Builder(doc)
+    doc.data = builder.build(node, ()) if node is not None else None
+    # name fields only now that ids are known: ``events[refusal].title`` rather than ``events[4].title``
+    doc.problems += [
+        Problem(doc.name, line, field_name(doc.data, loc) or "", msg) for line, loc, msg in builder.pending
+    ]
+    return doc
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain Python, recording lines and duplicate keys."""
+
+    def __init__(self, doc: YamlDoc) -> None:
+        import yaml
+
+        self.doc = doc
+        self.yaml = yaml
+        self.pending: list[tuple[int, Loc, str]] = []
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, node: Any, loc: Loc) -> Any:
+        yaml = self.yaml
+        self.doc.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.pending.append(
+                        (
+                            key_node.start_mark.line + 1,
+                            loc,
+                            "uses a YAML merge key ('<<'); write the fields out in full",
+                        )
+                    )
+                    continue
+                key = self.build(key_node, loc + ("<key>",))
+                if not isinstance(key, (str, int, float, bool)) or key is None:
+                    self.pending.append(
+                        (
+                            key_node.start_mark.line + 1,
+                            loc,
+                            "has a key that is not plain text; keys are words like 'id' or 'title'",
+                        )
+                    )
+                    continue
+                key = str(key) if not isinstance(key, str) else key
+                if key in out:
+                    self.pending.append(
+                        (
+                            key_node.start_mark.line + 1,
+                            loc + (key,),
+                            f"'{key}' is written twice in the same block; keep one",
+                        )
+                    )
+                    continue
+                self.doc.lines[loc + (key,)] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, loc + (key,))
+            self.doc.lines.pop(loc + ("<key>",), None)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            return node.value
+
+
+def validate_model(model: Any, doc: YamlDoc, data: Any = None, loc_prefix: Loc = ()) -> tuple[Any, list[Problem]]:
+    """Validate ``data`` (default: the whole document) with a pydantic model; map errors to Problems."""
+    from pydantic import ValidationError
+
+    value = doc.data if data is None and not loc_prefix else data
+    try:
+        return model.model_validate(value), []
+    except ValidationError as exc:
+        problems = [_problem_from_error(doc, err, loc_prefix) for err in exc.errors(include_url=False)]
+        return None, sorted(set(problems), key=lambda p: (p.line or 0, p.field, p.message))
+
+
+def _data_loc(data: Any, loc: Loc) -> Loc:
+    """Keep only the parts of a pydantic error location that exist in the data (drops union tags)."""
+    out: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and not _looks_internal(part):
+            out.append(part)  # a missing or unknown field: still name it
+            node = None
+    return tuple(out)
+
+
+def _looks_internal(part: str) -> bool:
+    return part.startswith(("function-", "list[", "dict[", "union[", "tagged-union[")) or "[" in part
+
+
+def _problem_from_error(doc: YamlDoc, err: dict[str, Any], prefix: Loc) -> Problem:
+    root = doc.data
+    sub = root
+    for part in prefix:
+        sub = sub[part]
+    loc = prefix + _data_loc(sub, tuple(err.get("loc", ())))
+    return doc.problem(loc, friendly_message(err))
+
+
+def friendly_message(err: dict[str, Any]) -> str:
+    """Say what is wrong and what would be right, in plain words."""
+    kind = err.get("type", "")
+    msg = str(err.get("msg", "is not valid"))
+    given = err.get("input")
+    if kind == "missing":
+        return "is missing; add this field (see data/README.md for what it holds)"
+    if kind == "extra_forbidden":
+        return "is not a field this file knows; remove it or correct its spelling (see data/README.md)"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"is {_kind_of(given)}; it should be a block of 'name: value' fields (see data/README.md)"
+    if kind == "list_type":
+        return f"is {_kind_of(given)}; it should be a list, one item per line starting with '- '"
+    if msg.startswith("Value error, "):
+        return msg[len("Value error, ") :]
+    if msg.startswith("Assertion failed, "):
+        return msg[len("Assertion failed, ") :]
+    shown = _short(given)
+    msg = msg[0].lower() + msg[1:] if msg else msg
+    msg = msg.replace("input should", "should").replace("Input should", "should")
+    return f"got {shown}; it {msg}"
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of fields"
+    if value is None:
+        return "empty"
+    return f"the value {_short(value)}"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

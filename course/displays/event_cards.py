@@ -1,0 +1,56 @@
+"""Event cards: one event of the case, or several in story order, with its code sections and questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content import load_content
+from ..safe_html import esc, inline, markdown
+
+
+def event_html(event: Any, content: Any) -> str:
+    """An event as a card: when, phase, what happens, the code sections and discussion questions."""
+    phase = content.phase(event.phase).title
+    codes = [content.codes[c] for c in event.codes]
+    code_items = "".join(
+        f"<li><strong>{esc(c.label)}</strong> {esc(c.title)}"
+        + (" <em>(verify against the primary source)</em>" if c.verify else "")
+        + "</li>"
+        for c in codes
+    )
+    questions = "".join(f"<li>{inline(q)}</li>" for q in event.questions)
+    boundaries = ", ".join(b.replace("-", " ") for b in event.boundaries)
+    return (
+        "<div class='course-event' role='group' aria-label='Event of the case'>"
+        f"<h4>{esc(event.title)}</h4>"
+        f"<p><small>{esc(event.when.label()[:1].upper() + event.when.label()[1:])} · phase: {esc(phase)}"
+        + (f" · boundary dimension: {esc(boundaries)}" if boundaries else "")
+        + "</small></p>"
+        f"{markdown(event.text)}"
+        + (f"<p><strong>Code sections that bear on it</strong></p><ul>{code_items}</ul>" if codes else "")
+        + f"<p><strong>For discussion</strong></p><ul>{questions}</ul></div>"
+    )
+
+
+def show_event(event_id: str) -> Any:
+    """Display one event of the case by id."""
+    from IPython.display import HTML
+
+    content = load_content()
+    try:
+        event = content.event(event_id)
+    except KeyError as exc:
+        return HTML(f"<p>{esc(exc.args[0])}</p>")
+    return HTML(event_html(event, content))
+
+
+def show_events(*event_ids: str) -> Any:
+    """Display several events of the case in story order."""
+    from IPython.display import HTML
+
+    content = load_content()
+    wanted = set(event_ids)
+    missing = wanted - {e.id for e in content.events}
+    parts = [event_html(e, content) for e in content.events if e.id in wanted]
+    parts += [f"<p>No event with id {esc(m)} in data/vignette/events.yaml.</p>" for m in sorted(missing)]
+    return HTML("".join(parts))

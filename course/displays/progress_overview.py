@@ -1,0 +1,83 @@
+"""The learner's progress at a glance: completion per notebook and per learning objective."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content import load_content
+from ..exercises.registry import index, load
+from ..paths import data_dir
+from ..progress import current
+from ..safe_html import esc
+
+
+@dataclass
+class Completion:
+    """How many of a group's exercises the learner has completed."""
+
+    label: str
+    done: list[str] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.done) + len(self.todo)
+
+
+def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tuple[list[Completion], list[Completion]]:
+    """(per notebook, per objective) completion, from the exercises in data/ and the progress store."""
+    content = content or load_content()
+    summary = summary if summary is not None else current().summary()
+    by_notebook = {nb.id: Completion(nb.title) for nb in content.course.notebooks}
+    by_objective = {o.id: Completion(o.text) for nb in content.course.notebooks for o in nb.objectives}
+    for exercise_id in sorted(index(data_dir() / "exercises")):
+        spec = load(exercise_id).spec
+        if spec is None or spec.notebook not in by_notebook:
+            continue  # examples and broken specs are not part of a learner's progress
+        finished = exercise_id in summary and bool(summary[exercise_id].completed)
+        groups = [by_notebook[spec.notebook]] + (
+            [by_objective[spec.objective]] if spec.objective in by_objective else []
+        )
+        for group in groups:
+            (group.done if finished else group.todo).append(exercise_id)
+    return list(by_notebook.values()), [c for c in by_objective.values() if c.total]
+
+
+def _rows(groups: list[Completion]) -> str:
+    rows = []
+    for g in groups:
+        label = esc(g.label)
+        rows.append(
+            f"<tr><th scope='row'>{label}</th><td>{len(g.done)} of {g.total}</td>"
+            f"<td><progress max='{max(g.total, 1)}' value='{len(g.done)}' aria-label='{label}: "
+            f"{len(g.done)} of {g.total} exercises completed'></progress></td></tr>"
+        )
+    return "".join(rows)
+
+
+def overview_html(notebooks: list[Completion], objectives: list[Completion]) -> str:
+    done = sum(len(g.done) for g in notebooks)
+    total = sum(g.total for g in notebooks)
+    head = "<thead><tr><th scope='col'>{}</th><th scope='col'>Completed</th><th scope='col'>Progress</th></tr></thead>"
+    return (
+        f"<p><strong>You have completed {done} of {total} exercises.</strong> "
+        "This summary is read from the progress file on your own computer.</p>"
+        f"<table><caption>By notebook</caption>{head.format('Notebook')}<tbody>{_rows(notebooks)}</tbody></table>"
+        f"<table><caption>By learning objective</caption>{head.format('Objective')}"
+        f"<tbody>{_rows(objectives)}</tbody></table>"
+    )
+
+
+def progress_overview() -> Any:
+    """A widget with the completion tables and a button that refreshes them."""
+    import ipywidgets as w
+
+    table = w.HTML(value=overview_html(*completion()))
+    refresh = w.Button(description="Refresh", tooltip="Read your progress again")
+
+    def on_refresh(_: Any) -> None:
+        table.value = overview_html(*completion())
+
+    refresh.on_click(on_refresh)
+    return w.VBox([table, refresh])

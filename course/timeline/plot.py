@@ -1,0 +1,190 @@
+"""The timeline of the case: transference, alliance and stance over the real calendar of sessions.
+
+``plot_timeline()`` returns a :class:`TimelineResult` holding a matplotlib ``Figure`` (never pyplot,
+so nothing displays by itself), the plotted numbers (``.data``), generated alt text, messages for
+the learner, an HTML table fallback and ``save_figure``. The numbers come from
+``course.timeline.data``; label rows from ``course.timeline.layout``; the stepper is ``course.timeline.explorer``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .data import (
+    DIMENSIONS,
+    HELD_FRAME_LABEL,
+    NOTE,
+    ClassOverlay,
+    TimelineData,
+    build_data,
+    class_overlay,
+    held_frame_label,
+    held_frame_path,
+    learner_overlay,
+)
+from .draw import DPI, OKABE_ITO, STYLES, render
+from .text import alt_text, table_html
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+    from ..content import Content
+
+__all__ = [
+    "plot_timeline",
+    "TimelineResult",
+    "TimelineData",
+    "save_figure",
+    "class_overlay",
+    "ClassOverlay",
+    "OKABE_ITO",
+    "STYLES",
+    "HELD_FRAME_LABEL",
+    "NOTE",
+]
+
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+
+
+@dataclass
+class TimelineResult:
+    """A rendered timeline: the figure, the numbers it shows, and accessible fallbacks."""
+
+    figure: Figure
+    data: TimelineData
+    alt_text: str
+    messages: list[str]
+    axes: dict[str, Any] = field(default_factory=dict, repr=False)
+    content: Any = field(default=None, repr=False)
+    _png: bytes | None = field(default=None, repr=False)
+
+    def table(self) -> str:
+        """The plotted values as an HTML table (event, week/day, phase, values)."""
+        return table_html(self.data, self.content)
+
+    def png(self, dpi: int = DPI) -> bytes:
+        """The figure as PNG bytes."""
+        if self._png is None or dpi != DPI:
+            buf = io.BytesIO()
+            self.figure.savefig(buf, format="png", dpi=dpi, metadata={"Description": self.alt_text})
+            if dpi != DPI:
+                return buf.getvalue()
+            self._png = buf.getvalue()
+        return self._png
+
+    def save_figure(self, path: str | Path) -> Path:
+        """Write the figure as PNG, SVG or PDF, chosen by the file's suffix."""
+        return save_figure(self, path)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        notes = "".join(f"<li>{esc(m)}</li>" for m in self.messages)
+        notes = f'<div role="note" class="course-timeline-messages"><ul>{notes}</ul></div>' if notes else ""
+        b64 = base64.b64encode(self.png()).decode("ascii")
+        return (
+            f'<figure class="course-timeline" style="margin:0">{notes}'
+            f'<img src="data:image/png;base64,{b64}" alt="{esc(self.alt_text, quote=True)}" '
+            f'style="max-width:100%;height:auto">'
+            f"<figcaption>{esc(NOTE)}.</figcaption>"
+            f"<details><summary>Data table (screen-reader friendly)</summary>{self.table()}</details></figure>"
+        )
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/html": self._repr_html_(), "text/plain": self.alt_text}
+
+
+def save_figure(result: TimelineResult | Figure, path: str | Path) -> Path:
+    """Save a timeline (or any Figure) to ``path``; the suffix picks PNG, SVG or PDF."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(
+            f"cannot save the timeline as '{path.name}': the file name must end in "
+            f".png, .svg or .pdf (got '{path.suffix or 'no suffix'}')"
+        )
+    fig = result.figure if isinstance(result, TimelineResult) else result
+    alt = result.alt_text if isinstance(result, TimelineResult) else ""
+    title = result.data.labels.get("title", "") if isinstance(result, TimelineResult) else ""
+    meta = {
+        "png": {"Title": title, "Description": alt},
+        "svg": {"Title": title, "Description": alt, "Date": None},
+        "pdf": {"Title": title, "Subject": alt, "CreationDate": None},
+    }[fmt]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, format=fmt, dpi=DPI, metadata=meta)
+    return path
+
+
+def _resolve(content: Any) -> Content:
+    # import-time: course.timeline stays importable without pydantic (the class report uses its data)
+    from ..content import load_content
+
+    if content is None or isinstance(content, (str, Path)):
+        return load_content(content)
+    return content
+
+
+def plot_timeline(
+    *,
+    learner: Any = None,
+    class_ratings: Any = None,
+    held_frame: bool = False,
+    highlight: str | None = None,
+    dimensions: Iterable[str] = DIMENSIONS,
+    content: Any = None,
+    full_calendar: bool = False,
+) -> TimelineResult:
+    """Plot the case's teaching ratings over the calendar of sessions, with optional overlays.
+
+    learner: ``{event_id: value}`` (transference) or ``{dimension: {event_id: value}}``.
+    class_ratings: a list of such dicts, one per learner (median line + quartile band).
+    held_frame: add the hypothetical path in which Susan holds the frame.
+    highlight: an event id to mark with a vertical line.
+    full_calendar: show every week before therapy too (by default the x axis starts two weeks
+    before the first session; earlier events are summarised at the left edge).
+    Missing, partial or unusable ratings never raise: see ``result.messages``.
+    """
+    content = _resolve(content)
+    messages: list[str] = []
+    try:
+        wanted = [dimensions] if isinstance(dimensions, str) else list(dimensions or ())
+    except TypeError:
+        wanted = [dimensions]
+    dims = [d for d in wanted if isinstance(d, str) and d in DIMENSIONS]
+    if len(dims) != len(wanted):
+        messages.append(
+            f"Ignored unknown dimensions {[d for d in wanted if d not in dims]}; choose from {', '.join(DIMENSIONS)}."
+        )
+    dims = dims or list(DIMENSIONS)
+    data = build_data(content, dims)
+    if learner is not None:
+        points, found = learner_overlay(learner, data)
+        messages += found
+        data.overlays["learner"] = points
+    if class_ratings is not None:
+        rated = [i for i in data.events if any(i in {p[0] for p in pts} for pts in data.series.values())]
+        overlay = class_overlay(class_ratings, dimensions=dims, events=rated)
+        messages += overlay.messages
+        if overlay.n_learners:
+            data.overlays["class"] = overlay
+        else:
+            messages.append("There are no class ratings to show yet.")
+    if held_frame:
+        path = held_frame_path(content, dims)
+        if path:
+            data.overlays["held_frame"] = path
+            data.labels["held_frame"] = held_frame_label(content)
+        else:
+            messages.append("This course has no hypothetical held-frame path (data/vignette/held-frame.yaml).")
+    if highlight is not None:
+        if isinstance(highlight, str) and highlight in data.days:
+            data.overlays["highlight"] = highlight
+        else:
+            messages.append(f"Cannot highlight {highlight!r}: there is no event with that id.")
+    figure, axes = render(data, content, full_calendar)
+    return TimelineResult(figure, data, alt_text(data, content), messages, axes, content)
