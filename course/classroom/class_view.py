@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..content import load_content
+from ..exercises.registry import index, load
+from ..exercises.scoring.decision import END
+from ..paths import data_dir
 from . import exchange as ex
 from .submission import Submission, check_submission, current_version
 
@@ -151,9 +155,6 @@ def accepted_paths(spec: Any) -> list[list[str]]:
 
 def course_specs(content: Any) -> list[Any]:
     """The specs of every exercise used in the course's notebooks, in course order."""
-    from ..exercises.registry import index, load
-    from ..paths import data_dir
-
     order = {nb.id: i for i, nb in enumerate(content.course.notebooks)}
     specs = [load(eid).spec for eid in sorted(index(data_dir() / "exercises"))]
     specs = [s for s in specs if s is not None and s.notebook in order]
@@ -188,16 +189,18 @@ def _decision(spec: Any, firsts: list[dict[str, dict[str, Any]]]) -> DecisionCou
             chose[(node_id, choice_id)] += 1
     nodes = []
     for node in spec.nodes:
-        choices = [ChoiceCount(c.id, c.text, chose[(node.id, c.id)], (node.id, c.id) in recommended_steps,
-                               (node.id, c.id) in on_path) for c in node.choices]
+        choices = [
+            ChoiceCount(
+                c.id, c.text, chose[(node.id, c.id)], (node.id, c.id) in recommended_steps, (node.id, c.id) in on_path
+            )
+            for c in node.choices
+        ]
         nodes.append(NodeCount(node.id, node.text, reached[node.id], choices))
     return DecisionCount(spec.id, spec.title, learners, recommended, accepted, nodes, dict(paths))
 
 
 def walk(spec: Any, path: list[Any]) -> list[tuple[str, str]]:
     """(node id, choice id) for each step of ``path`` that exists in the current version of ``spec``."""
-    from ..exercises.scoring.decision import END
-
     steps: list[tuple[str, str]] = []
     current = spec.start
     nodes = {n.id: n for n in spec.nodes}
@@ -222,16 +225,13 @@ def _latest_ratings(sub: Submission) -> dict[str, dict[str, int]]:
 
 def class_data(read: ExchangeRead, content: Any = None) -> ClassData:
     """The class view's numbers from what ``read_exchange`` found."""
-    from ..content import load_content
-
     content = content or load_content()
     specs = course_specs(content)
     subs = read.submissions
     completion = []
     for nb in content.course.notebooks:
         ids = {s.id for s in specs if s.notebook == nb.id}
-        completion.append(NotebookCompletion(nb.id, nb.title, len(ids),
-                                             [len(ids & set(s.completed)) for s in subs]))
+        completion.append(NotebookCompletion(nb.id, nb.title, len(ids), [len(ids & set(s.completed)) for s in subs]))
     firsts = [_first_attempts(s) for s in subs]
     decisions = [_decision(s, firsts) for s in specs if s.type == "decision"]
     scores = []

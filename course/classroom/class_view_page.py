@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from .class_view import ClassData
-from .class_view_widget import class_view_html
+from .class_view_html import class_view_html
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;
 line-height:1.45}table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #bbb;
@@ -25,5 +25,7 @@ def write_page(data: ClassData, out_dir: Path) -> Path:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Class view</title><style>{CSS}</style></head><body><h1>Class view</h1>"
         f"<p>Read from the seminar exchange {escape(str(data.read.exchange))} at {when}.</p>"
-        f"{class_view_html(data)}</body></html>\n", encoding="utf-8")
+        f"{class_view_html(data)}</body></html>\n",
+        encoding="utf-8",
+    )
     return page

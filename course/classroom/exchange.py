@@ -94,8 +94,7 @@ def _wrong(path: Path, st: os.stat_result, layout: Layout, mode: int, owner: int
     problems = []
     group = layout.group if layout.group is not None else st.st_gid
     if st.st_uid != owner or st.st_gid != group:
-        problems.append(f"{path} is owned by {_owner_text(st.st_uid, st.st_gid)}, "
-                        f"not {_owner_text(owner, group)}")
+        problems.append(f"{path} is owned by {_owner_text(st.st_uid, st.st_gid)}, not {_owner_text(owner, group)}")
     if stat.S_IMODE(st.st_mode) != mode:
         problems.append(f"{path} has mode {_mode_text(st.st_mode)}, not {mode:04o}")
     return problems
@@ -166,7 +165,7 @@ def read_key(exchange: Path) -> bytes:
     try:
         data, st = read_capped(path, 1024)
     except OSError as exc:
-        raise ExchangeError(f"cannot read the seminar key {path} ({_why(exc)}); only instructors can") from None
+        raise ExchangeError(f"cannot read the seminar key {path} ({why(exc)}); only instructors can") from None
     if st.st_uid not in (0, os.geteuid()):
         raise ExchangeError(f"the seminar key {path} is owned by {_owner_text(st.st_uid)}, not root")
     key = data.strip()
@@ -185,8 +184,9 @@ def provision_learner(exchange: Path, user: str, uid: int, group: int | None) ->
     layout = Layout(os.geteuid() if group is None else 0, group)
     problems = check_exchange(exchange, layout)
     if problems:
-        raise ExchangeError("the exchange is not set up as it must be (" + "; ".join(problems)
-                            + "); run course hub-setup as root")
+        raise ExchangeError(
+            "the exchange is not set up as it must be (" + "; ".join(problems) + "); run course hub-setup as root"
+        )
     folder = exchange / pseudonym(read_key(exchange), user)
     try:
         os.mkdir(folder, 0o700)
@@ -214,10 +214,12 @@ def _own_folder(exchange: Path, name: str) -> int:
     try:
         fd = os.open(folder, _DIR)
     except FileNotFoundError:
-        raise ExchangeError(f"your folder in the seminar exchange ({folder}) does not exist; "
-                            "log out of the hub and in again, or ask your instructor") from None
+        raise ExchangeError(
+            f"your folder in the seminar exchange ({folder}) does not exist; "
+            "log out of the hub and in again, or ask your instructor"
+        ) from None
     except OSError as exc:
-        raise ExchangeError(f"cannot open your folder in the seminar exchange {folder} ({_why(exc)})") from None
+        raise ExchangeError(f"cannot open your folder in the seminar exchange {folder} ({why(exc)})") from None
     st = os.fstat(fd)
     if st.st_uid != os.geteuid():
         os.close(fd)
@@ -228,17 +230,18 @@ def _own_folder(exchange: Path, name: str) -> int:
 def write_submission(exchange: Path, name: str, data: bytes) -> Path:
     """Put ``data`` in the learner's folder as the submission, replacing any earlier one atomically."""
     if len(data) > MAX_SUBMISSION_BYTES:
-        raise ExchangeError(f"your answers come to {len(data)} bytes, more than the exchange takes "
-                            f"({MAX_SUBMISSION_BYTES} bytes); ask your instructor")
+        raise ExchangeError(
+            f"your answers come to {len(data)} bytes, more than the exchange takes "
+            f"({MAX_SUBMISSION_BYTES} bytes); ask your instructor"
+        )
     dfd = _own_folder(exchange, name)
     tmp = f".{SUBMISSION}.{secrets.token_hex(6)}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE,
-                     dir_fd=dfd)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE, dir_fd=dfd)
         try:
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fchmod(fd, FILE_MODE)
             os.fsync(fd)
         finally:
@@ -250,7 +253,7 @@ def write_submission(exchange: Path, name: str, data: bytes) -> Path:
             os.unlink(tmp, dir_fd=dfd)
         except OSError:
             pass
-        raise ExchangeError(f"could not share your answers ({_why(exc)})") from None
+        raise ExchangeError(f"could not share your answers ({why(exc)})") from None
     finally:
         os.close(dfd)
     return Path(exchange) / name / SUBMISSION
@@ -266,20 +269,21 @@ def withdraw_submission(exchange: Path, name: str) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise ExchangeError(f"could not withdraw your answers ({_why(exc)})") from None
+        raise ExchangeError(f"could not withdraw your answers ({why(exc)})") from None
     finally:
         os.close(dfd)
 
 
 # ---- reading ---------------------------------------------------------------------------------------
-def _why(exc: OSError) -> str:
+def why(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "it is a symbolic link"
     return exc.strerror or str(exc)
 
 
-def read_capped(path: Path, cap: int, dir_fd: int | None = None,
-                 owner: int | None = None) -> tuple[bytes, os.stat_result]:
+def read_capped(
+    path: Path, cap: int, dir_fd: int | None = None, owner: int | None = None, what: str = "a submission"
+) -> tuple[bytes, os.stat_result]:
     """Read a regular file without following a link or blocking on a pipe; raise ``OSError`` or ``BadFile``."""
     fd = os.open(path, _READ, dir_fd=dir_fd)
     try:
@@ -287,10 +291,9 @@ def read_capped(path: Path, cap: int, dir_fd: int | None = None,
         if not stat.S_ISREG(st.st_mode):
             raise BadFile(f"it is {_kind(st.st_mode)}, not a regular file")
         if owner is not None and st.st_uid != owner:
-            raise BadFile(f"it is owned by {_owner_text(st.st_uid)}, not by the folder's learner "
-                          f"{_owner_text(owner)}")
+            raise BadFile(f"it is owned by {_owner_text(st.st_uid)}, not by the folder's learner {_owner_text(owner)}")
         if st.st_size > cap:
-            raise BadFile(f"it is {st.st_size} bytes, more than the {cap} bytes a submission may have")
+            raise BadFile(f"it is {st.st_size} bytes, more than the {cap} bytes {what} may have")
         chunks, left = [], cap + 1
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 16))
@@ -300,7 +303,7 @@ def read_capped(path: Path, cap: int, dir_fd: int | None = None,
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > cap:
-            raise BadFile(f"it grew past the {cap} bytes a submission may have while it was read")
+            raise BadFile(f"it grew past the {cap} bytes {what} may have while it was read")
         return data, st
     finally:
         os.close(fd)
@@ -333,8 +336,9 @@ class RawSubmission:
     shared: bool = True
 
 
-def read_submission(exchange: Path, name: str, owner: int | None = None,
-                    cap: int = MAX_SUBMISSION_BYTES) -> RawSubmission:
+def read_submission(
+    exchange: Path, name: str, owner: int | None = None, cap: int = MAX_SUBMISSION_BYTES
+) -> RawSubmission:
     """The submission in folder ``name``, checked to be a regular file owned by the folder's owner.
 
     ``shared`` is False (and no problem) when the folder holds no submission.
@@ -344,18 +348,17 @@ def read_submission(exchange: Path, name: str, owner: int | None = None,
     try:
         dfd = os.open(folder, _DIR)
     except OSError as exc:
-        return RawSubmission(name, folder, None, f"the folder cannot be opened ({_why(exc)})")
+        return RawSubmission(name, folder, None, f"the folder cannot be opened ({why(exc)})")
     try:
         fst = os.fstat(dfd)
         try:
-            data, _ = read_capped(Path(SUBMISSION), cap, dir_fd=dfd,
-                                   owner=fst.st_uid if owner is None else owner)
+            data, _ = read_capped(Path(SUBMISSION), cap, dir_fd=dfd, owner=fst.st_uid if owner is None else owner)
         except FileNotFoundError:
             return RawSubmission(name, path, None, None, shared=False)
         except BadFile as bad:
             return RawSubmission(name, path, None, str(bad))
         except OSError as exc:
-            return RawSubmission(name, path, None, f"it cannot be read ({_why(exc)})")
+            return RawSubmission(name, path, None, f"it cannot be read ({why(exc)})")
         return RawSubmission(name, path, data)
     finally:
         os.close(dfd)

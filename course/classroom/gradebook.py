@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..content import load_content
 from ..problems import Problem
 from .class_view import ExchangeRead, course_specs
 from .exchange import pseudonym
@@ -57,8 +58,10 @@ def read_roster(path: Path, fmt: str) -> tuple[list[dict[str, str]], list[Proble
     required = [HUB_USER] + [c for c, needed in ROSTER_COLUMNS[fmt] if needed]
     missing = [c for c in required if c not in header]
     if missing:
-        return [], [Problem(str(path), 1, c, f"this column is missing; a {fmt} roster needs "
-                            f"{', '.join(required)}") for c in missing]
+        return [], [
+            Problem(str(path), 1, c, f"this column is missing; a {fmt} roster needs {', '.join(required)}")
+            for c in missing
+        ]
     rows, problems, seen = [], [], set()
     for line, row in enumerate(reader, start=2):
         if None in row or all(not (v or "").strip() for v in row.values()):
@@ -79,11 +82,10 @@ def _percent(done: int, total: int) -> str:
     return str(round(100 * done / total)) if total else ""
 
 
-def build_gradebook(read: ExchangeRead, roster: list[dict[str, str]], key: bytes, fmt: str,
-                    content: Any = None) -> Gradebook:
+def build_gradebook(
+    read: ExchangeRead, roster: list[dict[str, str]], key: bytes, fmt: str, content: Any = None
+) -> Gradebook:
     """The participation CSV for ``fmt`` ("canvas" or "moodle")."""
-    from ..content import load_content
-
     content = content or load_content()
     specs = course_specs(content)
     notebooks = [(nb, {s.id for s in specs if s.notebook == nb.id}) for nb in content.course.notebooks]
@@ -113,8 +115,11 @@ def build_gradebook(read: ExchangeRead, roster: list[dict[str, str]], key: bytes
             continue
         book.matched += 1
         done = set(sub.completed)
-        writer.writerow(cells + [_percent(len(ids & done), len(ids)) for _, ids in notebooks]
-                        + [_percent(len(total_ids & done), len(total_ids))])
+        writer.writerow(
+            cells
+            + [_percent(len(ids & done), len(ids)) for _, ids in notebooks]
+            + [_percent(len(total_ids & done), len(total_ids))]
+        )
     book.unmatched = sum(1 for name in by_pseudonym if name not in wanted)
     book.text = out.getvalue()
     return book

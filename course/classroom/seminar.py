@@ -7,17 +7,19 @@ learner asks; sharing again replaces the earlier submission; reflections go only
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..progress import current
 from . import exchange as ex
 from .submission import build_submission, check_submission, encode
 
-NOT_ON_HUB = ("Sharing with the seminar works on your seminar's JupyterHub. Here, run `course export` in a "
-              "terminal to write a file you can choose to send to your instructor.")
+NOT_ON_HUB = (
+    "Sharing with the seminar works on your seminar's JupyterHub. Here, run `course export` in a "
+    "terminal to write a file you can choose to send to your instructor."
+)
 
 
 @dataclass(frozen=True)
@@ -41,11 +43,16 @@ class Shared:
     exercises: list[str]
 
     def sentence(self) -> str:
-        refl = (f"{self.reflections} written reflection{'s' if self.reflections != 1 else ''}"
-                if self.reflections_included else "no reflections")
-        return (f"You shared {self.answers} answer{'s' if self.answers != 1 else ''} to "
-                f"{len(self.exercises)} exercise{'s' if len(self.exercises) != 1 else ''}, {self.ratings} "
-                f"rating{'s' if self.ratings != 1 else ''} and {refl} on {self.shared_at.replace('T', ' at ')}.")
+        refl = (
+            f"{self.reflections} written reflection{'s' if self.reflections != 1 else ''}"
+            if self.reflections_included
+            else "no reflections"
+        )
+        return (
+            f"You shared {self.answers} answer{'s' if self.answers != 1 else ''} to "
+            f"{len(self.exercises)} exercise{'s' if len(self.exercises) != 1 else ''}, {self.ratings} "
+            f"rating{'s' if self.ratings != 1 else ''} and {refl} on {self.shared_at.replace('T', ' at ')}."
+        )
 
 
 def place() -> Place | None:
@@ -64,8 +71,6 @@ def _required(where: Place | None) -> Place:
 
 def share(*, include_reflections: bool = False, store: Any = None, where: Place | None = None) -> Shared:
     """Share the learner's answers now (replacing what was shared before); returns what was shared."""
-    from ..progress import current
-
     where = _required(where or place())
     store = store if store is not None else current()
     data = build_submission(store, where.folder, include_reflections=include_reflections)
@@ -104,13 +109,11 @@ def _summary(payload: dict[str, Any]) -> Shared:
     exercises = list(dict.fromkeys(a["exercise_id"] for a in payload["attempts"]))
     exercises += [r["exercise_id"] for r in payload["ratings"] if r["exercise_id"] not in exercises]
     return Shared(
-        shared_at=str(payload["exported_at"]), answers=len(payload["attempts"]), ratings=len(payload["ratings"]),
+        shared_at=str(payload["exported_at"]),
+        answers=len(payload["attempts"]),
+        ratings=len(payload["ratings"]),
         reflections=len(payload.get("reflections") or []),
         reflections_included=bool(payload["seminar"]["reflections"]),
-        completed=list(payload["completed"]), exercises=list(dict.fromkeys(exercises)),
+        completed=list(payload["completed"]),
+        exercises=list(dict.fromkeys(exercises)),
     )
-
-
-def pretty(data: dict[str, Any]) -> str:
-    """An export as indented JSON (for showing)."""
-    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..problems import Problem
-from ..progress.export_format import checksum, envelope_problem, payload_problem
+from ..version import __version__
+from .export import export_results, parse_export
+from .file_format import checksum
 
 
 @dataclass(frozen=True)
@@ -41,38 +43,7 @@ class Submission:
 
 def current_version() -> str:
     """The version of the course installed here."""
-    from .. import __version__
-
     return __version__
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"the JSON contains {name}")
-
-
-def parse_export(data: bytes, where: str) -> tuple[dict[str, Any] | None, str | None]:
-    """``(export, None)`` for well-formed, untampered export bytes; else ``(None, "file:line: field: why")``."""
-
-    def refuse(field: str, message: str, line: int | None = None) -> tuple[None, str]:
-        return None, str(Problem(where, line, field, message))
-
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return refuse("", "not UTF-8 text; a course export is a JSON file written by the course")
-    try:
-        value = json.loads(text, parse_constant=_reject_constant)
-    except ValueError as exc:
-        if not isinstance(exc, json.JSONDecodeError):
-            return refuse("", f"{exc}; an export holds only finite numbers")
-        return refuse("", f"not valid JSON ({exc.msg} at column {exc.colno}): the file is cut off or "
-                      "was edited; ask the learner to share it again", exc.lineno)
-    except RecursionError:
-        return refuse("", "the JSON is nested too deeply to be an export")
-    found = envelope_problem(value) or payload_problem(value["payload"])
-    if found is not None:
-        return refuse(*found)
-    return value, None
 
 
 def seminar_problem(payload: dict[str, Any], folder: str, version: str) -> tuple[str, str] | None:
@@ -82,8 +53,11 @@ def seminar_problem(payload: dict[str, Any], folder: str, version: str) -> tuple
         return "payload.course_version", "is missing: this is a plain export, not a seminar submission"
     if wrote != version:
         older = _version_key(wrote) < _version_key(version)
-        return ("payload.course_version", f"is {wrote}: it was shared from {'an older' if older else 'a newer'} "
-                f"version of the course than this one ({version}); ask the learner to share again")
+        return (
+            "payload.course_version",
+            f"is {wrote}: it was shared from {'an older' if older else 'a newer'} "
+            f"version of the course than this one ({version}); ask the learner to share again",
+        )
     if payload["learner"]["id"] != folder:
         return "payload.learner.id", f"is {payload['learner']['id']!r}, not the folder's pseudonym {folder!r}"
     seminar = payload.get("seminar")
@@ -105,7 +79,9 @@ def _version_key(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def check_submission(data: bytes, folder: str, where: str, version: str | None = None) -> tuple[Submission | None, str | None]:
+def check_submission(
+    data: bytes, folder: str, where: str, version: str | None = None
+) -> tuple[Submission | None, str | None]:
     """A checked ``Submission``, or ``(None, "file:line: field: why")``."""
     export, problem = parse_export(data, where)
     if export is None:
@@ -118,8 +94,6 @@ def check_submission(data: bytes, folder: str, where: str, version: str | None =
 
 def build_submission(store: Any, seminar_id: str, *, include_reflections: bool) -> dict[str, Any]:
     """The learner's export for the seminar: pseudonym, course version, completed exercises."""
-    from ..progress.export import export_results
-
     export = export_results(store, include_reflections=include_reflections)
     payload = export["payload"]
     payload["learner"] = {"id": seminar_id}

@@ -94,7 +94,7 @@ if admins:  # hub admins can open every learner's server: give this to the hub's
     c.Authenticator.admin_users = admins
 
 # ---- each user's JupyterLab: the course copied into ~/jane-susan-course, opened on the start page
-c.Spawner.cmd = [str(VENV / "bin" / "python"), "-m", "course.classroom.hub_server"]
+c.Spawner.cmd = [str(VENV / "bin" / "python"), "-m", "course.delivery.hub.server"]
 c.Spawner.default_url = "/lab/tree/jane-susan-course/00_start_here.ipynb"
 c.Spawner.environment = {
     "PATH": f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",  # root's PATH may hold folders users cannot read
@@ -119,7 +119,7 @@ def _is_instructor(name: str) -> bool:
 def pre_spawn_hook(spawner):
     """Before a server starts (as root): a private home, and the learner's own exchange folder."""
     from course.classroom.exchange import ExchangeError, provision_learner
-    from course.classroom.hub import make_home_private
+    from course.delivery.hub.launch import make_home_private
 
     name = spawner.user.name
     instructor = _is_instructor(name)
@@ -140,22 +140,36 @@ def pre_spawn_hook(spawner):
 c.Spawner.pre_spawn_hook = pre_spawn_hook
 
 # ---- stop servers nobody has used for a while (they hold memory; the learner's work is saved)
-c.JupyterHub.services = [{
-    "name": "idle-culler",
-    "command": [sys.executable, "-m", "jupyterhub_idle_culler",
-                f"--timeout={int(env('COURSE_HUB_IDLE_TIMEOUT', '3600'))}", "--cull-every=300"],
-}]
-c.JupyterHub.load_roles = [{
-    "name": "idle-culler",
-    "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
-    "services": ["idle-culler"],
-}]
+c.JupyterHub.services = [
+    {
+        "name": "idle-culler",
+        "command": [
+            sys.executable,
+            "-m",
+            "jupyterhub_idle_culler",
+            f"--timeout={int(env('COURSE_HUB_IDLE_TIMEOUT', '3600'))}",
+            "--cull-every=300",
+        ],
+    }
+]
+c.JupyterHub.load_roles = [
+    {
+        "name": "idle-culler",
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        "services": ["idle-culler"],
+    }
+]
 if env("COURSE_HUB_SERVICE_TOKEN_FILE"):
-    c.JupyterHub.services.append({
-        "name": "course-driver", "api_token": Path(env("COURSE_HUB_SERVICE_TOKEN_FILE")).read_text().strip(),
-    })
-    c.JupyterHub.load_roles.append({
-        "name": "course-driver",
-        "scopes": ["admin:users", "admin:servers", "list:users", "read:users"],
-        "services": ["course-driver"],
-    })
+    c.JupyterHub.services.append(
+        {
+            "name": "course-driver",
+            "api_token": Path(env("COURSE_HUB_SERVICE_TOKEN_FILE")).read_text().strip(),
+        }
+    )
+    c.JupyterHub.load_roles.append(
+        {
+            "name": "course-driver",
+            "scopes": ["admin:users", "admin:servers", "list:users", "read:users"],
+            "services": ["course-driver"],
+        }
+    )

@@ -45,11 +45,10 @@ def answer(store: Any, exercise_id: str, value: Any) -> None:
 
 def decision_ids() -> list[str]:
     """Every decision point of notebook 03 (read from data/, not from the notebook's layout)."""
-    from course.content import load_content
     from course.classroom.class_view import course_specs
+    from course.content import load_content
 
-    return [s.id for s in course_specs(load_content())
-            if s.type == "decision" and s.notebook.startswith("03_")]
+    return [s.id for s in course_specs(load_content()) if s.type == "decision" and s.notebook.startswith("03_")]
 
 
 def two_paths(exercise_id: str) -> tuple[list[str], list[str]]:
@@ -130,8 +129,9 @@ class Accounts:
 
         name = f"{self.tag}-{role}"
         password = secrets.token_urlsafe(12)
-        subprocess.run(["useradd", "-m", "-s", "/bin/bash", "-G", ",".join(groups), name],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["useradd", "-m", "-s", "/bin/bash", "-G", ",".join(groups), name], check=True, capture_output=True
+        )
         account = Account(name, password, pwd.getpwnam(name).pw_uid, Path(pwd.getpwnam(name).pw_dir))
         self.users.append(account)
         subprocess.run(["chpasswd"], input=f"{name}:{password}\n", text=True, check=True, capture_output=True)
@@ -188,26 +188,55 @@ def hub_install() -> Path:
     """Run deploy/hub/install.sh (quick when nothing changed): the venv and the course copy in use."""
     if not Path("/usr/bin/python3").exists() or shutil.which("npm") is None:
         cannot_run("the hub needs Debian's /usr/bin/python3 and npm (node 20)")
-    done = subprocess.run(["bash", str(REPO / "deploy" / "hub" / "install.sh")], capture_output=True, text=True,
-                          env={**os.environ, "HUB_DIR": str(hub_dir())}, timeout=600)
+    done = subprocess.run(
+        ["bash", str(REPO / "deploy" / "hub" / "install.sh")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HUB_DIR": str(hub_dir())},
+        timeout=600,
+    )
     if done.returncode != 0:
         pytest.fail(f"deploy/hub/install.sh failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
     return hub_dir()
 
 
-def run_as(account: Account, code: str, env: dict[str, str] | None = None,
-           timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_as(
+    account: Account, code: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     """Run Python ``code`` as ``account`` with the hub's venv (the interpreter learners' kernels use)."""
     python = hub_dir() / "venv" / "bin" / "python"
     full_env = {"HOME": str(account.home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", **(env or {})}
-    return subprocess.run(["runuser", "-u", account.name, "--", "env", "-i",
-                           *[f"{k}={v}" for k, v in full_env.items()], str(python), "-c", code],
-                          capture_output=True, text=True, timeout=timeout, cwd="/")
+    return subprocess.run(
+        [
+            "runuser",
+            "-u",
+            account.name,
+            "--",
+            "env",
+            "-i",
+            *[f"{k}={v}" for k, v in full_env.items()],
+            str(python),
+            "-c",
+            code,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd="/",
+    )
 
 
 # ---- the browser (Debian's Chromium, as in tests/browser) --------------------------------------------
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")

@@ -15,10 +15,10 @@ import pytest
 
 from course.classroom import seminar
 from course.classroom.class_view import class_data, read_exchange
-from course.classroom.class_view_widget import class_view_html
+from course.classroom.class_view_html import class_view_html
 from course.classroom.exchange import MAX_SUBMISSION_BYTES, SUBMISSION, ExchangeError, write_submission
+from course.classroom.file_format import checksum
 from course.classroom.submission import build_submission, encode
-from course.progress.export_format import checksum
 
 from .conftest import answer, decision_ids, two_paths
 
@@ -79,8 +79,11 @@ def test_every_bad_kind_is_listed_with_its_reason_and_the_view_still_renders(dem
     read = _read_in_thread(root)
     reasons = {b.folder: b.reason for b in read.bad}
     expected = {
-        "truncated": "not valid JSON", "tampered": "does not match the payload", "symlink": "symbolic link",
-        "fifo": "named pipe", "huge": f"more than the {MAX_SUBMISSION_BYTES} bytes",
+        "truncated": "not valid JSON",
+        "tampered": "does not match the payload",
+        "symlink": "symbolic link",
+        "fifo": "named pipe",
+        "huge": f"more than the {MAX_SUBMISSION_BYTES} bytes",
         "older": "older version of the course",
     }
     for folder, kind in kinds.items():

@@ -65,10 +65,12 @@ def test_the_class_view_counts_every_choice_at_every_node(class_of_three):
 def test_gradebook_for_canvas_has_canvas_columns_and_completion_only(class_of_three, tmp_path):
     root, folders = class_of_three
     roster = tmp_path / "roster.csv"
-    roster.write_text("Student,ID,SIS User ID,SIS Login ID,Section,hub_user\n"
-                      "\"Doe, Ann\",101,S1,ann@uni,Seminar A,ann\n"
-                      "\"Roe, Bob\",102,S2,bob@uni,Seminar A,bob\n"
-                      "\"Poe, Cy\",103,S3,cy@uni,Seminar A,cy\n")
+    roster.write_text(
+        "Student,ID,SIS User ID,SIS Login ID,Section,hub_user\n"
+        '"Doe, Ann",101,S1,ann@uni,Seminar A,ann\n'
+        '"Roe, Bob",102,S2,bob@uni,Seminar A,bob\n'
+        '"Poe, Cy",103,S3,cy@uni,Seminar A,cy\n'
+    )
     rows, problems = read_roster(roster, "canvas")
     assert problems == []
     book = build_gradebook(read_exchange(root), rows, read_key(root), "canvas")

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser.exercises.answering import play_path
 from browser.lab import cell_output, click_widget_button, open_notebook, output_errors, run_all
+from playwright.sync_api import Page, expect
+
 from course.classroom.class_view import walk
 from course.exercises import load_spec
 
@@ -70,9 +70,14 @@ class Hub:
         python = Path(self.env["COURSE_HUB_DIR"]) / "venv" / "bin" / "python"
         began = time.monotonic()
         with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen([str(python), "-m", "course.classroom.hub"], env=self.env,
-                                         stdout=log, stderr=subprocess.STDOUT, cwd=self.top,
-                                         start_new_session=True)
+            self.proc = subprocess.Popen(
+                [str(python), "-m", "course.delivery.hub"],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=self.top,
+                start_new_session=True,
+            )
         while time.monotonic() - began < 90:
             if self.proc.poll() is not None:
                 pytest.fail(f"the hub exited with {self.proc.returncode}:\n{self.tail()}", pytrace=False)
@@ -104,8 +109,9 @@ class Hub:
             return 0
 
     def api(self, method: str, path: str) -> tuple[int, Any]:
-        req = urllib.request.Request(f"{self.url}hub/api/{path}", method=method,
-                                     headers={"Authorization": f"token {self.token}"})
+        req = urllib.request.Request(
+            f"{self.url}hub/api/{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
         try:
             with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310
                 body = resp.read()
@@ -139,13 +145,20 @@ def hub(hub_install: Path) -> Any:
         (top / "token").chmod(0o600)
         port = _free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("COURSE_", "JUPYTER"))}
-        env.update({
-            "COURSE_HUB_MODE": "system", "COURSE_HUB_DIR": str(hub_install), "COURSE_HUB_STATE": str(top / "state"),
-            "COURSE_HUB_PORT": str(port), "COURSE_HUB_API_PORT": str(_free_port()),
-            "COURSE_HUB_PROXY_API_PORT": str(_free_port()), "COURSE_EXCHANGE": str(top / "exchange"),
-            "COURSE_HUB_LEARNERS": learners_group, "COURSE_HUB_INSTRUCTORS": instructors_group,
-            "COURSE_HUB_SERVICE_TOKEN_FILE": str(top / "token"),
-        })
+        env.update(
+            {
+                "COURSE_HUB_MODE": "system",
+                "COURSE_HUB_DIR": str(hub_install),
+                "COURSE_HUB_STATE": str(top / "state"),
+                "COURSE_HUB_PORT": str(port),
+                "COURSE_HUB_API_PORT": str(_free_port()),
+                "COURSE_HUB_PROXY_API_PORT": str(_free_port()),
+                "COURSE_EXCHANGE": str(top / "exchange"),
+                "COURSE_HUB_LEARNERS": learners_group,
+                "COURSE_HUB_INSTRUCTORS": instructors_group,
+                "COURSE_HUB_SERVICE_TOKEN_FILE": str(top / "token"),
+            }
+        )
         the_hub = Hub(top, env, f"http://127.0.0.1:{port}/", token, accounts, learners, instructor, top / "exchange")
         the_hub.measures["hub start (s)"] = round(the_hub.start(), 2)
         yield the_hub
@@ -218,8 +231,9 @@ def test_two_learners_answer_differently_and_share(hub: Hub, browser: Any) -> No
                 if index == 0:
                     hub.measures["memory of one learner after run all on notebook 03"] = memory_of(learner)
                 for exercise_id in exercise_ids:
-                    play_path(cell_output(page, f'exercise("{exercise_id}")'), load_spec(exercise_id),
-                              paths[exercise_id])
+                    play_path(
+                        cell_output(page, f'exercise("{exercise_id}")'), load_spec(exercise_id), paths[exercise_id]
+                    )
             share = cell_output(page, "share_with_seminar()")
             expect(share).to_contain_text("You have not shared anything")
             click_widget_button(share, SHARE_BUTTON)
@@ -250,8 +264,10 @@ def test_the_class_view_shows_exactly_those_choices(hub: Hub, browser: Any) -> N
                     expected[step] = expected.get(step, 0) + 1
             rows = view.locator(f"table.course-class-decision tr[data-exercise='{exercise_id}']")
             expect(rows).to_have_count(sum(len(n.choices) for n in spec.nodes))
-            shown = {(r.get_attribute("data-node"), r.get_attribute("data-choice")):
-                     int(r.locator("td.count").inner_text()) for r in rows.all()}
+            shown = {
+                (r.get_attribute("data-node"), r.get_attribute("data-choice")): int(r.locator("td.count").inner_text())
+                for r in rows.all()
+            }
             assert {k: v for k, v in shown.items() if v} == expected, exercise_id
         assert "Skipped submissions" not in view.inner_text()
     finally:
@@ -266,8 +282,10 @@ def _store_attempts(user: Account) -> int:
 
 def test_a_hub_restart_loses_nothing(hub: Hub) -> None:
     def snapshot() -> dict[str, Any]:
-        files = {p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest()
-                 for p in sorted(hub.exchange.glob("*/submission.json"))}
+        files = {
+            p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(hub.exchange.glob("*/submission.json"))
+        }
         return {"submissions": files, "attempts": {u.name: _store_attempts(u) for u in hub.learners}}
 
     before = snapshot()
@@ -286,8 +304,10 @@ def test_a_hub_restart_loses_nothing(hub: Hub) -> None:
     else:
         pytest.fail(f"the learner's server did not start again:\n{hub.tail()}", pytrace=False)
     hub.measures["spawn after restart (s)"] = round(time.monotonic() - began, 2)
-    view = run_as(hub.instructor, f"from course.classroom.class_view import load_class\n"
-                                  f"print(load_class({str(hub.exchange)!r}).shared)")
+    view = run_as(
+        hub.instructor,
+        f"from course.classroom.class_view import load_class\nprint(load_class({str(hub.exchange)!r}).shared)",
+    )
     assert view.returncode == 0, view.stderr
     assert view.stdout.strip() == "2"
     print(json.dumps(hub.measures, indent=1), file=sys.stderr)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from course.classroom.exchange import KEY_FILE, ExchangeError, Layout, provision_learner, setup_exchange
-from course.classroom.hub import hub_setup, make_home_private
+from course.delivery.hub.launch import hub_setup, make_home_private
 
 from .conftest import Account, Accounts, decision_ids, run_as, shared_tmp, two_paths
 
@@ -84,21 +84,44 @@ def seminar_users(hub_install: Path) -> Any:
         paths = two_paths(first)
         stores = {}
         for account, path in ((a, paths[0]), (b, paths[1])):
-            done = run_as(account, SHARE, {"COURSE_EXCHANGE": str(exchange),
-                                           "COURSE_SEMINAR_ID": folders[account.name],
-                                           "ANSWERS": json.dumps({first: path}), "TIMES": "2"})
+            done = run_as(
+                account,
+                SHARE,
+                {
+                    "COURSE_EXCHANGE": str(exchange),
+                    "COURSE_SEMINAR_ID": folders[account.name],
+                    "ANSWERS": json.dumps({first: path}),
+                    "TIMES": "2",
+                },
+            )
             assert done.returncode == 0, done.stderr
             stores[account.name] = json.loads(done.stdout)["store"]
-        yield {"a": a, "b": b, "i": teacher, "exchange": exchange, "folders": folders, "stores": stores,
-               "first": first, "paths": paths, "gid": gid}
+        yield {
+            "a": a,
+            "b": b,
+            "i": teacher,
+            "exchange": exchange,
+            "folders": folders,
+            "stores": stores,
+            "first": first,
+            "paths": paths,
+            "gid": gid,
+        }
     finally:
         accounts.remove()
         shutil.rmtree(top, ignore_errors=True)
 
 
 def _probe(who: Account, s: dict[str, Any], other: Account) -> dict[str, str]:
-    done = run_as(who, PROBE, {"EXCHANGE": str(s["exchange"]), "OTHER_FOLDER": s["folders"][other.name],
-                               "OTHER_STORE": s["stores"][other.name]})
+    done = run_as(
+        who,
+        PROBE,
+        {
+            "EXCHANGE": str(s["exchange"]),
+            "OTHER_FOLDER": s["folders"][other.name],
+            "OTHER_STORE": s["stores"][other.name],
+        },
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -131,17 +154,24 @@ def test_the_instructor_reads_everything_and_changes_nothing(seminar_users):
     outcome = _probe(s["i"], s, s["a"])
     for action in ("list the exchange", "list other's folder", "read other's submission", "read the seminar key"):
         assert outcome[action] == "allowed", (action, outcome[action])
-    for action in ("overwrite other's submission (open)", "delete other's submission",
-                   "create a folder in the exchange", "read other's progress store"):
+    for action in (
+        "overwrite other's submission (open)",
+        "delete other's submission",
+        "create a folder in the exchange",
+        "read other's progress store",
+    ):
         assert outcome[action].startswith("denied"), (action, outcome[action])
-    view = run_as(s["i"], textwrap.dedent(f"""
+    view = run_as(
+        s["i"],
+        textwrap.dedent(f"""
         import json
         from course.classroom.class_view import load_class
         data = load_class({str(s["exchange"])!r})
         d = next(d for d in data.decisions if d.exercise_id == {s["first"]!r})
         print(json.dumps({{"shared": data.shared, "bad": [b.reason for b in data.read.bad],
                           "paths": [[list(k), v] for k, v in d.paths.items()]}}))
-    """))
+    """),
+    )
     assert view.returncode == 0, view.stderr
     seen = json.loads(view.stdout)
     assert seen["shared"] == 2 and seen["bad"] == []
@@ -151,8 +181,12 @@ def test_the_instructor_reads_everything_and_changes_nothing(seminar_users):
 def test_a_learner_replaces_and_withdraws_only_their_own(seminar_users):
     s = seminar_users
     env = {"COURSE_EXCHANGE": str(s["exchange"]), "COURSE_SEMINAR_ID": s["folders"][s["a"].name]}
-    done = run_as(s["a"], "from course.classroom import seminar\n"
-                          "print(seminar.withdraw(), seminar.shared())\nprint(seminar.share().answers)", env)
+    done = run_as(
+        s["a"],
+        "from course.classroom import seminar\n"
+        "print(seminar.withdraw(), seminar.shared())\nprint(seminar.share().answers)",
+        env,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["True None", "1"]
     bs = s["exchange"] / s["folders"][s["b"].name] / "submission.json"

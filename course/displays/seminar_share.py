@@ -10,8 +10,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from . import seminar
-from .exchange import ExchangeError
+from ..classroom import seminar
+from ..classroom.exchange import ExchangeError
+from ..progress.errors import ProgressStoreError
 
 SHARE = "Share my answers with the seminar"
 WITHDRAW = "Withdraw what I shared"
@@ -26,8 +27,10 @@ def _status(where: seminar.Place) -> tuple[str, bool]:
     except ExchangeError as exc:
         return f"<p role='status'>{escape(str(exc))}</p>", False
     if now is None:
-        return ("<p role='status'>You have not shared anything with the seminar. Nothing leaves your "
-                "progress file until you press the button.</p>"), False
+        return (
+            "<p role='status'>You have not shared anything with the seminar. Nothing leaves your "
+            "progress file until you press the button.</p>"
+        ), False
     return f"<p role='status'>{escape(now.sentence())} Pressing the button again replaces it.</p>", True
 
 
@@ -38,11 +41,14 @@ def _details(where: seminar.Place) -> str:
         return f"<p>{escape(str(exc))}</p>"
     if now is None:
         return "<p>Nothing is shared.</p>"
-    items = "".join(f"<li><code>{escape(e)}</code>{' (completed)' if e in now.completed else ''}</li>"
-                    for e in now.exercises)
+    items = "".join(
+        f"<li><code>{escape(e)}</code>{' (completed)' if e in now.completed else ''}</li>" for e in now.exercises
+    )
     refl = "included" if now.reflections_included else "not included"
-    return (f"<p>{escape(now.sentence())} Your instructor sees it under a pseudonym, with no name; your "
-            f"written reflections are {refl}.</p><ul>{items}</ul>")
+    return (
+        f"<p>{escape(now.sentence())} Your instructor sees it under a pseudonym, with no name; your "
+        f"written reflections are {refl}.</p><ul>{items}</ul>"
+    )
 
 
 def share_with_seminar() -> Any:
@@ -55,11 +61,16 @@ def share_with_seminar() -> Any:
     status = w.HTML()
     details = w.HTML()
     include = w.Checkbox(value=False, description=REFLECTIONS, indent=False)
-    share = w.Button(description=SHARE, button_style="primary", layout=w.Layout(width="auto"),
-                     tooltip="Copy your answers and ratings, under your pseudonym, to the seminar's folder")
+    share = w.Button(
+        description=SHARE,
+        button_style="primary",
+        layout=w.Layout(width="auto"),
+        tooltip="Copy your answers and ratings, under your pseudonym, to the seminar's folder",
+    )
     show = w.Button(description=SHOW, layout=w.Layout(width="auto"))
-    withdraw = w.Button(description=WITHDRAW, layout=w.Layout(width="auto"),
-                        tooltip="Remove what you shared from the seminar's folder")
+    withdraw = w.Button(
+        description=WITHDRAW, layout=w.Layout(width="auto"), tooltip="Remove what you shared from the seminar's folder"
+    )
 
     def refresh(message: str = "") -> None:
         text, anything = _status(where)
@@ -69,7 +80,7 @@ def share_with_seminar() -> Any:
     def on_share(_: Any) -> None:
         try:
             seminar.share(include_reflections=include.value, where=where)
-        except (ExchangeError, OSError) as exc:
+        except (ExchangeError, ProgressStoreError, OSError) as exc:
             refresh(f"Not shared: {exc}")
             return
         include.value = False

@@ -1,6 +1,6 @@
 """Start one user's JupyterLab on the seminar hub, after giving them their own copy of the course.
 
-The hub runs ``python -m course.classroom.hub_server <jupyterhub-singleuser arguments>`` as the user.
+The hub runs ``python -m course.delivery.hub.server <jupyterhub-singleuser arguments>`` as the user.
 Notebooks go into ``~/jane-susan-course/``: learners get the learner copies (no instructor or
 solution cells); instructors get the full notebooks and the class view. A notebook the user already
 has is never overwritten, so their own edits survive a restart and a course update.
@@ -11,6 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+
+from ...paths import notebooks_dir
+from ..learner_copy import course_notebooks, learner_copy
 
 FOLDER = "jane-susan-course"
 INSTRUCTOR_NOTEBOOKS = "instructor"
@@ -35,9 +38,6 @@ def _write_new(target: Path, text: str) -> bool:
 def provide_notebooks(home: Path, instructor: bool) -> list[str]:
     """Copy the course's notebooks into ``home/jane-susan-course``; returns the names written."""
     import nbformat
-
-    from ..delivery import course_notebooks, learner_copy
-    from ..paths import notebooks_dir
 
     target = Path(home) / FOLDER
     target.mkdir(mode=0o755, exist_ok=True)

@@ -1,6 +1,6 @@
 """``make hub`` and ``course hub-setup``: set up the seminar exchange, then start JupyterHub.
 
-``python -m course.classroom.hub`` (what ``make hub`` runs, with the hub's venv) sets up the exchange,
+``python -m course.delivery.hub`` (what ``make hub`` runs, with the hub's venv) sets up the exchange,
 prints the address and how to log in, and then becomes JupyterHub with
 ``deploy/hub/jupyterhub_config.py``. Its settings are the ``COURSE_HUB_*`` environment variables that
 the configuration file documents.
@@ -8,7 +8,6 @@ the configuration file documents.
 
 from __future__ import annotations
 
-import grp
 import os
 import signal
 import subprocess
@@ -16,8 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..paths import repo_root
-from .exchange import ExchangeError, Layout, setup_exchange
+from ...classroom.exchange import ExchangeError, Layout, setup_exchange
+from ...paths import repo_root
 
 DEFAULT_EXCHANGE = "/srv/course/exchange"
 DEFAULT_LEARNERS, DEFAULT_INSTRUCTORS = "course-learners", "instructors"
@@ -44,7 +43,9 @@ class HubSettings:
         hub_dir = Path(env.get("COURSE_HUB_DIR") or default_hub_dir())
         state = Path(env.get("COURSE_HUB_STATE") or hub_dir / "state")
         return cls(
-            mode=mode, hub_dir=hub_dir, state=state,
+            mode=mode,
+            hub_dir=hub_dir,
+            state=state,
             url=f"http://{env.get('COURSE_HUB_IP', '127.0.0.1')}:{env.get('COURSE_HUB_PORT', '8000')}/",
             exchange=Path(env.get("COURSE_EXCHANGE") or (DEFAULT_EXCHANGE if mode == "system" else state / "exchange")),
             learners=env.get("COURSE_HUB_LEARNERS", DEFAULT_LEARNERS),
@@ -62,6 +63,8 @@ def default_hub_dir() -> Path:
 
 def ensure_group(name: str) -> tuple[int, bool]:
     """The group's id, made with ``groupadd`` when missing (root only); (gid, whether it was made)."""
+    import grp  # POSIX only, like everything the hub does
+
     try:
         return grp.getgrnam(name).gr_gid, False
     except KeyError:
@@ -105,9 +108,13 @@ def hub_setup(exchange: Path, instructors: str, learners: str, demo: bool = Fals
     """
     if demo:
         return [setup_exchange(exchange, Layout(os.geteuid(), None))]
+    import grp
+
     if os.geteuid() != 0:
-        raise ExchangeError("course hub-setup must run as root (it makes groups and root-owned folders); "
-                            "without root, start the hub in demo mode: make hub COURSE_HUB_MODE=demo")
+        raise ExchangeError(
+            "course hub-setup must run as root (it makes groups and root-owned folders); "
+            "without root, start the hub in demo mode: make hub COURSE_HUB_MODE=demo"
+        )
     done = []
     for name in (instructors, learners):
         _, made = ensure_group(name)
@@ -168,7 +175,3 @@ def run(env: dict[str, str] | None = None) -> int:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.execv(str(jupyterhub), [str(jupyterhub), "-f", str(config)])
     return 0  # not reached
-
-
-if __name__ == "__main__":
-    raise SystemExit(run())
