@@ -13,15 +13,10 @@ import sys
 from pathlib import Path
 
 from ...paths import notebooks_dir
-from ..learner_copy import course_notebooks, learner_copy
+from ..learner_copy import course_notebooks, is_instructor_notebook, learner_copy
 
 FOLDER = "jane-susan-course"
 INSTRUCTOR_NOTEBOOKS = "instructor"
-
-
-def _is_instructor_notebook(nb: object) -> bool:
-    tags = getattr(nb, "metadata", {}).get("tags", []) or []
-    return "instructor" in [str(t).strip().lower() for t in tags]
 
 
 def _write_new(target: Path, text: str) -> bool:
@@ -47,7 +42,7 @@ def provide_notebooks(home: Path, instructor: bool) -> list[str]:
     written = []
     for path in sources:
         nb = nbformat.read(str(path), as_version=4)
-        if _is_instructor_notebook(nb) and not instructor:
+        if is_instructor_notebook(nb) and not instructor:
             continue
         copy = nb if instructor else learner_copy(nb)
         if _write_new(target / path.name, nbformat.writes(copy)):
