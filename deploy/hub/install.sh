@@ -57,8 +57,13 @@ WANT=$(cat "$REQUIREMENTS" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
     say "installing JupyterHub and the course into $HUB_DIR/venv (about a minute the first time)"
     [ -x "$HUB_DIR/venv/bin/python" ] || "$PYTHON" -m venv "$HUB_DIR/venv"
-    "$HUB_DIR/venv/bin/python" -m pip install --quiet --upgrade pip
-    "$HUB_DIR/venv/bin/python" -m pip install --quiet -r "$REQUIREMENTS" -e "$COPY"
+    # pip's output goes to pip.log, and is shown only when pip fails
+    if ! { "$HUB_DIR/venv/bin/python" -m pip install --quiet --upgrade pip \
+           && "$HUB_DIR/venv/bin/python" -m pip install --quiet -r "$REQUIREMENTS" -e "$COPY"; } \
+           > "$HUB_DIR/pip.log" 2>&1; then
+        cat "$HUB_DIR/pip.log" >&2
+        fail "pip could not install the hub's packages (the log is above and in $HUB_DIR/pip.log)"
+    fi
     echo "$WANT" > "$STAMP"
 fi
 # the course's JupyterLab defaults (an editable install skips data files)
