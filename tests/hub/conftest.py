@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import shutil
@@ -179,8 +180,18 @@ def shared_tmp(prefix: str) -> Path:
 
 
 # ---- the hub's venv (a Debian Python every user can run) ------------------------------------------
+def _others_can_reach(path: Path) -> bool:
+    return all(os.stat(p).st_mode & 0o001 for p in [path, *path.parents])
+
+
 def hub_dir() -> Path:
-    return Path(os.environ.get("COURSE_TEST_HUB_DIR") or REPO / ".hub")
+    """Where the tests install the hub: ``.hub`` in the checkout, as ``make hub`` does, unless other users
+    cannot reach the checkout (e.g. a clone under root's private home); then a folder under /tmp."""
+    if os.environ.get("COURSE_TEST_HUB_DIR"):
+        return Path(os.environ["COURSE_TEST_HUB_DIR"])
+    if _others_can_reach(REPO):
+        return REPO / ".hub"
+    return Path("/tmp") / f"jane-susan-course-hub-{hashlib.sha256(str(REPO).encode()).hexdigest()[:12]}"
 
 
 @pytest.fixture(scope="session")
