@@ -9,7 +9,7 @@ RUFF   := $(VENV)/bin/ruff
 PORT   ?= 8888
 APP_PORT ?= 8866
 HUB_PORT ?= 8000
-HUB_DIR  ?= $(CURDIR)/.hub
+HUB_DIR  ?= $(shell bash deploy/hub/hub-dir.sh)
 PYTEST_ARGS ?=
 
 .PHONY: help lab test lint format unit notebooks browser validate chromium bench screenshots app html lite hub clean

@@ -6,13 +6,14 @@
 #   $HUB_DIR/course        a world-readable copy of this checkout (the course every user's kernel imports)
 #   $HUB_DIR/chp           configurable-http-proxy from npm, run with the system's node
 #
-# HUB_DIR defaults to .hub in the checkout. Learners' servers run as their own users, so every folder
-# above HUB_DIR must let other users through (mode o+x); the script stops with a clear message if not.
+# HUB_DIR defaults to .hub in the checkout (deploy/hub/hub-dir.sh; a folder under /var/tmp when other users
+# cannot reach the checkout). Learners' servers run as their own users, so every folder above HUB_DIR must
+# let other users through (mode o+x); the script stops with a clear message if not.
 # Re-running is cheap: the course copy is refreshed, and pip and npm run only when their inputs changed.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-HUB_DIR=${HUB_DIR:-$ROOT/.hub}
+HUB_DIR=${HUB_DIR:-$(bash "$ROOT/deploy/hub/hub-dir.sh")}
 PYTHON=${HUB_PYTHON:-/usr/bin/python3}
 CHP_VERSION=5.3.0
 REQUIREMENTS=$ROOT/deploy/hub/requirements.txt

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import secrets
 import shutil
@@ -180,18 +179,12 @@ def shared_tmp(prefix: str) -> Path:
 
 
 # ---- the hub's venv (a Debian Python every user can run) ------------------------------------------
-def _others_can_reach(path: Path) -> bool:
-    return all(os.stat(p).st_mode & 0o001 for p in [path, *path.parents])
-
-
 def hub_dir() -> Path:
-    """Where the tests install the hub: ``.hub`` in the checkout, as ``make hub`` does, unless other users
-    cannot reach the checkout (e.g. a clone under root's private home); then a folder under /tmp."""
+    """Where the tests install the hub: where ``make hub`` does (deploy/hub/hub-dir.sh)."""
     if os.environ.get("COURSE_TEST_HUB_DIR"):
         return Path(os.environ["COURSE_TEST_HUB_DIR"])
-    if _others_can_reach(REPO):
-        return REPO / ".hub"
-    return Path("/tmp") / f"jane-susan-course-hub-{hashlib.sha256(str(REPO).encode()).hexdigest()[:12]}"
+    found = subprocess.run(["bash", str(REPO / "deploy" / "hub" / "hub-dir.sh")], capture_output=True, text=True)
+    return Path(found.stdout.strip())
 
 
 @pytest.fixture(scope="session")
