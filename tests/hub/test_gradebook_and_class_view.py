@@ -118,3 +118,19 @@ def test_pseudonyms_need_the_key(class_of_three):
     assert pseudonym(os.urandom(32).hex().encode(), "ann") != folders["ann"]
     shared = json.loads(Path(root, folders["ann"], "submission.json").read_text())
     assert shared["payload"]["learner"] == {"id": folders["ann"]}  # the pseudonym only, never the user name
+
+
+def test_the_class_view_widget_reads_again_on_refresh(class_of_three, store_factory):
+    import course
+
+    root, folders = class_of_three
+    box = course.class_view(root)
+    assert box.data.shared == 2 and "2 of 3 learners have shared" in box.children[1].value
+    store = store_factory("cy")
+    answer(store, decision_ids()[0], two_paths(decision_ids()[0])[0])
+    seminar.share(store=store, where=seminar.Place(root, folders["cy"]))
+    refresh = box.children[0]
+    assert refresh.description == "Refresh"
+    refresh.click()
+    assert box.data.shared == 3 and "3 of 3 learners have shared" in box.children[1].value
+    assert MARKER not in box.children[1].value  # reflections are never shown in the class view
