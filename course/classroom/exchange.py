@@ -163,7 +163,9 @@ def read_key(exchange: Path) -> bytes:
     """The pseudonym key (for root and instructors). Raises ``ExchangeError`` when it cannot be read."""
     path = Path(exchange) / KEY_FILE
     try:
-        data, st = read_capped(path, 1024)
+        data, st = read_capped(path, 1024, what="a seminar key")
+    except BadFile as bad:
+        raise ExchangeError(f"the seminar key {path} cannot be used: {bad}") from None
     except OSError as exc:
         raise ExchangeError(f"cannot read the seminar key {path} ({why(exc)}); only instructors can") from None
     if st.st_uid not in (0, os.geteuid()):
