@@ -18,6 +18,7 @@ from typing import Any
 
 from . import progress
 from .authoring.notebook_sync import sync_all
+from .authoring.sources import report, unverified
 from .authoring.validate import validate_all
 from .classroom import seminar
 from .classroom.class_view import load_class, read_exchange
@@ -44,6 +45,8 @@ def _validate(args: argparse.Namespace) -> int:
     problems = validate_all(Path(args.path) if args.path else None)
     for problem in problems:
         print(problem)
+    if args.sources:
+        print(("\n" if problems else "") + report(unverified(Path(args.path) if args.path else None)))
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix them and run 'course validate' again.", file=sys.stderr)
         return 2
@@ -319,6 +322,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check data/ (vignette, codes, glossary, references, exercises)")
     p.add_argument("path", nargs="?", help="the content folder (default: the course's data/)")
+    p.add_argument(
+        "--sources",
+        action="store_true",
+        help="also list every detail still to check against a primary text (the verify: notes), with file and line",
+    )
     p.set_defaults(func=_validate)
 
     p = sub.add_parser("lab", help="open the course in JupyterLab on 127.0.0.1")

@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from course.authoring.learner_text import find_hedges, verify_notes
 from course.delivery.learner_copy import course_notebooks
 from course.delivery.site.build import SiteError, build_site
 from course.delivery.site.page import CALL
@@ -110,6 +111,12 @@ def test_no_instructor_material(built) -> None:
     _, text, _, _ = built
     assert INSTRUCTOR_MARK.casefold() not in _plain(text)
     assert SOLUTION_MARK not in text
+
+
+def test_no_doubt_reaches_the_page(built) -> None:
+    """The built page (cards, code tables, plots' text, exercise JSON) shows no hedge or verify note."""
+    page, text, _, _ = built
+    assert not find_hedges(page.name, html.unescape(text), verify_notes())
 
 
 def test_exercises_are_live_sections_with_a_static_question(built) -> None:

@@ -3,7 +3,8 @@
 One exercise of each type (the examples in data/exercises/examples/): a fixture answer gets exactly
 the feedback the Python engine gives it, the reference answer scores full marks, and hints, attempts,
 the reveal rule and Reset behave as in JupyterLab. A reload restores every answer from the browser's
-storage. Keyboard alone answers an exercise. The injection fixtures stay inert.
+storage. An answer experts also accept (``also_accept``) gets full credit and the same feedback as in
+Python on the course's own pages, and "Show answer" lists it. Keyboard alone answers an exercise. The injection fixtures stay inert.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import pytest
 from playwright.sync_api import expect
 
 from course.exercises import evaluate
+from course.exercises.scoring import describe_answer
 from course.exercises.spec import as_plain
+from course.safe_html import plain_text
 
 from .. import e2e_content
 from .answering import TIMEOUT, answer, button, feedback_text, load_spec, section
@@ -63,6 +66,30 @@ def test_hints_attempts_and_the_reveal_rule(site_file: SiteBrowser, course_site:
         if kind == "decision" and n < after:
             button(out, "Reset").click()
     expect(out.locator(".cx-answer")).to_contain_text(f"After {after} attempts, here is the reference answer.")
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "accepted"),
+    [
+        ("ch04-whose-part", {"waives": "susan"}),  # one item in a category experts also accept
+        ("ch03-first-cancellation", ["ask-first", "note-and-follow"]),  # an accepted path
+    ],
+)
+def test_an_accepted_answer_gets_full_credit_in_the_page_as_in_python(
+    site_file: SiteBrowser, course_site: BuiltSite, exercise_id: str, accepted: object
+) -> None:
+    spec = load_spec(course_site.data, exercise_id)
+    value = {**as_plain(spec.answer), **accepted} if isinstance(accepted, dict) else accepted
+    expected = evaluate(spec, value)
+    assert expected.correct and expected.score == expected.max_score
+    page = site_file.open(f"{spec.notebook}.html")
+    out = answer(page, spec, value)
+    expect(out.locator(".cx-feedback-area .cx-verdict")).to_have_text("Accepted, with full credit.", timeout=TIMEOUT)
+    assert feedback_text(out).startswith(expected.feedback_text), feedback_text(out)
+    expect(out.locator(".cx-status")).to_have_text("Attempts: 1")
+    button(out, "Show answer").click()
+    expect(out.locator(".cx-answer")).to_contain_text("also accepted", ignore_case=True)
+    assert plain_text(out.locator(".cx-answer").inner_html()) == plain_text(describe_answer(spec))
 
 
 def test_reload_restores_every_answer(site: SiteBrowser, course_site: BuiltSite) -> None:
@@ -188,7 +215,9 @@ def test_own_profession_leads_the_code_comparisons(site_file: SiteBrowser) -> No
 
 
 def test_my_ratings_are_drawn_beside_the_course_ratings(site_file: SiteBrowser, course_site: BuiltSite) -> None:
-    page = site_file.open("03_the_case_of_jane_and_susan.html")
+    holding = [n for n in course_site.pages if "data-widget='my-ratings'" in (course_site.root / n).read_text()]
+    assert holding, "no page draws the learner's ratings"
+    page = site_file.open(holding[0])
     chart = page.locator("[data-widget='my-ratings']")
     expect(chart).to_contain_text("You have not rated any events yet.")
     spec = load_spec(course_site.data, chart.get_attribute("data-exercise"))

@@ -1,9 +1,11 @@
 """The site's JavaScript scorer (``static/scoring.js``) scores exactly like the Python scorer.
 
 For every exercise in data/exercises/ (and the browser tests' injection fixtures): its reference
-answer, every fixture and the unanswered states; then a few hundred answers per exercise type drawn by
-hypothesis, both answers a page can give (options, orders, categories, ratings, paths, texts) and
-values of the wrong shape. Each answer is scored by ``course.exercises.evaluate`` and by the JavaScript,
+answer, its accepted alternatives (``also_accept``), every fixture and the unanswered states; then a few
+hundred answers per exercise type drawn by hypothesis, both answers a page can give (options, orders,
+categories, ratings, paths, texts), accepted alternatives and near misses of them, and values of the wrong
+shape. The course's own alternatives are all categorize and decision ones, so each example exercise of the
+other types also gets a variant (id ending in ``--also-accept``) with alternatives chosen here. Each answer is scored by ``course.exercises.evaluate`` and by the JavaScript,
 and score, maximum, correctness, validity, feedback text and feedback HTML must be identical.
 Answers travel as JSON, so both sides see the same values; all the JavaScript runs in one node process
 per test.
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 
 from course.exercises import evaluate
 from course.exercises.checks import check_file
+from course.exercises.scoring import describe_answer
 from course.exercises.spec import TYPES, as_plain
 
 from .node import REPO, run_js
@@ -49,7 +52,57 @@ def specs(real_content: Any) -> dict[str, Any]:
         assert spec is not None and not problems, "\n".join(map(str, problems))
         out[spec.id] = spec
     assert {s.type for s in out.values()} == set(TYPES)
+    for spec in list(out.values()):
+        if spec.id.startswith("example-") and "also_accept" in type(spec).model_fields and not spec.also_accept:
+            variant = with_alternatives(spec)
+            out[variant.id] = variant
+    accepting = {s.type for s in out.values() if getattr(s, "also_accept", None)}
+    assert accepting == {"single-choice", "multiple-select", "ordering", "categorize", "decision"}, accepting
     return out
+
+
+def _paths(spec: Any) -> list[list[str]]:
+    """Every complete path of a decision exercise, from the start to the end."""
+
+    def walk(here: str) -> list[list[str]]:
+        if here == "end":
+            return [[]]
+        node = next(n for n in spec.nodes if n.id == here)
+        return [[c.id] + rest for c in node.choices for rest in walk(c.next)]
+
+    return walk(spec.start)
+
+
+def with_alternatives(spec: Any) -> Any:
+    """A copy of an example exercise that also accepts answers other than its reference answer."""
+    kind, answer = spec.type, list(spec.answer) if isinstance(spec.answer, list) else spec.answer
+    if kind == "single-choice":
+        also: Any = [o.id for o in spec.options if o.id != answer][:1]
+    elif kind == "multiple-select":
+        extra = [o.id for o in spec.options if o.id not in answer]
+        also = [answer[:-1]] if len(answer) > 1 else []
+        also += [answer + extra[:1]] if extra else []
+    elif kind == "ordering":
+        also = [answer[1:2] + answer[:1] + answer[2:], answer[::-1]]
+    elif kind == "categorize":
+        cats = [c.id for c in spec.categories]
+        also = {i.id: [c for c in cats if c != answer[i.id]][:1] for i in spec.items[:2]}
+    else:
+        also = [p for p in _paths(spec) if p != answer][:2]
+    assert also, f"{spec.id}: no alternative to accept"
+    return spec.model_copy(update={"id": f"{spec.id}--also-accept", "also_accept": also})
+
+
+def alternatives(spec: Any) -> list[Any]:
+    """The answers ``spec`` accepts besides its reference answer, in the form of an answer."""
+    also = as_plain(getattr(spec, "also_accept", None))
+    if not also:
+        return []
+    if spec.type != "categorize":
+        return also
+    answer = as_plain(spec.answer)
+    out = [{**answer, item: c} for item, cats in also.items() for c in cats]
+    return out + [{**answer, **{item: cats[0] for item, cats in also.items()}}]
 
 
 @pytest.fixture(scope="module")
@@ -101,10 +154,32 @@ def test_reference_answers_fixtures_and_blank_answers_score_alike(specs, compile
     cases = []
     for ex_id, spec in specs.items():
         cases.append((ex_id, as_plain(spec.answer)))
+        cases += [(ex_id, alt) for alt in alternatives(spec)]
         cases += [(ex_id, as_plain(f.answer)) for f in spec.fixtures]
         cases += [(ex_id, blank) for blank in (None, "", [], {}, {"text": "", "rubric": {}})]
     compare(specs, compiled, cases)
     assert len(cases) > 8 * len(specs)
+
+
+def test_accepted_alternatives_score_as_accepted_in_both(specs, compiled) -> None:
+    cases = [(ex_id, alt) for ex_id, spec in specs.items() for alt in alternatives(spec)]
+    assert len(cases) >= 8
+    compare(specs, compiled, cases)
+    for ex_id, alt in cases:
+        result = evaluate(specs[ex_id], alt)
+        assert result.correct and result.score == result.max_score, (ex_id, alt)
+        assert result.feedback_text.startswith("Accepted, with full credit."), (ex_id, alt)
+
+
+def test_the_compiled_exercise_carries_its_alternatives_and_shows_them_with_the_answer(specs, compiled) -> None:
+    from course.delivery.site.exercise_json import relink_html
+
+    for ex_id, spec in specs.items():
+        also = as_plain(getattr(spec, "also_accept", None))
+        assert compiled[ex_id].get("also_accept") == (also or None), ex_id
+        assert compiled[ex_id]["answer_html"] == relink_html(describe_answer(spec), _link), ex_id
+        if also:
+            assert "also accepted" in compiled[ex_id]["answer_html"].lower(), ex_id
 
 
 # ------------------------------------------------------------------ generated answers
@@ -134,8 +209,51 @@ WORDS = st.lists(
 ).map("".join)
 
 
+def accepted_or_near(spec: Any) -> st.SearchStrategy[Any]:
+    """An accepted alternative (or the reference answer), as a page could give it, or one step from it."""
+    kind = spec.type
+    answer = as_plain(spec.answer)
+    also = as_plain(spec.also_accept)
+    if kind == "categorize":
+        cats = [c.id for c in spec.categories]
+        # each item in its key category or one of its accepted ones; sometimes one item anywhere
+        base = st.fixed_dictionaries(
+            {item: st.sampled_from([right] + list(also.get(item, []))) for item, right in answer.items()}
+        )
+        some_item = st.sampled_from(sorted(answer))
+        return st.one_of(base, st.tuples(base, some_item, st.sampled_from(cats)).map(lambda t: {**t[0], t[1]: t[2]}))
+    chosen = st.sampled_from([answer] + list(also))
+    if kind == "single-choice":
+        return chosen
+    if kind == "multiple-select":
+        ids = [o.id for o in spec.options]
+        exact = chosen.flatmap(st.permutations)  # the same ticks, in any order
+        toggled = st.tuples(chosen, st.sampled_from(ids)).map(
+            lambda t: [i for i in t[0] if i != t[1]] if t[1] in t[0] else t[0] + [t[1]]
+        )
+        return st.one_of(exact, toggled)
+    if kind == "ordering":
+
+        def swap(t: tuple[list[str], int, int]) -> list[str]:
+            order, i, j = list(t[0]), t[1] % len(t[0]), t[2] % len(t[0])
+            order[i], order[j] = order[j], order[i]
+            return order
+
+        return st.one_of(chosen, st.tuples(chosen, st.integers(0, 99), st.integers(0, 99)).map(swap))
+    # decision: the path, or the path cut short (not a complete path)
+    return st.one_of(chosen, chosen.flatmap(lambda p: st.integers(0, len(p)).map(lambda k: p[:k])))
+
+
 def shaped(spec: Any) -> st.SearchStrategy[Any]:
-    """Answers the exercise's page could give (or nearly: unplaced items, missing ratings...)."""
+    """Answers the exercise's page could give (or nearly: unplaced items, missing ratings...); for an
+    exercise with accepted alternatives, often one of those or a near miss of one."""
+    if getattr(spec, "also_accept", None):
+        return st.one_of(accepted_or_near(spec), page_answer(spec))
+    return page_answer(spec)
+
+
+def page_answer(spec: Any) -> st.SearchStrategy[Any]:
+    """Any answer the exercise's page could give."""
     kind = spec.type
     if kind == "single-choice":
         return st.sampled_from([o.id for o in spec.options])

@@ -9,9 +9,10 @@
  * renderer (*_html fields; *_plain for form labels). Engine text is escaped here exactly as
  * course.safe_html.esc escapes it. No dependencies, no DOM: it runs in a page and under node.
  *
- * Several accepted answers: each type compares a learner's answer with accepted(spec), the reference
- * `answer` followed by any in an `also_accept` list, so a spec field of that name needs no other change
- * here; the parity test then holds it to whatever the Python scorer does with it.
+ * Answers experts would also accept (`also_accept`, course/exercises/scoring/accepted.py): a list of
+ * further answers in the form of `answer` (single-choice, multiple-select, ordering, decision) or, for
+ * categorize, further categories per item. They score full credit, under the verdict "Accepted, with full
+ * credit." and with the course's recommended answer shown beside them, as in Python.
  *
  * Known edge: object keys that look like array indices ("0", "12") come first in JavaScript's key
  * order, so for an unreadable answer with several such problems the first one named may differ.
@@ -213,9 +214,33 @@
     }
   }
 
-  /** The reference answers a learner's answer may match: `answer`, then any `also_accept` ones. */
-  function accepted(spec) {
-    return [spec.answer].concat(Array.isArray(spec.also_accept) ? spec.also_accept : []);
+  // ------------------------------------------------------------------ accepted answers
+
+  const ACCEPTED = "Accepted, with full credit.";
+
+  /** The spec's `also_accept` (absent from the compiled JSON when empty). */
+  function alsoAccept(spec, empty) {
+    return spec.also_accept === undefined || spec.also_accept === null ? empty : spec.also_accept;
+  }
+
+  /** accepted.note: the paragraph under an accepted answer, the recommended answer beside it. */
+  function acceptedNote(recommendedHtml) {
+    return "<div class='cx-accepted'><p>Experts disagree here, and the course accepts your answer. " +
+      `The course's recommended answer:</p>${recommendedHtml}</div>`;
+  }
+
+  /** accepted.is_alternative: `answer` equals one accepted alternative (lists compared in order). */
+  function isAlternative(answer, alternatives) {
+    return alternatives.some((alt) => same(answer, alt));
+  }
+
+  /** accepted.same_selection: the set of ticked ids equals one accepted alternative selection. */
+  function sameSelection(answer, alternatives) {
+    const chosen = new Set(answer);
+    return alternatives.some((alt) => {
+      const set = new Set(alt);
+      return set.size === chosen.size && [...set].every((x) => chosen.has(x));
+    });
   }
 
   // ------------------------------------------------------------------ single-choice
@@ -237,8 +262,15 @@
       const fb = new Feedback();
       fb.html(`<p><strong>You chose:</strong> ${option.text_html}</p>`);
       fb.md(option.feedback_html);
-      const score = accepted(spec).some((a) => a === answer) ? 1 : 0;
-      return fb.result(score, 1);
+      if (answer !== spec.answer && isAlternative(answer, alsoAccept(spec, []))) {
+        fb.html(acceptedNote(singleChoice.optionHtml(spec, spec.answer)));
+        return fb.result(1, 1, { correct: true, verdict: ACCEPTED });
+      }
+      return fb.result(answer === spec.answer ? 1 : 0, 1);
+    },
+    optionHtml(spec, optionId) {
+      const option = spec.options.find((o) => o.id === optionId);
+      return option ? `<p>${option.text_html}</p>` : "";
     },
   };
 
@@ -265,16 +297,18 @@
       const found = multipleSelect.problems(spec, answer);
       if (found.length) return invalid(`Your answer could not be read: ${found[0]}.`, n);
       const chosen = new Set(answer);
+      const right = new Set(spec.answer);
       const setEq = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
-      // The reference set nearest the learner's (most options judged alike): it decides the feedback.
-      let right = new Set(spec.answer);
-      let best = -1;
-      for (const ref of accepted(spec)) {
-        const set = new Set(ref);
-        const alike = spec.options.filter((o) => chosen.has(o.id) === set.has(o.id)).length;
-        if (alike > best) [right, best] = [set, alike];
-      }
       const fb = new Feedback();
+      if (!setEq(chosen, right) && sameSelection(answer, alsoAccept(spec, []))) {
+        for (const option of spec.options) {
+          if (!chosen.has(option.id)) continue;
+          fb.html(`<p><strong>You ticked:</strong> ${option.text_html}</p>`);
+          fb.md(option.feedback_html);
+        }
+        fb.html(acceptedNote(multipleSelect.ticksHtml(spec, spec.answer)));
+        return fb.result(n, n, { correct: true, verdict: ACCEPTED });
+      }
       let score = 0;
       for (const option of spec.options) {
         const picked = chosen.has(option.id);
@@ -291,6 +325,9 @@
         fb.md(option.feedback_html);
       }
       return fb.result(score, n, { correct: setEq(chosen, right) });
+    },
+    ticksHtml(spec, ids) {
+      return `<ul>${spec.options.filter((o) => ids.includes(o.id)).map((o) => `<li>${o.text_html}</li>`).join("")}</ul>`;
     },
   };
 
@@ -316,13 +353,14 @@
       const found = ordering.problems(spec, answer);
       if (found.length) return invalid(`Your order could not be read: ${found[0]}.`, n);
       const items = new Map(spec.items.map((i) => [i.id, i]));
-      const placed = (ref) => answer.filter((id, pos) => ref.indexOf(id) === pos).length;
-      const refs = accepted(spec);
-      const ref = refs.reduce((best, r) => (placed(r) > placed(best) ? r : best), refs[0]);
       const fb = new Feedback();
+      if (!same(answer, spec.answer) && isAlternative(answer, alsoAccept(spec, []))) {
+        fb.html(acceptedNote(ordering.orderHtml(spec, spec.answer)));
+        return fb.result(n, n, { correct: true, verdict: ACCEPTED });
+      }
       let score = 0;
       answer.forEach((itemId, pos) => {
-        const right = ref.indexOf(itemId);
+        const right = spec.answer.indexOf(itemId);
         if (right === pos) {
           score += 1;
           return;
@@ -333,6 +371,10 @@
         fb.md(item.feedback_html);
       });
       return fb.result(score, n);
+    },
+    orderHtml(spec, order) {
+      const items = new Map(spec.items.map((i) => [i.id, i]));
+      return `<ol>${order.filter((id) => items.has(id)).map((id) => `<li>${items.get(id).text_html}</li>`).join("")}</ol>`;
     },
   };
 
@@ -364,23 +406,32 @@
         return invalid(`Choose a category for every item first (${unplaced.length} still to place).`, n);
       }
       const labels = new Map(spec.categories.map((c) => [c.id, c.label_html]));
-      const fits = (ref, itemId) => isDict(ref) && has(ref, itemId) && ref[itemId] === answer[itemId];
-      // Each item counts as right when any accepted answer puts it where the learner did.
-      const refs = accepted(spec);
+      const also = alsoAccept(spec, {});
       const fb = new Feedback();
       let score = 0;
+      let alternatives = 0;
       for (const item of spec.items) {
         const chosen = answer[item.id];
-        if (refs.some((ref) => fits(ref, item.id))) {
+        const right = has(spec.answer, item.id) ? spec.answer[item.id] : null;
+        if (chosen === right) {
           score += 1;
           continue;
         }
-        const right = spec.answer[item.id];
         const rightLabel = labels.has(right) ? labels.get(right) : esc(String(right));
+        if (has(also, item.id) && also[item.id].includes(chosen)) {
+          score += 1;
+          alternatives += 1;
+          fb.html(`<p><strong>${item.text_html}</strong>: you chose <em>${labels.get(chosen)}</em>. ` +
+            "Accepted: experts disagree here; the course's key puts it under " +
+            `<em>${rightLabel}</em>.</p>`);
+          fb.md(item.feedback_html);
+          continue;
+        }
         fb.html(`<p><strong>${item.text_html}</strong>: you chose <em>${labels.get(chosen)}</em>; ` +
           `it belongs under <em>${rightLabel}</em>.</p>`);
         fb.md(item.feedback_html);
       }
+      if (score === n && alternatives) return fb.result(score, n, { correct: true, verdict: ACCEPTED });
       return fb.result(score, n);
     },
   };
@@ -491,22 +542,28 @@
       const { taken } = walk(spec, answer);
       const fb = new Feedback();
       taken.forEach((picked, i) => fb.html(stepHtml(i + 1, picked)));
-      const refs = accepted(spec);
-      const correct = refs.some((ref) => same(answer, ref));
-      const path = correct ? refs.find((ref) => same(answer, ref)) : spec.answer;
-      const score = answer.filter((c, i) => i < n && c === path[i]).length;
+      const correct = same(answer, spec.answer);
+      if (!correct && isAlternative(answer, alsoAccept(spec, []))) {
+        fb.html(summary(spec, taken, false, true));
+        return fb.result(n, n, { correct: true, verdict: ACCEPTED });
+      }
+      const score = answer.filter((c, i) => i < n && c === spec.answer[i]).length;
       fb.html(summary(spec, taken, correct));
       return fb.result(score, n, { correct });
     },
   };
 
-  function summary(spec, taken, correct) {
+  function summary(spec, taken, correct, acceptedPath = false) {
     const yours = taken.map((c) => `<li>${c.text_html}</li>`).join("");
     if (correct) {
       return `<div class="cx-summary"><p><strong>Your path</strong> is the recommended one:</p><ol>${yours}</ol></div>`;
     }
     const best = spec.answer.map((id) => choice(spec, id)).filter(Boolean)
       .map((c) => `<li>${c.text_html}</li>`).join("");
+    if (acceptedPath) {
+      return '<div class="cx-summary"><p><strong>Your path</strong> is an accepted path, with full credit:</p>' +
+        `<ol>${yours}</ol><p><strong>The recommended path</strong>, next to it:</p><ol>${best}</ol></div>`;
+    }
     return `<div class="cx-summary"><p><strong>Your path:</strong></p><ol>${yours}</ol>` +
       `<p><strong>The recommended path:</strong></p><ol>${best}</ol></div>`;
   }
