@@ -148,9 +148,8 @@ class ClassData:
 
 
 def accepted_paths(spec: Any) -> list[list[str]]:
-    """Other complete paths the course accepts besides the recommended one (none unless the spec lists them)."""
-    found = getattr(spec, "accepted", None) or []
-    return [list(p) for p in found if isinstance(p, (list, tuple))]
+    """The complete paths the course accepts with full credit besides the recommended one (``also_accept``)."""
+    return [list(path) for path in getattr(spec, "also_accept", None) or []]
 
 
 def course_specs(content: Any) -> list[Any]:

@@ -58,8 +58,24 @@ def test_the_class_view_counts_every_choice_at_every_node(class_of_three):
         top = len(load_spec(exercise_id).answer)
         assert scores[exercise_id].learners == 2 and scores[exercise_id].counts.get(float(top)) == 1
     assert sorted(r["transference"]["first-session"] for r in data.ratings) == [2, 3]
-    nb03 = next(c for c in data.completion if c.notebook.startswith("03_"))
-    assert len(nb03.done) == 2 and min(nb03.done) >= 1
+    reflected = next(c for c in data.completion if c.notebook == load_spec("ch03-map-codes").notebook)
+    assert len(reflected.done) == 2 and min(reflected.done) >= 1  # a saved reflection counts, text or not
+
+
+def test_accepted_paths_are_marked_beside_the_recommended_one(class_of_three):
+    from course.classroom.class_view_html import decision_html
+
+    root, _ = class_of_three
+    data = load_class(root)
+    with_accepted = [d for d in data.decisions if d.accepted]
+    assert with_accepted, "no decision point of the course accepts a second path (also_accept)"
+    for d in with_accepted:
+        spec = load_spec(d.exercise_id)
+        assert d.accepted == [list(p) for p in spec.also_accept]
+        marked = {(n.node, c.choice) for n in d.nodes for c in n.choices if c.accepted and not c.recommended}
+        assert marked == {step for path in spec.also_accept for step in walk(spec, path)} - set(walk(spec, spec.answer))
+        page = decision_html(d)
+        assert "Also accepted: " + " → ".join(spec.also_accept[0]) in page and ">accepted<" in page
 
 
 def test_gradebook_for_canvas_has_canvas_columns_and_completion_only(class_of_three, tmp_path):
@@ -80,8 +96,9 @@ def test_gradebook_for_canvas_has_canvas_columns_and_completion_only(class_of_th
     assert table[1][0] == POINTS_POSSIBLE and set(table[1][5:]) == {"100"}
     by_name = {row[0]: row for row in table[2:]}
     assert by_name["Poe, Cy"][5:] == [""] * len(table[0][5:])
-    nb03 = next(i for i, h in enumerate(table[0]) if " 03 " in h)
-    assert int(by_name["Doe, Ann"][nb03]) > 0 and int(by_name["Roe, Bob"][nb03]) > 0
+    title = next(c.title for c in load_class(root).completion if c.notebook == load_spec("ch03-map-codes").notebook)
+    column = next(i for i, h in enumerate(table[0]) if title in h)
+    assert int(by_name["Doe, Ann"][column]) > 0 and int(by_name["Roe, Bob"][column]) > 0
     assert (book.matched, book.missing, book.unmatched) == (2, ["cy"], 0)
     assert MARKER not in book.text and "PERSIMMON" not in book.text
 
