@@ -212,8 +212,8 @@ def test_two_learners_answer_differently_and_share(hub: Hub, browser: Any) -> No
                 open_notebook(page, UserLab(hub, learner), notebook)
                 hub.measures.setdefault("run all, notebook 03 (s)", []).append(round(run_all(page), 1))
                 assert output_errors(page) == []
-                if index == 0:
-                    hub.measures["memory of one learner after run all on notebook 03"] = memory_of(learner)
+                if index == 0:  # the server and every kernel the learner has open so far
+                    hub.measures[f"memory of one learner after run all on {notebook}"] = memory_of(learner)
                 for exercise_id in exercise_ids:
                     play_path(
                         cell_output(page, f'exercise("{exercise_id}")'), load_spec(exercise_id), paths[exercise_id]
