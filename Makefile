@@ -8,9 +8,11 @@ PIP    := $(PY) -m pip
 RUFF   := $(VENV)/bin/ruff
 PORT   ?= 8888
 APP_PORT ?= 8866
+HUB_PORT ?= 8000
+HUB_DIR  ?= $(shell bash deploy/hub/hub-dir.sh)
 PYTEST_ARGS ?=
 
-.PHONY: help lab test lint format unit notebooks browser validate chromium node bench screenshots app site html lite clean
+.PHONY: help lab test lint format unit notebooks browser validate chromium node bench screenshots app site html lite hub clean
 
 help:
 	@echo "make lab          open the course in JupyterLab (http://127.0.0.1:$(PORT))"
@@ -26,6 +28,7 @@ help:
 	@echo "make site         the course as a static website in build/site/ and build/course-site.zip (works offline)"
 	@echo "make html         the same as make site: the site's pages are the printable handouts"
 	@echo "make lite         a JupyterLite site in build/lite/ (built offline; learners need a connection)"
+	@echo "make hub          a JupyterHub for a seminar on this machine (http://127.0.0.1:$(HUB_PORT)); prints how to log in"
 	@echo "make bench        speed against the platform's own floors, measured in one run"
 	@echo "make chromium     install Debian's chromium for the browser tests (as root), or say why not"
 	@echo "make node         install node for the site's scoring tests (as root), or say why not"
@@ -99,6 +102,14 @@ html: site
 
 lite: $(VENV)/.installed-lite
 	$(PY) -m course lite
+
+# The seminar hub: JupyterHub (PyPI) and configurable-http-proxy (npm) installed into $(HUB_DIR), in a venv
+# made from Debian's /usr/bin/python3; then the exchange is set up, the address and how to log in are printed,
+# and the hub starts on 127.0.0.1. As root it uses system accounts; COURSE_HUB_MODE=demo needs none.
+# Every setting is a COURSE_HUB_* variable, documented at the top of deploy/hub/jupyterhub_config.py.
+hub:
+	@HUB_DIR=$(HUB_DIR) bash deploy/hub/install.sh
+	COURSE_HUB_DIR=$(HUB_DIR) COURSE_HUB_PORT=$(HUB_PORT) $(HUB_DIR)/venv/bin/python -m course.delivery.hub
 
 clean:
 	rm -rf $(VENV) artifacts build .pytest_cache

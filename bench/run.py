@@ -18,7 +18,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: import the `bench` package from the repository
     sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-from bench import figure, imports, machine, notebooks, store, validation  # noqa: E402
+from bench import class_view, figure, imports, machine, notebooks, store, validation  # noqa: E402
 from bench.report import Measure, say, table, write_json  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,6 +31,7 @@ NAMES = {
     5: "course validate",
     6: "Progress-store writes",
     7: "Site: first paint of the largest page",
+    8: "Class view over 30 submissions",
 }
 
 
@@ -54,7 +55,7 @@ def site_first_paint() -> Measure:
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="1,2,3,4,5,6,7", help="comma-separated figure numbers (default: all)")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="comma-separated figure numbers (default: all)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of #1, all notebooks each (default 5)")
     parser.add_argument("--clicks", type=int, default=30, help="timed clicks of #4, each side (default 30)")
     parser.add_argument("--notebooks", type=Path, default=REPO / "notebooks", help="folder of notebooks for #1")
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         5: validation.measure,
         6: store.measure,
         7: site_first_paint,
+        8: class_view.measure,
     }
     wanted = [int(n) for n in args.only.split(",") if n.strip()]
     unknown = [n for n in wanted if n not in steps]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+from .version import __version__ as __version__
 
 __all__ = [
     "check_environment",
@@ -23,6 +23,8 @@ __all__ = [
     "show_events",
     "progress_overview",
     "gottlieb_worksheet",
+    "share_with_seminar",
+    "class_view",
 ]
 
 
@@ -104,3 +106,17 @@ def gottlieb_worksheet() -> Any:
     from .displays.worksheets import gottlieb_worksheet as run
 
     return run()
+
+
+def share_with_seminar() -> Any:
+    """The "Share my answers with the seminar" panel (on the seminar hub; elsewhere a short note)."""
+    from .displays.seminar_share import share_with_seminar as run
+
+    return run()
+
+
+def class_view(exchange: Any = None) -> Any:
+    """For instructors: the class's shared answers from the seminar exchange, with a Refresh button."""
+    from .displays.class_view import class_view as run
+
+    return run(exchange)

@@ -1,9 +1,9 @@
 """The ``course`` command, the course's only command line: every subcommand is defined here.
 
-For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``. For instructors:
-``class-summary``, ``release``, and the delivery channels ``app`` (Voilà), ``site`` (the static website,
-which is also the printable handouts) and ``lite`` (JupyterLite). Each subcommand hands off to the module
-that does the work.
+For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``, ``submit`` (share
+with the seminar on the hub). For instructors: ``class-summary``, ``gradebook``, ``hub-setup``,
+``release``, and the delivery channels ``app`` (Voilà), ``site`` (the static website, which is also the
+printable handouts) and ``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
 
 Import time: each subcommand imports its module when it runs (the one other place, beside the notebook
 functions in ``course/__init__.py``, where the package imports its own modules inside functions). Those
@@ -14,6 +14,7 @@ modules bring pydantic, the content models and the delivery tools; loaded at sta
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -21,9 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from . import progress
+from .classroom.exchange import BadFile, ExchangeError, read_capped, read_key
+from .delivery.hub.launch import DEFAULT_EXCHANGE, DEFAULT_INSTRUCTORS, DEFAULT_LEARNERS, hub_setup
 from .paths import data_dir
 from .problems import ContentError
 from .progress.errors import ProgressStoreError
+
+#: ``course gradebook --format``; the same as ``classroom.gradebook.FORMATS`` (a test keeps them equal), named
+#: here so that ``course --help`` need not load the content models the gradebook imports.
+GRADEBOOK_FORMATS = ("canvas", "moodle")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -148,6 +155,132 @@ def run_class_summary(paths: Sequence[str | Path], out_dir: str | Path) -> int:
     return 2 if report.refusals else 0
 
 
+def _say_error(command: str, message: object) -> int:
+    print(f"course {command}: {message}", file=sys.stderr)
+    return 2
+
+
+def _exchange_folder(arg: str | None) -> Path | None:
+    value = arg or os.environ.get("COURSE_EXCHANGE")
+    return Path(value) if value else None
+
+
+def run_class_summary_exchange(exchange: str | None, out_dir: str | Path) -> int:
+    """The class view from the command line: a page in ``out_dir``; skipped submissions listed."""
+    from .classroom.class_view import load_class
+    from .classroom.class_view_page import write_page
+
+    folder = _exchange_folder(exchange)
+    if folder is None:
+        return _say_error("class-summary", "give the exchange folder with --exchange DIR (or set COURSE_EXCHANGE)")
+    try:
+        data = load_class(folder)
+    except ExchangeError as exc:
+        return _say_error("class-summary", exc)
+    try:
+        page = write_page(data, Path(out_dir))
+    except OSError as exc:
+        return _say_error("class-summary", f"cannot write the report in {out_dir} ({exc.strerror or exc})")
+    for bad in data.read.bad:
+        print(f"skipped: {bad.reason}", file=sys.stderr)
+    skipped = f"; {len(data.read.bad)} submission(s) skipped (listed above)" if data.read.bad else ""
+    print(f"Wrote {page}: {data.shared} of {data.read.folders} learners have shared{skipped}.")
+    return 2 if data.read.bad else 0
+
+
+def _class_summary(args: argparse.Namespace) -> int:
+    if args.exchange:
+        if args.exports:
+            return _say_error("class-summary", "give either export files or --exchange, not both")
+        return run_class_summary_exchange(args.exchange, args.out)
+    if not args.exports:
+        return _say_error("class-summary", "give export files or folders, or --exchange DIR")
+    return run_class_summary(args.exports, args.out)
+
+
+def run_submit(*, include_reflections: bool = False, show: bool = False, withdraw: bool = False) -> int:
+    """Share the learner's answers with the seminar, show what is shared, or withdraw it."""
+    from .classroom import seminar
+
+    try:
+        if withdraw:
+            gone = seminar.withdraw()
+            print("Withdrawn: the seminar no longer has your answers." if gone else "You had not shared anything.")
+            return 0
+        if show:
+            now = seminar.shared()
+            print(now.sentence() if now else "You have not shared anything with the seminar.")
+            return 0
+        done = seminar.share(include_reflections=include_reflections)
+    except (ExchangeError, ProgressStoreError) as exc:
+        return _say_error("submit", exc)
+    print(
+        f"Shared with the seminar, under your pseudonym. {done.sentence()} "
+        "Run `course submit` again to replace it, or `course submit --withdraw` to take it back."
+    )
+    return 0
+
+
+def _hub_setup(args: argparse.Namespace) -> int:
+    folder = _exchange_folder(args.exchange) or Path(DEFAULT_EXCHANGE)
+    try:
+        for line in hub_setup(folder, args.instructors, args.learners, demo=args.demo):
+            print(line)
+    except ExchangeError as exc:
+        print(
+            f"course hub-setup: {folder} is not as it must be, so nothing was changed:\n  {exc}\n"
+            "Fix it by hand (see docs/deployment.md, 'The seminar exchange'), or choose another folder "
+            "with --exchange.",
+            file=sys.stderr,
+        )
+        return 2
+    except OSError as exc:
+        return _say_error("hub-setup", f"cannot set up {folder} ({exc.strerror or exc})")
+    return 0
+
+
+def _key_file(path: Path) -> bytes:
+    try:
+        data, _ = read_capped(path, 1024, what="a seminar key")
+    except (OSError, BadFile) as exc:
+        raise ExchangeError(f"cannot read the seminar key {path} ({exc})") from None
+    return data.strip()
+
+
+def run_gradebook(fmt: str, roster: str, exchange: str | None, out: str | None, key: str | None) -> int:
+    """Write the participation CSV for Canvas or Moodle."""
+    from .classroom.class_view import read_exchange
+    from .classroom.gradebook import build_gradebook, read_roster
+
+    folder = _exchange_folder(exchange)
+    if folder is None:
+        return _say_error("gradebook", "give the exchange folder with --exchange DIR (or set COURSE_EXCHANGE)")
+    rows, problems = read_roster(Path(roster), fmt)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 2
+    try:
+        secret = _key_file(Path(key)) if key else read_key(folder)
+        read = read_exchange(folder)
+    except ExchangeError as exc:
+        return _say_error("gradebook", exc)
+    book = build_gradebook(read, rows, secret, fmt)
+    target = Path(out or f"gradebook-{fmt}.csv")
+    try:
+        target.write_text(book.text, encoding="utf-8")
+    except OSError as exc:
+        return _say_error("gradebook", f"cannot write {target} ({exc.strerror or exc})")
+    for bad in read.bad:
+        print(f"skipped: {bad.reason}", file=sys.stderr)
+    unmatched = f" {book.unmatched} submission(s) belong to nobody on the roster." if book.unmatched else ""
+    print(
+        f"Wrote {target} for {fmt}: {len(rows)} learners on the roster, {book.matched} with a shared "
+        f"submission, {len(book.missing)} without (left blank); completion only, never reflection text.{unmatched}"
+    )
+    return 0
+
+
 def _app(args: argparse.Namespace) -> int:
     from .delivery.voila.app import DEFAULT_PORT, server_command, stage
 
@@ -244,10 +377,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=lambda a: run_export(a.out, name=a.name, include_reflections=a.include_reflections))
 
-    p = sub.add_parser("class-summary", help="summarise learners' exports for a seminar")
-    p.add_argument("exports", nargs="+", help="export files, or folders holding them")
+    p = sub.add_parser("class-summary", help="summarise learners' exports, or the seminar exchange, for a seminar")
+    p.add_argument("exports", nargs="*", help="export files, or folders holding them")
+    p.add_argument("--exchange", help="read the seminar exchange folder instead (the class view as a page)")
     p.add_argument("-o", "--out", default="class-summary", help="output folder (default: class-summary)")
-    p.set_defaults(func=lambda a: run_class_summary(a.exports, a.out))
+    p.set_defaults(func=_class_summary)
+
+    p = sub.add_parser("submit", help="share your answers with your seminar (on the seminar hub)")
+    p.add_argument(
+        "--include-reflections", action="store_true", help="also share your written reflections, this time only"
+    )
+    p.add_argument("--show", action="store_true", help="show what you have shared")
+    p.add_argument("--withdraw", action="store_true", help="take back what you shared")
+    p.set_defaults(
+        func=lambda a: run_submit(include_reflections=a.include_reflections, show=a.show, withdraw=a.withdraw)
+    )
+
+    p = sub.add_parser("hub-setup", help="as root: make the seminar exchange and its groups, or check them")
+    p.add_argument("--exchange", help=f"the exchange folder (default: $COURSE_EXCHANGE or {DEFAULT_EXCHANGE})")
+    p.add_argument("--instructors", default=DEFAULT_INSTRUCTORS, help="the instructors' group")
+    p.add_argument("--learners", default=DEFAULT_LEARNERS, help="the learners' group")
+    p.add_argument("--demo", action="store_true", help="one account owns everything (no isolation; for trying out)")
+    p.set_defaults(func=_hub_setup)
+
+    p = sub.add_parser("gradebook", help="write a participation CSV for Canvas or Moodle from the seminar exchange")
+    p.add_argument("--format", required=True, choices=GRADEBOOK_FORMATS, dest="fmt")
+    p.add_argument("--roster", required=True, help="CSV of the LMS's columns plus hub_user (see the README)")
+    p.add_argument("--exchange", help="the exchange folder (default: $COURSE_EXCHANGE)")
+    p.add_argument("--key", help="the seminar key file (default: the one in the exchange)")
+    p.add_argument("-o", "--out", help="file to write (default: gradebook-<format>.csv)")
+    p.set_defaults(func=lambda a: run_gradebook(a.fmt, a.roster, a.exchange, a.out, a.key))
 
     p = sub.add_parser("app", help="the course as a self-study web app (Voila on 127.0.0.1, no code shown)")
     p.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: the course app's port)")

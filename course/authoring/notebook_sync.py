@@ -2,7 +2,9 @@
 
 A notebook's header (title, time, objectives, content note), its reference list, its navigation
 and the course map are written from data into markdown cells tagged ``course-header``,
-``course-references``, ``course-nav`` and ``course-map``. The glossary notebook is written whole.
+``course-references``, ``course-nav`` and ``course-map``. Every notebook of the course also ends with
+the "Share my answers with the seminar" panel: a code cell tagged ``course-share``, before the
+references. The glossary notebook is written whole.
 ``course sync-notebooks`` rewrites them; ``--check`` only reports drift (tests run it).
 """
 
@@ -16,6 +18,8 @@ from ..content import Content, load_content
 from ..paths import notebooks_dir
 
 HEADER, REFERENCES, NAV, MAP = "course-header", "course-references", "course-nav", "course-map"
+SHARE = "course-share"
+SHARE_SOURCE = "course.share_with_seminar()"
 GLOSSARY = "glossary.ipynb"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -85,6 +89,29 @@ def _cell(source: str, tag: str, cell_id: str | None = None) -> Any:
     return cell
 
 
+def _share_cell() -> Any:
+    """The code cell that shows the sharing panel (nothing is shared until the learner presses it)."""
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell(SHARE_SOURCE)
+    cell.metadata["tags"] = [SHARE]
+    cell["id"] = SHARE
+    return cell
+
+
+def _put_share(nb: Any) -> None:
+    i = _tagged(nb, SHARE)
+    if i is not None:
+        nb.cells[i].source = SHARE_SOURCE
+        return
+    for anchor in (REFERENCES, NAV):
+        at = _tagged(nb, anchor)
+        if at is not None:
+            nb.cells.insert(at, _share_cell())
+            return
+    nb.cells.append(_share_cell())
+
+
 def _tagged(nb: Any, tag: str) -> int | None:
     for i, cell in enumerate(nb.cells):
         if tag in cell.get("metadata", {}).get("tags", []):
@@ -114,6 +141,7 @@ def synced(nb: Any, nb_id: str, content: Content) -> Any:
         _put(nb, MAP, map_markdown(content), "after-header")
     if content.notebook(nb_id).references:
         _put(nb, REFERENCES, references_markdown(content, nb_id), "end")
+    _put_share(nb)
     # navigation always comes last
     i = _tagged(nb, NAV)
     if i is not None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..problems import Problem
 from ..progress.sqlite_store import ProgressStore
+from .exchange import BadFile, read_capped, why
 from .file_format import FORMAT, VERSION, checksum, envelope_problem, payload_problem
 
 LEARNER_KEY = "learner_id"
@@ -72,13 +73,29 @@ def export_results(
 
 
 def write_export(export: dict[str, Any], path: str | Path) -> Path:
-    """Write an export as indented JSON, readable by its owner only."""
+    """Write an export as indented JSON that the learner can hand to an instructor.
+
+    The file is created new (exclusively, without following links) beside ``path`` and renamed into
+    place, so a link planted at ``path`` is replaced, never written through. Its mode is 0644 less the
+    learner's umask: readable by whoever the learner gives it to (the old 0600 was unreadable even by
+    an instructor on the same hub).
+    """
     path = Path(path)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(export, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    os.chmod(path, 0o600)  # also when it replaced an older, wider-open file
+    data = (json.dumps(export, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return path
 
 
@@ -86,23 +103,18 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"the JSON contains {name}")
 
 
-def load_export(path: str | Path) -> tuple[dict[str, Any] | None, str | None]:
-    """``(export, None)`` for a well-formed, untampered export; else ``(None, "file:line: field: why")``."""
-    path = Path(path)
+def parse_export(data: bytes, where: str) -> tuple[dict[str, Any] | None, str | None]:
+    """``(export, None)`` for well-formed, untampered export bytes; else ``(None, "file:line: field: why")``."""
 
     def refuse(field: str, message: str, line: int | None = None) -> tuple[None, str]:
-        return None, str(Problem(str(path), line, field, message))
+        return None, str(Problem(where, line, field, message))
 
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return refuse("", f"the file is larger than {MAX_BYTES // 2**20} MB; an export is far smaller")
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return refuse("", "not UTF-8 text; a course export is a JSON file written by `course export`")
-    except OSError as exc:
-        return refuse("", f"cannot be read ({exc.strerror or exc})")
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant)
     except ValueError as exc:
         if not isinstance(exc, json.JSONDecodeError):
             return refuse("", f"{exc}; an export holds only finite numbers")
@@ -114,7 +126,23 @@ def load_export(path: str | Path) -> tuple[dict[str, Any] | None, str | None]:
         )
     except RecursionError:
         return refuse("", "the JSON is nested too deeply to be an export")
-    found = envelope_problem(data) or payload_problem(data["payload"])
+    found = envelope_problem(value) or payload_problem(value["payload"])
     if found is not None:
         return refuse(*found)
-    return data, None
+    return value, None
+
+
+def load_export(path: str | Path) -> tuple[dict[str, Any] | None, str | None]:
+    """``(export, None)`` for a well-formed, untampered export; else ``(None, "file:line: field: why")``.
+
+    The file is opened without following a symbolic link and without blocking (a named pipe is refused,
+    not waited on), must be a regular file, and is read only up to ``MAX_BYTES``.
+    """
+    path = Path(path)
+    try:
+        data, _ = read_capped(path, MAX_BYTES, what="an export")
+    except BadFile as bad:
+        return None, str(Problem(str(path), None, "", str(bad)))
+    except OSError as exc:
+        return None, str(Problem(str(path), None, "", f"cannot be read ({why(exc)})"))
+    return parse_export(data, str(path))

@@ -1,7 +1,9 @@
 """What every delivery channel (Voilà app, HTML handouts, JupyterLite site) shares.
 
 Learners never see instructor material: cells tagged ``instructor`` or ``solution`` are dropped from
-every copy made here. The source notebooks in ``notebooks/`` are never written to.
+every copy made here, and a notebook tagged ``instructor`` as a whole (in its metadata, like the class
+view in ``notebooks/instructor/``) is never given to learners. The source notebooks in ``notebooks/``
+are never written to.
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ def is_hidden(cell: Any) -> bool:
     """True for a cell tagged ``instructor`` or ``solution``."""
     tags = cell.get("metadata", {}).get("tags", []) or []
     return any(str(tag).strip().lower() in HIDDEN_TAGS for tag in tags)
+
+
+def is_instructor_notebook(nb: Any) -> bool:
+    """True for a notebook tagged ``instructor`` in its own metadata: for instructors only, as a whole."""
+    tags = nb.get("metadata", {}).get("tags", []) or []
+    return any(str(tag).strip().lower() == "instructor" for tag in tags)
 
 
 def learner_copy(nb: Any) -> Any:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -64,12 +66,47 @@ def test_checksum_covers_the_payload(filled: ProgressStore) -> None:
     assert data["checksum"] == {"algorithm": "sha256", "value": checksum(data["payload"])}
 
 
-def test_written_export_loads_back_and_is_private(filled: ProgressStore, tmp_path: Path) -> None:
+def test_written_export_loads_back_and_an_instructor_can_read_it(filled: ProgressStore, tmp_path: Path) -> None:
     data = export_results(filled, name="Robin", include_reflections=True)
-    path = write_export(data, tmp_path / "out.json")
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    old = os.umask(0o022)
+    try:
+        path = write_export(data, tmp_path / "out.json")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # 0600 was unreadable by anyone the learner sent it to
     loaded, problem = load_export(path)
     assert problem is None and loaded == data
+    assert not list(tmp_path.glob(".out.json.*"))  # no temporary file left behind
+
+
+def test_writing_replaces_a_link_at_the_target_and_never_writes_through_it(
+    filled: ProgressStore, tmp_path: Path
+) -> None:
+    victim = tmp_path / "profile"
+    victim.write_text("keep me")
+    (tmp_path / "out.json").symlink_to(victim)
+    write_export(export_results(filled), tmp_path / "out.json")
+    assert victim.read_text() == "keep me" and not (tmp_path / "out.json").is_symlink()
+
+
+def test_a_symlink_is_refused_not_followed(filled: ProgressStore, tmp_path: Path) -> None:
+    real = write_export(export_results(filled), tmp_path / "real.json")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    data, problem = load_export(link)
+    assert data is None and "symbolic link" in problem and str(link) in problem
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "planted.json"
+    os.mkfifo(fifo)
+    box: dict[str, object] = {}
+    reader = threading.Thread(target=lambda: box.update(result=load_export(fifo)), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "load_export blocked on a named pipe"
+    data, problem = box["result"]
+    assert data is None and "named pipe" in problem
 
 
 def test_any_edit_after_export_is_detected(filled: ProgressStore, tmp_path: Path) -> None:

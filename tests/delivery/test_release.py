@@ -129,6 +129,12 @@ def test_the_source_notebooks_have_instructor_and_solution_cells():
         assert LABELLED in source.splitlines()[0], f"{name}: an instructor cell must say it is removed: {source[:60]}"
 
 
+def test_instructor_notebooks_are_never_shipped(release):
+    assert (REPO / "notebooks" / "instructor" / "class_view.ipynb").exists()
+    assert not (release / "notebooks" / "instructor").exists()
+    assert not list(release.rglob("class_view.ipynb"))
+
+
 def test_no_instructor_or_solution_cell_remains(release):
     for path in sorted((release / "notebooks").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)

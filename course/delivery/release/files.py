@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from ..learner_copy import learner_copy
+from ..learner_copy import is_instructor_notebook, learner_copy
 
 SHIPPED: tuple[str, ...] = (
     ".gitignore",
@@ -55,7 +55,16 @@ def shipped_files(root: Path) -> list[str]:
             out.append(name)
         elif path.is_dir():
             out += [p.relative_to(root).as_posix() for p in path.rglob("*") if p.is_file()]
-    return sorted(rel for rel in out if _shipped(rel))
+    return sorted(rel for rel in out if _shipped(rel) and not _instructor_notebook(root / rel))
+
+
+def _instructor_notebook(path: Path) -> bool:
+    """A notebook tagged ``instructor`` as a whole (e.g. the class view) is never shipped."""
+    if path.suffix != ".ipynb":
+        return False
+    import nbformat
+
+    return is_instructor_notebook(nbformat.read(str(path), as_version=4))
 
 
 def _shipped(rel: str) -> bool:

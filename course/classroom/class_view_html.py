@@ -1,0 +1,125 @@
+"""The class view as HTML: counts, completion, decision points, ratings on the timeline, first attempts."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..safe_html import plain
+from ..timeline import plot_timeline
+from .class_view import ClassData, DecisionCount
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def _score(value: float) -> str:
+    return f"{value:g}"
+
+
+def summary_html(data: ClassData) -> str:
+    read = data.read
+    skipped = f" {len(read.bad)} skipped (listed at the end)." if read.bad else ""
+    return (
+        f"<p class='course-class-count' data-shared='{data.shared}' data-folders='{read.folders}'>"
+        f"<strong>{data.shared} of {read.folders} learners have shared their answers.</strong>{skipped} "
+        "Learners appear under pseudonyms only.</p>"
+    )
+
+
+def completion_html(data: ClassData) -> str:
+    rows = "".join(
+        f"<tr data-notebook='{escape(c.notebook)}'><th scope='row'>{escape(c.title)}</th><td>{c.exercises}</td>"
+        f"<td class='mean'>{_pct(c.mean_share)}</td><td class='finished'>{c.finished}</td></tr>"
+        for c in data.completion
+    )
+    return (
+        "<h3>Completion per notebook</h3><table class='course-class-completion'><thead><tr>"
+        "<th scope='col'>Notebook</th><th scope='col'>Exercises</th><th scope='col'>Mean completed</th>"
+        f"<th scope='col'>Learners who completed all</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _view(recommended: bool, accepted: bool) -> str:
+    return "recommended" if recommended else ("accepted" if accepted else "")
+
+
+def decision_html(d: DecisionCount) -> str:
+    rows = []
+    for node in d.nodes:
+        for i, c in enumerate(node.choices):
+            where = (
+                (
+                    f"<th scope='rowgroup' rowspan='{len(node.choices)}'>{escape(node.node)} "
+                    f"<span class='reached'>(reached by {node.reached})</span></th>"
+                )
+                if i == 0
+                else ""
+            )
+            view = _view(c.recommended, c.accepted)
+            rows.append(
+                f"<tr data-exercise='{escape(d.exercise_id)}' data-node='{escape(node.node)}' "
+                f"data-choice='{escape(c.choice)}'>{where}<td>{escape(plain(c.text))}</td>"
+                f"<td class='count'>{c.learners}</td><td class='view'>{view}</td></tr>"
+            )
+    accepted = "".join(f"<li>Also accepted: {' → '.join(map(escape, p))}</li>" for p in d.accepted)
+    return (
+        f"<h4>{escape(d.title)}</h4><p>{d.learners} learner{'s' if d.learners != 1 else ''} went through it "
+        "(each learner's first time through is counted).</p>"
+        f"<ul><li>Recommended path: {' → '.join(map(escape, d.recommended))}</li>{accepted}</ul>"
+        "<table class='course-class-decision'><thead><tr><th scope='col'>Situation</th>"
+        "<th scope='col'>Reply</th><th scope='col'>Learners</th><th scope='col'>Course's view</th></tr>"
+        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def scores_html(data: ClassData) -> str:
+    if not data.first_scores:
+        return "<h3>First-attempt scores</h3><p>No graded answers have been shared yet.</p>"
+    rows = []
+    for s in data.first_scores:
+        dist = " · ".join(f"{_score(k)} of {_score(s.max_score)}: {n}" for k, n in s.counts.items())
+        rows.append(
+            f"<tr data-exercise='{escape(s.exercise_id)}'><th scope='row'>{escape(s.title)}</th>"
+            f"<td>{s.learners}</td><td class='dist'>{dist}</td></tr>"
+        )
+    return (
+        "<h3>First-attempt scores</h3><table class='course-class-scores'><thead><tr>"
+        "<th scope='col'>Exercise</th><th scope='col'>Learners</th>"
+        f"<th scope='col'>Score at the first attempt: learners</th></tr></thead><tbody>{''.join(rows)}"
+        "</tbody></table>"
+    )
+
+
+def ratings_html(data: ClassData) -> str:
+    if not data.ratings:
+        return "<h3>The class's ratings on the timeline</h3><p>No ratings have been shared yet.</p>"
+    dims = list(dict.fromkeys(d for learner in data.ratings for d in learner))
+    result = plot_timeline(class_ratings=data.ratings, dimensions=dims)
+    try:
+        figure = result._repr_html_()
+    finally:
+        import matplotlib.pyplot as plt
+
+        plt.close(result.figure)
+    return (
+        f"<h3>The class's ratings on the timeline</h3><p>Median and inter-quartile band of "
+        f"{len(data.ratings)} learners' latest ratings, over the course's teaching ratings.</p>{figure}"
+    )
+
+
+def bad_html(data: ClassData) -> str:
+    if not data.read.bad:
+        return ""
+    items = "".join(f"<li data-folder='{escape(b.folder)}'>{escape(b.reason)}</li>" for b in data.read.bad)
+    return f"<h3>Skipped submissions ({len(data.read.bad)})</h3><ul class='course-class-bad'>{items}</ul>"
+
+
+def class_view_html(data: ClassData) -> str:
+    """The whole view as one HTML fragment."""
+    decisions = "".join(decision_html(d) for d in data.decisions)
+    return (
+        f"<div class='course-class-view'>{summary_html(data)}{completion_html(data)}"
+        f"<h3>Decision points: how the class chose</h3>{decisions}{ratings_html(data)}{scores_html(data)}"
+        f"{bad_html(data)}</div>"
+    )

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Install what `make hub` runs, inside the project, without touching the system:
+#   $HUB_DIR/venv          JupyterHub, the idle culler, JupyterLab and the course, in a venv made from
+#                          Debian's /usr/bin/python3 (every user can run it; a pyenv Python under
+#                          root's 0700 home would not be)
+#   $HUB_DIR/course        a world-readable copy of this checkout (the course every user's kernel imports)
+#   $HUB_DIR/chp           configurable-http-proxy from npm, run with the system's node
+#
+# HUB_DIR defaults to .hub in the checkout (deploy/hub/hub-dir.sh; a folder under /var/tmp when other users
+# cannot reach the checkout). Learners' servers run as their own users, so every folder above HUB_DIR must
+# let other users through (mode o+x); the script stops with a clear message if not.
+# Re-running is cheap: the course copy is refreshed, and pip and npm run only when their inputs changed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HUB_DIR=${HUB_DIR:-$(bash "$ROOT/deploy/hub/hub-dir.sh")}
+PYTHON=${HUB_PYTHON:-/usr/bin/python3}
+CHP_VERSION=5.3.0
+REQUIREMENTS=$ROOT/deploy/hub/requirements.txt
+
+say() { printf 'hub install: %s\n' "$*"; }
+fail() { printf 'hub install: %s\n' "$*" >&2; exit 2; }
+
+[ -x "$PYTHON" ] || fail "$PYTHON is missing. On Debian: apt-get install -y python3 python3-venv"
+command -v npm >/dev/null || fail "npm is missing (node 20 or newer). On Debian: apt-get install -y nodejs npm"
+
+mkdir -p "$HUB_DIR"
+HUB_DIR=$(cd "$HUB_DIR" && pwd)
+chmod 755 "$HUB_DIR"
+
+# Every folder from / down to HUB_DIR must be passable by other users.
+dir=$HUB_DIR
+while [ "$dir" != "/" ]; do
+    mode=$(stat -c '%a' "$dir")
+    if [ $(( 8#$mode & 1 )) -eq 0 ]; then
+        fail "other users cannot pass through $dir (mode $mode), so learners' servers could not start.
+Choose a folder they can reach, e.g.  make hub HUB_DIR=/srv/jane-susan-course-hub"
+    fi
+    dir=$(dirname "$dir")
+done
+
+# 1. A world-readable copy of the course (code, data, notebooks, deploy files). Learners' kernels import it.
+COPY=$HUB_DIR/course
+mkdir -p "$COPY"
+tar -C "$ROOT" --exclude=.git --exclude=.venv --exclude=.hub --exclude=build --exclude=artifacts \
+    --exclude='__pycache__' --exclude='*.egg-info' --exclude=.pytest_cache --exclude=.hypothesis \
+    -cf - . | tar -C "$COPY" --no-same-owner -xf -
+# files the checkout no longer has are removed from the copy, so a deleted module cannot linger
+(cd "$ROOT" && find course data notebooks deploy -type f ! -path '*/__pycache__/*' | sort) > "$HUB_DIR/.wanted"
+(cd "$COPY" && find course data notebooks deploy -type f ! -path '*/__pycache__/*' | sort) \
+    | comm -13 "$HUB_DIR/.wanted" - | (cd "$COPY" && xargs -r rm -f --)
+rm -f "$HUB_DIR/.wanted"
+chmod -R u+rwX,go+rX,go-w "$COPY"
+
+# 2. The venv (only when the requirements or the course's dependencies changed).
+STAMP=$HUB_DIR/venv/.installed
+WANT=$(cat "$REQUIREMENTS" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)
+if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
+    say "installing JupyterHub and the course into $HUB_DIR/venv (about a minute the first time)"
+    [ -x "$HUB_DIR/venv/bin/python" ] || "$PYTHON" -m venv "$HUB_DIR/venv"
+    # pip's output goes to pip.log, and is shown only when pip fails
+    if ! { "$HUB_DIR/venv/bin/python" -m pip install --quiet --upgrade pip \
+           && "$HUB_DIR/venv/bin/python" -m pip install --quiet -r "$REQUIREMENTS" -e "$COPY"; } \
+           > "$HUB_DIR/pip.log" 2>&1; then
+        cat "$HUB_DIR/pip.log" >&2
+        fail "pip could not install the hub's packages (the log is above and in $HUB_DIR/pip.log)"
+    fi
+    echo "$WANT" > "$STAMP"
+fi
+# the course's JupyterLab defaults (an editable install skips data files)
+OVERRIDES=$HUB_DIR/venv/share/jupyter/lab/settings/overrides.d
+mkdir -p "$OVERRIDES"
+cp "$COPY/jupyter-config/lab-settings/jane-susan-course.json" "$OVERRIDES/"
+chmod -R go+rX,go-w "$HUB_DIR/venv"
+
+# 3. configurable-http-proxy, the hub's front door (JupyterHub has no proxy that works without node).
+if [ ! -x "$HUB_DIR/chp/node_modules/.bin/configurable-http-proxy" ] \
+    || [ "$(cat "$HUB_DIR/chp/.version" 2>/dev/null)" != "$CHP_VERSION" ]; then
+    say "installing configurable-http-proxy $CHP_VERSION into $HUB_DIR/chp"
+    mkdir -p "$HUB_DIR/chp"
+    npm install --silent --no-fund --no-audit --prefix "$HUB_DIR/chp" "configurable-http-proxy@$CHP_VERSION" \
+        2> >(grep -v 'EBADENGINE\|npm warn' >&2)
+    echo "$CHP_VERSION" > "$HUB_DIR/chp/.version"
+fi
+say "ready in $HUB_DIR"

@@ -1,0 +1,302 @@
+"""A seminar on the real hub: `make hub`'s own command, real system users, PAM logins, a real browser.
+
+One hub start serves the module. Two learners log in, run the notebook that holds notebook 03's
+decision points, answer them differently and press "Share my answers with the seminar"; the
+instructor's class view must then show exactly those choices and counts. A hub restart must lose
+nothing. Timings and memory go to artifacts/hub-measures.json (figures for the deployment guide,
+never asserted).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser.exercises.answering import play_path
+from browser.lab import cell_output, click_widget_button, open_notebook, output_errors, run_all
+from playwright.sync_api import Page, expect
+
+from course.classroom.class_view import walk
+from course.exercises import load_spec
+
+from .conftest import REPO, Account, Accounts, decision_ids, run_as, shared_tmp, two_paths
+
+pytestmark = [pytest.mark.usefixtures("as_root"), pytest.mark.browser]
+
+SHARE_BUTTON = "Share my answers with the seminar"
+LOGIN_TIMEOUT = 120_000
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Hub:
+    """The hub under test, started with the command ``make hub`` runs."""
+
+    top: Path
+    env: dict[str, str]
+    url: str
+    accounts: Accounts
+    learners: list[Account]
+    instructor: Account
+    exchange: Path
+    proc: subprocess.Popen[bytes] | None = None
+    measures: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def log(self) -> Path:
+        return self.top / "hub.log"
+
+    def start(self) -> float:
+        python = Path(self.env["COURSE_HUB_DIR"]) / "venv" / "bin" / "python"
+        began = time.monotonic()
+        with open(self.log, "ab") as log:
+            self.proc = subprocess.Popen(
+                [str(python), "-m", "course.delivery.hub"],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=self.top,
+                start_new_session=True,
+            )
+        while time.monotonic() - began < 90:
+            if self.proc.poll() is not None:
+                pytest.fail(f"the hub exited with {self.proc.returncode}:\n{self.tail()}", pytrace=False)
+            if self.status("/hub/api/") == 200:
+                return time.monotonic() - began
+            time.sleep(0.1)
+        pytest.fail(f"the hub did not answer within 90 s:\n{self.tail()}", pytrace=False)
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGTERM)  # the hub stops every server and the proxy itself
+        try:
+            self.proc.wait(60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+    def status(self, path: str) -> int:
+        try:
+            with urllib.request.urlopen(self.url + path.lstrip("/"), timeout=5) as resp:  # noqa: S310
+                return resp.status
+        except urllib.error.HTTPError as err:
+            return err.code
+        except OSError:
+            return 0
+
+
+@dataclass
+class UserLab:
+    """What ``open_notebook`` needs: the address of a notebook in one user's JupyterLab."""
+
+    hub: Hub
+    user: Account
+
+    def lab_url(self, notebook: str) -> str:
+        return f"{self.hub.url}user/{self.user.name}/lab/tree/jane-susan-course/{notebook}?reset"
+
+
+@pytest.fixture(scope="module")
+def hub(hub_install: Path) -> Any:
+    accounts = Accounts()
+    top = shared_tmp("course-hub-")
+    the_hub = None
+    try:
+        learners_group, instructors_group = accounts.group("learners"), accounts.group("instructors")
+        learners = [accounts.user("l1", [learners_group]), accounts.user("l2", [learners_group])]
+        instructor = accounts.user("i", [instructors_group])
+        port = _free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("COURSE_", "JUPYTER"))}
+        env.update(
+            {
+                "COURSE_HUB_MODE": "system",
+                "COURSE_HUB_DIR": str(hub_install),
+                "COURSE_HUB_STATE": str(top / "state"),
+                "COURSE_HUB_PORT": str(port),
+                "COURSE_HUB_API_PORT": str(_free_port()),
+                "COURSE_HUB_PROXY_API_PORT": str(_free_port()),
+                "COURSE_EXCHANGE": str(top / "exchange"),
+                "COURSE_HUB_LEARNERS": learners_group,
+                "COURSE_HUB_INSTRUCTORS": instructors_group,
+            }
+        )
+        the_hub = Hub(top, env, f"http://127.0.0.1:{port}/", accounts, learners, instructor, top / "exchange")
+        the_hub.measures["hub start (s)"] = round(the_hub.start(), 2)
+        yield the_hub
+    finally:
+        if the_hub is not None:
+            the_hub.stop()
+            out = REPO / "artifacts"
+            out.mkdir(exist_ok=True)
+            (out / "hub-measures.json").write_text(json.dumps(the_hub.measures, indent=2) + "\n")
+        accounts.remove()
+        import shutil
+
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def login(page: Page, hub: Hub, user: Account) -> float:
+    """Log in through the hub's form; returns the seconds until the user's JupyterLab is shown."""
+    page.goto(f"{hub.url}hub/login", wait_until="domcontentloaded")
+    page.fill("#username_input", user.name)
+    page.fill("#password_input", user.password)
+    began = time.monotonic()
+    page.click("#login_submit")
+    expect(page.locator("#jp-main-statusbar")).to_be_visible(timeout=LOGIN_TIMEOUT)
+    return time.monotonic() - began
+
+
+def decision_notebooks() -> dict[str, list[str]]:
+    """Notebook file -> the decision points of notebook 03 it holds (read from data/)."""
+    found: dict[str, list[str]] = {}
+    for exercise_id in decision_ids():
+        found.setdefault(load_spec(exercise_id).notebook + ".ipynb", []).append(exercise_id)
+    return found
+
+
+def chosen_paths(learner_index: int) -> dict[str, list[str]]:
+    """The first learner takes every recommended path, the second another complete path."""
+    return {ex: two_paths(ex)[learner_index] for ex in decision_ids()}
+
+
+def memory_of(user: Account) -> dict[str, float]:
+    """RSS and PSS (MiB) summed over every process of the user (their server and its kernels)."""
+    rss = pss = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            if os.stat(f"/proc/{entry}").st_uid != user.uid:
+                continue
+            for line in Path(f"/proc/{entry}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return {"rss_mib": round(rss / 1024, 1), "pss_mib": round(pss / 1024, 1)}
+
+
+def test_two_learners_answer_differently_and_share(hub: Hub, browser: Any) -> None:
+    for index, learner in enumerate(hub.learners):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        try:
+            hub.measures[f"login and first spawn, learner {index + 1} (s)"] = round(login(page, hub, learner), 2)
+            paths = chosen_paths(index)
+            for notebook, exercise_ids in decision_notebooks().items():
+                open_notebook(page, UserLab(hub, learner), notebook)
+                hub.measures.setdefault("run all, notebook 03 (s)", []).append(round(run_all(page), 1))
+                assert output_errors(page) == []
+                if index == 0:  # the server and every kernel the learner has open so far
+                    hub.measures[f"memory of one learner after run all on {notebook}"] = memory_of(learner)
+                for exercise_id in exercise_ids:
+                    play_path(
+                        cell_output(page, f'exercise("{exercise_id}")'), load_spec(exercise_id), paths[exercise_id]
+                    )
+            share = cell_output(page, "share_with_seminar()")
+            expect(share).to_contain_text("You have not shared anything")
+            click_widget_button(share, SHARE_BUTTON)
+            expect(share).to_contain_text("Shared.", timeout=30_000)
+        finally:
+            context.close()
+    owners = sorted(p.stat().st_uid for p in hub.exchange.glob("*/submission.json"))
+    assert owners == sorted(learner.uid for learner in hub.learners)
+
+
+def test_the_class_view_shows_exactly_those_choices(hub: Hub, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        hub.measures["login and first spawn, instructor (s)"] = round(login(page, hub, hub.instructor), 2)
+        open_notebook(page, UserLab(hub, hub.instructor), "class_view.ipynb")
+        run_all(page)
+        assert output_errors(page) == []
+        view = cell_output(page, "class_view()")
+        count = view.locator(".course-class-count")
+        expect(count).to_have_attribute("data-shared", "2")
+        expect(count).to_have_attribute("data-folders", "2")
+        for exercise_id in decision_ids():
+            spec = load_spec(exercise_id)
+            expected: dict[tuple[str, str], int] = {}
+            for index in range(2):
+                for step in walk(spec, chosen_paths(index)[exercise_id]):
+                    expected[step] = expected.get(step, 0) + 1
+            rows = view.locator(f"table.course-class-decision tr[data-exercise='{exercise_id}']")
+            expect(rows).to_have_count(sum(len(n.choices) for n in spec.nodes))
+            shown = {
+                (r.get_attribute("data-node"), r.get_attribute("data-choice")): int(r.locator("td.count").inner_text())
+                for r in rows.all()
+            }
+            assert {k: v for k, v in shown.items() if v} == expected, exercise_id
+        assert "Skipped submissions" not in view.inner_text()
+    finally:
+        context.close()
+
+
+def _store_attempts(user: Account) -> int:
+    path = user.home / ".local" / "share" / "jane-susan-course" / "progress.sqlite3"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
+
+
+def test_a_hub_restart_loses_nothing(hub: Hub, browser: Any) -> None:
+    """Continues the seminar of the two tests above (one hub per module): stop the hub, start it again."""
+
+    def snapshot() -> dict[str, Any]:
+        files = {
+            p.parent.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(hub.exchange.glob("*/submission.json"))
+        }
+        return {"submissions": files, "attempts": {u.name: _store_attempts(u) for u in hub.learners}}
+
+    if len(list(hub.exchange.glob("*/submission.json"))) != 2:
+        pytest.fail("nothing was shared: run the whole module, this test continues the two before it", pytrace=False)
+    before = snapshot()
+    assert all(before["attempts"].values())
+    hub.stop()
+    hub.measures["hub restart (s)"] = round(hub.start(), 2)
+    assert snapshot() == before
+    view = run_as(
+        hub.instructor,
+        f"from course.classroom.class_view import load_class\nprint(load_class({str(hub.exchange)!r}).shared)",
+    )
+    assert view.returncode == 0, view.stderr
+    assert view.stdout.strip() == "2"
+    learner = hub.learners[0]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        hub.measures["login and spawn after the restart (s)"] = round(login(page, hub, learner), 2)
+        open_notebook(page, UserLab(hub, learner), "00_start_here.ipynb")
+        run_all(page)
+        share = cell_output(page, "share_with_seminar()")
+        answers = before["attempts"][learner.name]
+        expect(share).to_contain_text(f"You shared {answers} answers")
+    finally:
+        context.close()
+    print(json.dumps(hub.measures, indent=1), file=sys.stderr)

@@ -1,0 +1,74 @@
+"""The "Share my answers with the seminar" panel, driven in the kernel: nothing shared until pressed,
+reflections only when ticked for that submission, show, replace and withdraw."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import course
+import course.progress as progress
+from course.classroom.class_view import read_exchange
+from course.displays.seminar_share import REFLECTIONS, SHARE, SHOW, WITHDRAW
+
+from .conftest import answer, decision_ids, two_paths
+
+
+def _widgets(box: Any) -> list[Any]:
+    found = [box]
+    for child in getattr(box, "children", ()):
+        found += _widgets(child)
+    return found
+
+
+def _button(box: Any, label: str) -> Any:
+    return next(w for w in _widgets(box) if getattr(w, "description", None) == label and hasattr(w, "on_click"))
+
+
+def _text(box: Any) -> str:
+    return " ".join(w.value for w in _widgets(box) if type(w).__name__ == "HTML")
+
+
+@pytest.fixture
+def panel(demo_exchange, store_factory, monkeypatch):
+    store = store_factory("learner")
+    monkeypatch.setattr(progress, "_store", store)
+    monkeypatch.setenv("COURSE_EXCHANGE", str(demo_exchange.root))
+    monkeypatch.setenv("COURSE_SEMINAR_ID", demo_exchange.folder("learner"))
+    first = decision_ids()[0]
+    answer(store, first, two_paths(first)[0])
+    store.save_reflection("ch03-map-codes", "h", "Private words: MEDLAR-9.", {})
+    return course.share_with_seminar(), demo_exchange.root
+
+
+def test_nothing_is_shared_until_the_button_is_pressed(panel):
+    box, root = panel
+    assert "You have not shared anything" in _text(box)
+    assert read_exchange(root).submissions == []
+    assert _button(box, WITHDRAW).disabled and _button(box, SHOW).disabled
+
+
+def test_share_show_replace_withdraw(panel):
+    box, root = panel
+    tick = next(w for w in _widgets(box) if getattr(w, "description", None) == REFLECTIONS)
+    tick.value = True
+    _button(box, SHARE).click()
+    assert "Shared." in _text(box) and "1 written reflection" in _text(box)
+    assert tick.value is False  # the next submission leaves reflections out unless ticked again
+    [sub] = read_exchange(root).submissions
+    assert sub.reflections_included and "MEDLAR-9" in str(sub.payload["reflections"])
+    _button(box, SHOW).click()
+    assert "ch03-" in _text(box) and "pseudonym" in _text(box)
+    _button(box, SHARE).click()
+    [sub] = read_exchange(root).submissions
+    assert not sub.reflections_included and "reflections" not in sub.payload
+    _button(box, WITHDRAW).click()
+    assert "Withdrawn" in _text(box) and read_exchange(root).submissions == []
+    assert _button(box, WITHDRAW).disabled
+
+
+def test_off_the_hub_the_panel_says_how_to_export_instead(monkeypatch):
+    monkeypatch.delenv("COURSE_EXCHANGE", raising=False)
+    box = course.share_with_seminar()
+    assert SHARE in box.value and "course export" in box.value
