@@ -31,7 +31,7 @@ def test_next_and_previous_step_and_rerender(box, fixture_content):
     assert box.slider.value == 2
     event = fixture_content.events[1]
     assert box.image.value != first_image
-    assert re.match(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="[^"<>]+"', box.image.value)
+    assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="[^"<>]+"', box.image.value)
     assert f"Event 2 of {len(fixture_content.events)}: {event.title}" in box.image.value
     assert event.title in box.details.value and event.questions[0].split("'")[0] in box.details.value
     box.previous.click()
@@ -59,7 +59,7 @@ def test_details_show_when_phase_codes_questions_and_sanitized_text(box, fixture
 def test_before_therapy_event_has_no_ratings_and_still_renders(box):
     box.slider.value = 1
     assert "none (before therapy)" in box.details.value
-    assert box.image.value.startswith("<img")
+    assert "<img " in box.image.value
 
 
 def test_each_step_is_quick(box):
@@ -72,7 +72,7 @@ def test_each_step_is_quick(box):
 def test_explorer_on_the_real_case(real_content):
     real = explorer(content=real_content, start="fee-waived")
     assert real.slider.value == [e.id for e in real_content.events].index("fee-waived") + 1
-    assert "Susan" in real.details.value and real.image.value.startswith("<img")
+    assert "Susan" in real.details.value and "<img " in real.image.value
 
 
 def test_course_explorer_entry_point(fixture_content):

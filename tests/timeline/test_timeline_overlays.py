@@ -206,7 +206,7 @@ def test_highlight_marks_the_event(content, full, lines):
     eid = full.data.overlays["highlight"]
     day = content.event(eid).when.day_number
     marks = [ln for ax in full.figure.axes for ln in ax.get_lines() if ln.get_gid() == "highlight"]
-    assert len(marks) == 4 and all(list(ln.get_xdata()) == [day, day] for ln in marks)
+    assert len(marks) == len(full.data.series) and all(list(ln.get_xdata()) == [day, day] for ln in marks)
     ring = lines(full, "highlight-marker:")["highlight-marker:transference"]
     assert list(ring.get_ydata()) == [content.event(eid).rating("transference")]
 
@@ -226,3 +226,41 @@ def test_normalize_ratings_reports_each_kind_once():
     )
     assert clean == {"transference": {"a": 1.0}}
     assert len(messages) == 3
+
+
+@pytest.mark.parametrize("n_learners", [3, 30])
+def test_class_band_with_a_small_and_a_large_class(real_content, n_learners):
+    """The band and median hold the class's quartiles, stay wide enough to read, and no number covers them."""
+    import math
+    import random
+
+    from course.timeline.draw import KEY_SIZE
+
+    rnd = random.Random(n_learners)
+    keys = [e.id for e in real_content.events if e.key]
+    klass = [
+        {k: max(-3, min(3, real_content.event(k).rating("transference") + rnd.choice((-2, -1, 0, 1, 2)))) for k in keys}
+        for _ in range(n_learners)
+    ]
+    result = plot_timeline(content=real_content, class_ratings=klass, dimensions=["transference"])
+    result.figure.canvas.draw()
+    overlay = result.data.overlays["class"]
+    stats = overlay.stats["transference"]
+    assert overlay.n_learners == n_learners and list(stats) == keys
+    assert all(q.n == n_learners for q in stats.values())
+    ax = result.axes["transference"]
+    band = next(c for c in ax.collections if c.get_gid() == "class-iqr:transference")
+    outline = {tuple(v) for v in band.get_paths()[0].vertices.round(6)}
+    for event_id, q in stats.items():
+        day = result.data.days[event_id]
+        assert (day, round(q.q1, 6)) in outline and (day, round(q.q3, 6)) in outline
+    median = next(ln for ln in ax.get_lines() if ln.get_gid() == "class-median:transference")
+    assert list(median.get_ydata()) == [q.median for q in stats.values()]
+    assert f"Class median ({n_learners} learners)" in [t.get_text() for t in result.figure.legends[0].get_texts()]
+    extent = band.get_window_extent()
+    assert extent.width >= 0.5 * ax.bbox.width  # the crisis weeks are wide: the band is not a sliver
+    marks = median.get_transform().transform(list(zip(median.get_xdata(), median.get_ydata())))
+    for t in ax.texts:
+        if (t.get_gid() or "").startswith("key-label:"):
+            centre = t.get_transform().transform(t.get_position())
+            assert min(math.dist(centre, m) for m in marks) >= KEY_SIZE * result.figure.dpi / 2
