@@ -328,7 +328,8 @@ def _draw_panel(ax: Any, dim: str, data: TimelineData, content: Content, panel_h
         PolyCollection(spans, facecolors=colours, alpha=0.14, linewidths=0, zorder=0, gid=f"phases:{dim}"),
         autolim=False,
     )
-    ax.axhline(0, color=OKABE_ITO["black"], linewidth=0.8, alpha=0.4, zorder=1)
+    lo, hi = ax.get_xlim()
+    ax.plot([lo, hi], [0, 0], color=OKABE_ITO["black"], linewidth=0.8, alpha=0.4, zorder=1, gid=f"zero:{dim}")
     guides_x: list[float] = []
     for event_id in data.annotated:
         guides_x += [data.days[event_id], data.days[event_id], float("nan")]
