@@ -29,12 +29,10 @@ figure.course-timeline { margin: 0.4em 0; max-width: 1300px; }
 ol.course-timeline-keys { columns: 2 22em; column-gap: 2em; margin: 0.2em 0 0.5em; }
 .course-timeline-messages { border-left: 4px solid var(--jp-warn-color0, #e65100); padding: 0.1em 0.8em;
   margin: 0.3em 0; background: var(--jp-layout-color1, #ffffff); }
-.course-timeline-table, .course-codes, .course-progress table { border-collapse: collapse; margin: 0.4em 0; }
-.course-timeline-table th, .course-timeline-table td, .course-codes th, .course-codes td,
-.course-progress th, .course-progress td { border: 1px solid var(--jp-border-color2, #e0e0e0);
+table.course-table { border-collapse: collapse; margin: 0.4em 0; color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87)); }
+.course-table th, .course-table td { border: 1px solid var(--jp-border-color2, #e0e0e0);
   padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-.course-timeline-table thead th, .course-codes thead th, .course-progress thead th {
-  background: var(--jp-layout-color2, #eeeeee); }
+.course-table thead th { background: var(--jp-layout-color2, #eeeeee); }
 .course-event { border: 1px solid var(--jp-border-color2, #e0e0e0);
   border-left: 4px solid var(--jp-brand-color1, #1976d2); border-radius: 4px; padding: 0.3em 0.9em;
   margin: 0.6em 0; max-width: 56em; background: var(--jp-layout-color1, #ffffff); }

@@ -17,6 +17,7 @@ from ..content.yaml_reader import load_yaml, validate_model
 from ..paths import data_dir as default_data_dir
 from ..problems import ContentError, Problem
 from ..safe_html import esc, inline, markdown
+from ..theme import CSS
 
 __all__ = [
     "DIMENSION_IDS",
@@ -321,7 +322,7 @@ def gottlieb_worksheet(path: Path | str | None = None) -> Any:
     if sheet is None:
         from IPython.display import HTML
 
-        return HTML(problems_html(problems))
+        return HTML(CSS + problems_html(problems))
     return _build(sheet)
 
 
@@ -340,7 +341,7 @@ def _build(sheet: Any) -> GottliebWorksheet:
 
     head = w.HTML(
         value=(
-            f"<h4>{esc(sheet.title)}</h4>{markdown(sheet.intro)}"
+            f"{CSS}<h4>{esc(sheet.title)}</h4>{markdown(sheet.intro)}"
             f"<details><summary>The model's steps, in the course's summary</summary><ol>"
             + "".join(f"<li>{inline(s.text)}</li>" for s in sheet.steps)
             + f"</ol><p><em>Check before quoting:</em> {esc(sheet.verify)}</p></details>"

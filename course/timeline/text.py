@@ -152,7 +152,7 @@ def table_html(data: TimelineData, content: Content) -> str:
         cells += [esc(c[1].get(e.id, "")) for c in cols]
         rows.append('<tr><th scope="row">' + cells[0] + "</th>" + "".join(f"<td>{c}</td>" for c in cells[1:]) + "</tr>")
     return (
-        '<table class="course-timeline-table"><caption>'
+        '<table class="course-timeline-table course-table"><caption>'
         + esc(data.labels.get("title", "Timeline"))
         + f" ({esc(NOTE.lower())}; \u22123 to +3)</caption><thead><tr>"
         + "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
