@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ...timeline.plot import IMAGE_FORMAT_ENV
 from ..learner_copy import build_dir, course_notebooks, learner_copy, relink
 from .exercise import exercise_html
 from .widget_snapshot import CSS as SNAPSHOT_CSS
@@ -68,6 +69,7 @@ def execute(nb: Any, cwd: Path, name: str, timeout: int = TIMEOUT) -> Any:
     with tempfile.TemporaryDirectory(prefix="course-handout-") as tmp:
         env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the learner's inline plots
         env["COURSE_PROGRESS"] = str(Path(tmp) / "progress.sqlite3")
+        env[IMAGE_FORMAT_ENV] = "svg-if-smaller"  # timelines as SVG where smaller: sharp in print, lighter
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}})
         try:
             client.execute(env=env)
