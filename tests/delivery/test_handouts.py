@@ -84,11 +84,24 @@ def test_plots_are_images_with_alt_text(handout) -> None:
     _, text, nb = handout
     timelines = sum(len(TIMELINE_CALL.findall(c.source)) for c in nb.cells if c.cell_type == "code")
     images = re.findall(r"<img\b[^>]*>", text)
-    plots = [img for img in images if "data:image/png;base64," in img]
+    plots = [img for img in images if re.search(r"data:image/(png|svg\+xml);base64,", img)]
     assert len(plots) >= timelines, f"{len(plots)} plot image(s) for {timelines} timeline call(s)"
     for img in plots:
         alt = re.search(r"""\balt=(["'])(.*?)\1""", img, re.DOTALL)
         assert alt and len(alt.group(2).strip()) > 20, f"plot without a real alt text: {img[:120]}..."
+
+
+def test_timelines_are_svg_where_smaller(handout) -> None:
+    """A timeline drawn as SVG keeps its text as text and prints sharply; it is used when smaller than the PNG."""
+    import base64
+
+    _, text, _ = handout
+    timelines = [img for img in re.findall(r"<img\b[^>]*>", text) if 'alt="Timeline plot' in img]
+    svgs = [m.group(1) for img in timelines if (m := re.search(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", img))]
+    assert timelines and svgs, "no timeline in the handout is an SVG (each is about half the size of its PNG)"
+    for data in svgs:
+        svg = base64.b64decode(data).decode("utf-8")
+        assert "<text" in svg and "Week of therapy" in svg
 
 
 def test_no_instructor_material(handout) -> None:
