@@ -89,3 +89,18 @@ def test_course_plot_timeline_works_after_the_module_is_imported(fixture_content
 
     assert course.plot_timeline(content=fixture_content).data.annotated
     assert course.plot_timeline(content=fixture_content).figure is not None
+
+
+def test_explorer_and_the_learners_timeline_use_the_timelines_layout(real_content):
+    """One calendar for every timeline of the case: the plain plot, the explorer's, the learner's own."""
+    from course.timeline import plot_timeline
+
+    plain = plot_timeline(content=real_content)
+    stepper = explorer(content=real_content).stepper
+    mine = plot_timeline(content=real_content, learner={"refusal": 1}, dimensions=("transference",))
+    assert plain.data.scale.compressed
+    assert stepper.base.data.scale == plain.data.scale == mine.data.scale
+    ax = stepper.base.axes["transference"]
+    assert ax.get_xscale() == "function" and ax.get_xlim() == plain.axes["transference"].get_xlim()
+    numbers = {t.get_gid() for t in ax.texts if (t.get_gid() or "").startswith("key-label:")}
+    assert numbers == {f"key-label:{e}" for e in plain.data.annotated}
