@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from course.timeline import HELD_FRAME_LABEL, plot_timeline
 from course.timeline.data import build_data, class_overlay, learner_overlay, normalize_ratings
+from course.timeline.draw import legend_labels
 
 
 def _rated(content):
@@ -30,7 +31,7 @@ def test_learner_line_is_dashed_and_holds_their_values(fixture_content, lines):
     assert list(line.get_xdata()) == [e.when.day_number for e in rated]
     assert list(line.get_ydata()) == [mine[e.id] for e in rated]
     assert result.messages == []
-    assert "Your ratings" in [t.get_text() for t in result.figure.legends[0].get_texts()]
+    assert "Your ratings" in legend_labels(result.figure)
 
 
 def test_partial_ratings_plot_what_exists_and_say_how_many(fixture_content, lines):
@@ -135,7 +136,7 @@ def test_class_overlay_median_and_band(fixture_content, lines):
     band = [c for c in result.axes["transference"].collections if c.get_gid() == "class-iqr:transference"]
     assert band and median.get_linestyle() == "-."
     assert any("Left out 3 class entries" in m for m in result.messages)
-    legend = [t.get_text() for t in result.figure.legends[0].get_texts()]
+    legend = legend_labels(result.figure)
     assert "Class median (5 learners)" in legend and "Class: middle half (quartiles)" in legend
 
 
@@ -174,7 +175,7 @@ def test_held_frame_overlay_is_drawn_and_labelled_hypothetical(content, full, li
     line = lines(full, "held-frame:")["held-frame:transference"]
     label = line.get_label()
     assert label.lower().startswith("hypothetical") and "holds the frame" in label
-    assert label in [t.get_text() for t in full.figure.legends[0].get_texts()]
+    assert label in legend_labels(full.figure)
     assert line.get_linestyle() == ":" and line.get_marker() == "D"
     expected = [(content.event(r.event).when.day_number, r.transference) for r in hf.ratings]
     drawn = list(zip(line.get_xdata(), line.get_ydata()))
@@ -256,7 +257,7 @@ def test_class_band_with_a_small_and_a_large_class(real_content, n_learners):
         assert (day, round(q.q1, 6)) in outline and (day, round(q.q3, 6)) in outline
     median = next(ln for ln in ax.get_lines() if ln.get_gid() == "class-median:transference")
     assert list(median.get_ydata()) == [q.median for q in stats.values()]
-    assert f"Class median ({n_learners} learners)" in [t.get_text() for t in result.figure.legends[0].get_texts()]
+    assert f"Class median ({n_learners} learners)" in legend_labels(result.figure)
     extent = band.get_window_extent()
     assert extent.width >= 0.5 * ax.bbox.width  # the crisis weeks are wide: the band is not a sliver
     marks = median.get_transform().transform(list(zip(median.get_xdata(), median.get_ydata())))

@@ -37,7 +37,6 @@ def _boxes(result, figure=None):
             boxes[t.get_gid()] = t.get_window_extent(renderer)
     if fig._suptitle is not None:
         boxes["title"] = fig._suptitle.get_window_extent(renderer)
-    boxes["legend"] = fig.legends[0].get_window_extent(renderer)
     return boxes
 
 
