@@ -132,6 +132,13 @@ class Stepper:
         return "".join(parts)
 
 
+def _menu_label(stepper: Stepper, position: int) -> str:
+    """'20. Susan waives the fee (key event 4)': the key events keep the numbers the plot shows."""
+    event = stepper.events[position - 1]
+    key = f" (key event {stepper.keys[event.id]})" if event.id in stepper.keys else ""
+    return f"{position}. {event.title}{key}"
+
+
 def explorer(content: Any = None, *, start: str | int | None = None, dimensions: Iterable[str] = DIMENSIONS) -> Any:
     """A widget to step through the events: the Event menu + Previous/Next, highlighted timeline, details.
 
@@ -147,7 +154,7 @@ def explorer(content: Any = None, *, start: str | int | None = None, dimensions:
     ids = [e.id for e in stepper.events]
     first = ids.index(start) + 1 if start in ids else start if isinstance(start, int) and 1 <= start <= n else 1
     chooser = w.Dropdown(
-        options=[(f"{i}. {e.title}", i) for i, e in enumerate(stepper.events, 1)],
+        options=[(_menu_label(stepper, i), i) for i in range(1, n + 1)],
         value=first,
         description="Event",
         tooltip="Choose an event (arrow keys move one at a time)",

@@ -18,7 +18,12 @@ def box(fixture_content):
 def test_controls_are_labelled(box):
     assert box.chooser.description == "Event"
     events = box.stepper.events
-    assert [label for label, _ in box.chooser.options] == [f"{i}. {e.title}" for i, e in enumerate(events, 1)]
+    keys = {e: n for n, e in enumerate(box.stepper.base.data.annotated, 1)}
+    expected = [
+        f"{i}. {e.title}" + (f" (key event {keys[e.id]})" if e.id in keys else "") for i, e in enumerate(events, 1)
+    ]
+    assert [label for label, _ in box.chooser.options] == expected
+    assert any("(key event 1)" in label for label, _ in box.chooser.options)
     assert [value for _, value in box.chooser.options] == list(range(1, len(events) + 1))
     assert box.previous.description == "Previous" and box.next.description == "Next"
     assert box.previous.tooltip and box.next.tooltip and box.chooser.tooltip
