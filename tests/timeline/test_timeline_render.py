@@ -324,3 +324,10 @@ def test_import_course_stays_light():
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_phase_names_fit_in_two_rows(plain, full):
+    for result in (plain, full):
+        ax = result.axes[next(iter(result.data.series))]
+        rows = {round(t.get_position()[1], 6) for t in ax.texts if (t.get_gid() or "").startswith("phase-label:")}
+        assert 1 <= len(rows) <= 2, f"phase names on {len(rows)} rows"
