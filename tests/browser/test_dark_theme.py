@@ -5,6 +5,7 @@
   learner would, and checked again: no serious or critical axe finding in its outputs either time,
   the page really is dark, and the picture sits on its light card. Screenshots of the timeline in
   both themes: ``artifacts/screenshots/03_timeline.png`` and ``artifacts/screenshots/dark/03_timeline.png``.
+  Then the explorer is stepped with the arrow keys from its Event menu.
 * The notebook with one exercise of each type, every part shown (feedback, a hint, the answer),
   in the dark theme: no serious or critical axe finding in any exercise; a screenshot of each in
   ``artifacts/screenshots/dark/exercises/<type>.png``.
@@ -15,6 +16,7 @@ sets it back to the light theme when it is done.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,6 +117,13 @@ def test_a_notebook_with_a_timeline_in_both_themes(fresh_page: Page, server: Lab
         check_look(page, theme)
         assert_axe_clean(page, [OUTPUT_AREAS], f"{TIMELINE_NOTEBOOK} in {theme}")
         shot(timeline, "03_timeline", folder)
+    # The explorer steps with the keyboard: the Event menu takes the arrow keys, the picture follows.
+    menu = timeline.get_by_label("Event", exact=True)
+    menu.focus()
+    page.keyboard.press("ArrowDown")
+    expect(timeline.locator(".course-picture img")).to_have_attribute(
+        "alt", re.compile(r"Selected: Event 2 of \d+"), timeout=15_000
+    )
 
 
 @pytest.mark.screenshots
