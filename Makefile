@@ -10,7 +10,7 @@ PORT   ?= 8888
 APP_PORT ?= 8866
 PYTEST_ARGS ?=
 
-.PHONY: help lab test lint format unit notebooks browser validate chromium bench screenshots app html lite clean
+.PHONY: help lab test lint format unit notebooks browser validate chromium node bench screenshots app site html lite clean
 
 help:
 	@echo "make lab          open the course in JupyterLab (http://127.0.0.1:$(PORT))"
@@ -23,10 +23,12 @@ help:
 	@echo "make screenshots  screenshots of every notebook and exercise type, light and dark, in artifacts/screenshots/"
 	@echo "make validate     check the content in data/ (for instructors editing YAML)"
 	@echo "make app          the course as a self-study web app (Voila at http://127.0.0.1:$(APP_PORT), no code shown)"
-	@echo "make html         executed, self-contained HTML handouts in build/html/"
+	@echo "make site         the course as a static website in build/site/ and build/course-site.zip (works offline)"
+	@echo "make html         the same as make site: the site's pages are the printable handouts"
 	@echo "make lite         a JupyterLite site in build/lite/ (built offline; learners need a connection)"
 	@echo "make bench        speed against the platform's own floors, measured in one run"
 	@echo "make chromium     install Debian's chromium for the browser tests (as root), or say why not"
+	@echo "make node         install node for the site's scoring tests (as root), or say why not"
 	@echo "make clean        remove .venv, build/, artifacts/ and the pytest cache"
 
 $(PY):
@@ -34,7 +36,7 @@ $(PY):
 
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.d
 # What the `test` extra installs too, so its stamp also stands for these.
-COVERED_BY_TEST := lab app html lite
+COVERED_BY_TEST := lab app site lite
 
 # One rule for every install stamp: .venv/.installed-<extra> installs the course with that extra from
 # pyproject.toml (`lab` is the plain runtime install); the stamp is newer than pyproject.toml until it
@@ -54,6 +56,9 @@ validate: $(VENV)/.installed-lab
 chromium:
 	@bash tools/ensure-chromium.sh
 
+node:
+	@bash tools/ensure-node.sh
+
 lint: $(VENV)/.installed-test
 	@$(RUFF) check . || { echo "make lint: ruff check found the problems above. '$(RUFF) check --fix .' (or make format) fixes most." >&2; exit 1; }
 	@$(RUFF) format --check . || { echo "make lint: the files above are not formatted. Run '$(RUFF) format .' (or make format)." >&2; exit 1; }
@@ -62,10 +67,10 @@ format: $(VENV)/.installed-test
 	$(RUFF) check --fix .
 	$(RUFF) format .
 
-test: lint chromium
+test: lint chromium node
 	$(PY) -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
-unit: $(VENV)/.installed-test
+unit: $(VENV)/.installed-test node
 	$(PY) -m pytest tests -m "not browser" $(PYTEST_ARGS)
 
 notebooks: $(VENV)/.installed-test
@@ -89,8 +94,10 @@ bench: $(VENV)/.installed-test chromium
 app: $(VENV)/.installed-app
 	$(PY) -m course app --port $(APP_PORT)
 
-html: $(VENV)/.installed-html
-	$(PY) -m course html
+site: $(VENV)/.installed-site
+	$(PY) -m course site
+
+html: site
 
 lite: $(VENV)/.installed-lite
 	$(PY) -m course lite

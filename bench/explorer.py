@@ -1,4 +1,4 @@
-"""#7: building the event explorer, against one timeline as a notebook shows it.
+"""#8: building the event explorer, against one timeline as a notebook shows it.
 
 Both in this process and warm (one unrecorded run of each first), alternating. The explorer is built
 as ``course.explorer()`` builds it: the timeline figure, its first highlighted picture, the details of
@@ -35,7 +35,7 @@ def timeline_built() -> float:
 
 def measure(rounds: int = ROUNDS) -> Measure:
     m = Measure(
-        7,
+        8,
         "Event explorer built: course.explorer() (warm, in process)",
         "ms",
         "one plot_timeline() shown (figure + HTML with its PNG)",

@@ -1,4 +1,4 @@
-"""#8: in a real browser, one step of the event explorer: from choosing another event to its picture shown.
+"""#9: in a real browser, one step of the event explorer: from choosing another event to its picture shown.
 
 JupyterLab (started as for #4) serves a temporary notebook with two cells: ``course.explorer()`` and
 the floor, a bare ipywidgets Dropdown whose handler sets an HTML widget's value. Each timing is taken
@@ -89,7 +89,7 @@ def measure(tmp: Path, steps: int = STEPS) -> Measure:
     if chromium is None:
         raise RuntimeError("Chromium not found (/usr/bin/chromium); run `make chromium`")
     m = Measure(
-        8,
+        9,
         "Browser: explorer step, event chosen to its picture shown",
         "ms",
         "bare Dropdown → HTML widget",
@@ -121,7 +121,7 @@ def measure(tmp: Path, steps: int = STEPS) -> Measure:
 
             m.samples, m.floor_samples = alternate(step, floor, rounds=steps, warmup=WARMUP)
             version = browser.version
-            say(f"#8 {steps} steps each done")
+            say(f"#9 {steps} steps each done")
         finally:
             browser.close()
     m.notes = {

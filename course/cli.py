@@ -1,8 +1,8 @@
 """The ``course`` command, the course's only command line: every subcommand is defined here.
 
 For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``. For instructors:
-``class-summary``, ``release``, and the delivery channels ``app`` (Voilà), ``html`` (handouts) and
-``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
+``class-summary``, ``release``, and the delivery channels ``app`` (Voilà), ``site`` (the static website,
+which is also the printable handouts) and ``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
 """
 
 from __future__ import annotations
@@ -16,15 +16,16 @@ from typing import Any
 
 from . import progress
 from .authoring.notebook_sync import sync_all
+from .authoring.sources import report, unverified
 from .authoring.validate import validate_all
 from .classroom.export import export_results, write_export
 from .classroom.summary import class_summary
 from .content import load_content, read_content
-from .delivery.handouts.build import HandoutError, build_handout
 from .delivery.lab import run_lab
-from .delivery.learner_copy import course_notebooks
-from .delivery.lite.build import build_site
+from .delivery.lite.build import build_site as build_lite
 from .delivery.release.build import build_release
+from .delivery.site.build import SiteError
+from .delivery.site.build import build_site as build_static_site
 from .delivery.voila.app import DEFAULT_PORT, server_command, stage
 from .exercises.checks import count_released
 from .paths import data_dir
@@ -36,6 +37,8 @@ def _validate(args: argparse.Namespace) -> int:
     problems = validate_all(Path(args.path) if args.path else None)
     for problem in problems:
         print(problem)
+    if args.sources:
+        print(("\n" if problems else "") + report(unverified(Path(args.path) if args.path else None)))
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix them and run 'course validate' again.", file=sys.stderr)
         return 2
@@ -151,18 +154,21 @@ def _app(args: argparse.Namespace) -> int:
         return 0
 
 
-def _html(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.notebooks] or course_notebooks()
-    failed = 0
-    for path in paths:
-        try:
-            print(f"{path.name} -> {build_handout(path, args.out)}", flush=True)
-        except (HandoutError, OSError) as exc:
-            failed += 1
-            print(exc, file=sys.stderr)
-    if failed:
-        print(f"{failed} handout(s) could not be built.", file=sys.stderr)
-    return 2 if failed else 0
+def _site(args: argparse.Namespace) -> int:
+    try:
+        import nbclient  # noqa: F401
+    except ImportError:
+        print("nbclient is not installed: pip install -e '.[site]' (make site does it).", file=sys.stderr)
+        return 2
+    try:
+        report = build_static_site(
+            args.out, notebooks=args.notebooks, data=args.data, zip_path=args.zip, make_zip=not args.no_zip
+        )
+    except (SiteError, OSError) as exc:
+        print(f"course site: {exc}", file=sys.stderr)
+        return 2
+    print(report.summary())
+    return 0
 
 
 def _lite(args: argparse.Namespace) -> int:
@@ -172,7 +178,7 @@ def _lite(args: argparse.Namespace) -> int:
         print("JupyterLite is not installed: pip install -e '.[lite]' (make lite does it).", file=sys.stderr)
         return 2
     try:
-        out = build_site(args.out)
+        out = build_lite(args.out)
     except (RuntimeError, OSError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -190,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check data/ (vignette, codes, glossary, references, exercises)")
     p.add_argument("path", nargs="?", help="the content folder (default: the course's data/)")
+    p.add_argument(
+        "--sources",
+        action="store_true",
+        help="also list every detail still to check against a primary text (the verify: notes), with file and line",
+    )
     p.set_defaults(func=_validate)
 
     p = sub.add_parser("lab", help="open the course in JupyterLab on 127.0.0.1")
@@ -226,10 +237,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stage-only", action="store_true", help="write build/app/ and stop")
     p.set_defaults(func=_app)
 
-    p = sub.add_parser("html", help="executed, self-contained HTML handouts in build/html/")
-    p.add_argument("notebooks", nargs="*", help="notebook files (default: every notebook of the course)")
-    p.add_argument("--out", type=Path, default=None, help="output folder (default: build/html/)")
-    p.set_defaults(func=_html)
+    p = sub.add_parser("site", help="the course as a static website in build/site/ (works offline; also the handouts)")
+    p.add_argument("--out", type=Path, default=None, help="site folder (default: build/site/)")
+    p.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks/)")
+    p.add_argument("--data", type=Path, default=None, help="content folder (default: data/)")
+    p.add_argument("--zip", type=Path, default=None, help="zip file (default: build/course-site.zip)")
+    p.add_argument("--no-zip", action="store_true", help="do not write the zip file")
+    p.set_defaults(func=_site)
 
     p = sub.add_parser("lite", help="a JupyterLite site in build/lite/ (learners need a connection)")
     p.add_argument("--out", type=Path, default=None, help="output folder (default: build/lite/)")

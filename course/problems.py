@@ -18,7 +18,12 @@ class Problem:
         line = self.line if self.line is not None else "?"
         field = self.field or "(file)"
         message = " ".join(self.message.split())  # one problem, one line
-        return f"{self.file}:{line}: {' '.join(field.split())}: {message}"
+        return _printable(f"{self.file}:{line}: {' '.join(field.split())}: {message}")
+
+
+def _printable(text: str) -> str:
+    """The text with any lone surrogate (from a damaged file) written as an escape, so it can be printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class ContentError(Exception):

@@ -42,6 +42,9 @@ ALLOWED_TAGS = {
     "td",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+# A whole notebook Markdown cell (the course site's pages) also has its chapter headings and table spans.
+PAGE_TAGS = ALLOWED_TAGS | {"h1", "h2", "h3", "caption"}
+PAGE_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|h\d|tr|td|th|table|blockquote|pre|hr)\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
 _EVENT_TEXT = re.compile(r"\b(on[a-z]+)\s*=", re.I)
@@ -55,14 +58,14 @@ def _md() -> Any:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
-def _clean(raw_html: str) -> str:
+def _clean(raw_html: str, tags: set[str] = ALLOWED_TAGS, attributes: dict[str, set[str]] = ALLOWED_ATTRIBUTES) -> str:
     import nh3
 
     cleaned = nh3.clean(
         raw_html,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         clean_content_tags={"script", "style", "iframe", "object", "embed", "svg", "math", "template"},
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=attributes,
         url_schemes={"https"},
         link_rel="noopener noreferrer",
         strip_comments=True,
@@ -83,6 +86,11 @@ def neutralize(fragment: str) -> str:
 def markdown(text: Any) -> str:
     """Block HTML for author Markdown (paragraphs, lists), sanitized."""
     return _clean(_md().render(str(text or "")))
+
+
+def page_markdown(text: Any) -> str:
+    """Block HTML for a whole notebook Markdown cell (chapter headings too), sanitized like author text."""
+    return _clean(_md().render(str(text or "")), PAGE_TAGS, PAGE_ATTRIBUTES)
 
 
 def inline(text: Any) -> str:

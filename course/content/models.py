@@ -60,6 +60,9 @@ Topic = Literal[
     "boundaries",
 ]
 Rating = Field(ge=-3, le=3)
+# Where an event of the case comes from: the source article, or the course's own addition.
+Source = Literal["article", "course"]
+ADDED_BY_COURSE = "added by the course"
 DIMENSIONS: tuple[str, ...] = ("transference", "alliance", "stance")
 
 
@@ -158,6 +161,7 @@ class Event(Strict):
     when: When
     actors: list[str] = Field(min_length=1)
     phase: PhaseId
+    source: Source
     text: str = Field(min_length=20)
     ratings: Optional[Ratings] = None
     boundaries: list[BoundaryDimension] = Field(default_factory=list)
@@ -166,6 +170,16 @@ class Event(Strict):
 
     def rating(self, dimension: str) -> int | None:
         return getattr(self.ratings, dimension) if self.ratings else None
+
+    @property
+    def added_by_course(self) -> bool:
+        """True for a scene the course added to the article's story."""
+        return self.source == "course"
+
+    @property
+    def source_note(self) -> str:
+        """The marker learners see for a scene the course added ("added by the course"), else ''."""
+        return ADDED_BY_COURSE if self.added_by_course else ""
 
 
 class Vignette(Strict):
@@ -245,6 +259,8 @@ class Reference(Strict):
     title: str
     source: str = ""
     note: Optional[str] = None
+    # what is still to be checked against the original; instructors only, never in a reference list
+    verify: Optional[str] = None
 
     def formatted(self) -> str:
         """An APA-like reference line (Markdown)."""

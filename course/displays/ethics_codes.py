@@ -95,7 +95,10 @@ def _section_key(section: str) -> tuple:
 
 
 def compare_codes(topic: str) -> Any:
-    """An HTML table of what each code says on a topic, with edition, section and verify flags."""
+    """An HTML table of what each code says on a topic, with edition and section.
+
+    A section's ``verify`` note is for instructors (``course validate --sources``) and is not shown.
+    """
     from IPython.display import HTML
 
     sections = sections_on(topic)
@@ -104,11 +107,10 @@ def compare_codes(topic: str) -> Any:
     mine = current_profession()
     rows = []
     for s in sections:
-        flag = f"<p><strong>Verify:</strong> {esc(s.verify)}</p>" if s.verify else ""
         own = " (your code)" if s.body == mine else ""
         rows.append(
             f"<tr><th scope='row'>{esc(s.body)}{own}<br><small>{esc(s.edition)}</small></th>"
-            f"<td>{esc(s.section)} {esc(s.title)}</td><td>{markdown(s.paraphrase)}{flag}</td></tr>"
+            f"<td>{esc(s.section)} {esc(s.title)}</td><td>{markdown(s.paraphrase)}</td></tr>"
         )
     return HTML(
         CSS

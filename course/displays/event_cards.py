@@ -5,25 +5,31 @@ from __future__ import annotations
 from typing import Any
 
 from ..content import load_content
+from ..content.models import ADDED_BY_COURSE
 from ..safe_html import esc, inline, markdown
 from ..theme import CSS
 
 
+def added_marker(event: Any) -> str:
+    """The small "added by the course" marker for a scene the course added to the article, else ''."""
+    if not getattr(event, "added_by_course", False):
+        return ""
+    return f" <small class='course-added' title='Not in the source article'>· {esc(ADDED_BY_COURSE)}</small>"
+
+
 def event_html(event: Any, content: Any) -> str:
-    """An event as a card: when, phase, what happens, the code sections and discussion questions."""
+    """An event as a card: when, phase, what happens, the code sections and discussion questions.
+
+    A scene the course added to the article's story is marked as such next to its title.
+    """
     phase = content.phase(event.phase).title
     codes = [content.codes[c] for c in event.codes]
-    code_items = "".join(
-        f"<li><strong>{esc(c.label)}</strong> {esc(c.title)}"
-        + (" <em>(verify against the primary source)</em>" if c.verify else "")
-        + "</li>"
-        for c in codes
-    )
+    code_items = "".join(f"<li><strong>{esc(c.label)}</strong> {esc(c.title)}</li>" for c in codes)
     questions = "".join(f"<li>{inline(q)}</li>" for q in event.questions)
     boundaries = ", ".join(b.replace("-", " ") for b in event.boundaries)
     return (
         "<div class='course-event' role='group' aria-label='Event of the case'>"
-        f"<h4>{esc(event.title)}</h4>"
+        f"<h4>{esc(event.title)}{added_marker(event)}</h4>"
         f"<p><small>{esc(event.when.label()[:1].upper() + event.when.label()[1:])} · phase: {esc(phase)}"
         + (f" · boundary dimension: {esc(boundaries)}" if boundaries else "")
         + "</small></p>"

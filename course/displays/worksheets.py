@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from ..content.yaml_reader import load_yaml, validate_model
 from ..paths import data_dir as default_data_dir
@@ -123,7 +123,8 @@ def _models() -> Any:
     class GottliebSheet(Strict):
         title: str
         source: str
-        verify: str
+        # what is still to be checked against the paper: instructors only, never shown in the worksheet
+        verify: Optional[str] = None
         intro: str
         dimensions: list[Dimension] = Field(min_length=3, max_length=3)
         scoring: Scoring
@@ -131,7 +132,7 @@ def _models() -> Any:
         steps: list[Step] = Field(min_length=1)
         jane: JaneReading
 
-        check_text = field_validator("title", "verify", "intro")(not_blank)
+        check_text = field_validator("title", "intro")(not_blank)
 
         def dimension(self, dim_id: str) -> Dimension:
             return next(d for d in self.dimensions if d.id == dim_id)
@@ -344,7 +345,7 @@ def _build(sheet: Any) -> GottliebWorksheet:
             f"{CSS}<h4>{esc(sheet.title)}</h4>{markdown(sheet.intro)}"
             f"<details><summary>The model's steps, in the course's summary</summary><ol>"
             + "".join(f"<li>{inline(s.text)}</li>" for s in sheet.steps)
-            + f"</ol><p><em>Check before quoting:</em> {esc(sheet.verify)}</p></details>"
+            + "</ol></details>"
         )
     )
     dropdowns: dict[str, Any] = {}
@@ -407,8 +408,7 @@ def reading_html(sheet: Any, chosen: dict[str, str]) -> str:
     return (
         f"<div class='course-worksheet-result' role='status' aria-live='polite'>"
         f"<p><strong>Reading: {esc(reading.label)}.</strong></p>{markdown(reading.advice)}"
-        f"<p><strong>Next steps</strong></p><ol>{steps}</ol>{compare}"
-        f"<p><small><em>Check before quoting:</em> {esc(sheet.verify)}</small></p></div>"
+        f"<p><strong>Next steps</strong></p><ol>{steps}</ol>{compare}</div>"
     )
 
 

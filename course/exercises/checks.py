@@ -229,7 +229,8 @@ def _location_problems(doc: YamlDoc, spec: Any, path: Path, folder: str, example
 
 
 def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
-    """The reference answer must fit and score full marks; each fixture must fit, be wrong, and fire."""
+    """The reference answer must fit and score full marks; every accepted alternative must fit and score
+    as accepted; each fixture must fit, be wrong, and fire."""
     out: list[Problem] = []
     answer = as_plain(spec.answer)
     found = answer_problems(spec, answer)
@@ -244,6 +245,7 @@ def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
                     f"reference answer. Checking it says: {_short(result.feedback_text)}",
                 )
             )
+    out += _alternatives_test(doc, spec)
     for i, fixture in enumerate(spec.fixtures):
         at = ("fixtures", i)
         given = as_plain(fixture.answer)
@@ -256,7 +258,8 @@ def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
             out.append(
                 doc.problem(
                     at + ("answer",),
-                    "scores full marks; a fixture must be a wrong answer (the reference answer goes in 'answer')",
+                    "scores full marks; a fixture must be a wrong answer (the reference answer goes in 'answer', "
+                    "answers that are also accepted in 'also_accept')",
                 )
             )
         elif not appears_in(fixture.feedback, result.feedback_html):
@@ -267,6 +270,64 @@ def _self_test(doc: YamlDoc, spec: Any) -> list[Problem]:
                     f"feedback without this text. The feedback is: {_short(result.feedback_text)}",
                 )
             )
+    return out
+
+
+def _alternatives_test(doc: YamlDoc, spec: Any) -> list[Problem]:
+    """Each answer in ``also_accept`` must be a valid answer, differ from ``answer`` and score as accepted."""
+    alternatives = as_plain(getattr(spec, "also_accept", None) or [])
+    if not alternatives:
+        return []
+    if spec.type == "categorize":
+        return _category_alternatives_test(doc, spec, alternatives)
+    out: list[Problem] = []
+    reference = as_plain(spec.answer)
+    for i, given in enumerate(alternatives):
+        at = ("also_accept", i)
+        found = answer_problems(spec, given)
+        if found:
+            out += _located(doc, at, [(loc, f"is not a valid answer: {message}") for loc, message in found])
+            continue
+        same = set(given) == set(reference) if spec.type == "multiple-select" else given == reference
+        if same:
+            out.append(doc.problem(at, "is the reference answer already; list only other answers that are accepted"))
+            continue
+        result = evaluate(spec, given)
+        if not (result.correct and result.score >= result.max_score):
+            out.append(
+                doc.problem(at, f"does not score as accepted ({_score(result)}); check the scoring of this type")
+            )
+    return out
+
+
+def _category_alternatives_test(doc: YamlDoc, spec: Any, alternatives: Any) -> list[Problem]:
+    """Per item: known item, known categories other than the reference one, each scoring its point."""
+    out: list[Problem] = []
+    if not isinstance(alternatives, dict):
+        return [doc.problem(("also_accept",), "should map item ids to lists of category ids")]
+    items = [i.id for i in spec.items]
+    categories = [c.id for c in spec.categories]
+    for item_id, accepted in alternatives.items():
+        at = ("also_accept", item_id)
+        if item_id not in items:
+            out.append(doc.problem(at, f"'{item_id}' is not an item id; items are: {', '.join(items)}"))
+            continue
+        for j, category in enumerate(accepted):
+            if category not in categories:
+                out.append(
+                    doc.problem(
+                        at + (j,),
+                        f"is not a valid answer: '{category}' is not a category id; use one of: {', '.join(categories)}",
+                    )
+                )
+                continue
+            if category == spec.answer.get(item_id):
+                out.append(doc.problem(at + (j,), f"'{category}' is the category 'answer' already gives this item"))
+                continue
+            trial = {**as_plain(spec.answer), item_id: category}
+            result = evaluate(spec, trial)
+            if not (result.correct and result.score >= result.max_score):
+                out.append(doc.problem(at + (j,), f"does not score as accepted ({_score(result)})"))
     return out
 
 

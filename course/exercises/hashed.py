@@ -10,6 +10,10 @@ the same value get different digests and the YAML says nothing about which is wh
 - categorize: per item, its category id;
 - decision: per step of the recommended path, the choice id.
 
+Answers that are also accepted (``also_accept``) go into ``also_accept_hash`` the same way: each whole
+alternative hashed like an answer, under a salt of its own (``<salt>/also-accept/<n>``), and for
+categorize, per item, one digest per accepted category.
+
 At load time every candidate value is tried (options, positions, categories and choices are few) and
 the answer is rebuilt in memory, so scoring, partial credit, per-item feedback and "Show answer" work
 unchanged. This keeps answers out of plain text, not out of reach: the salt ships with the release and
@@ -29,6 +33,7 @@ from .scoring.common import Found, listing
 SCHEME = "salted-sha256-v1"
 HASHED_TYPES: tuple[str, ...] = ("single-choice", "multiple-select", "ordering", "categorize", "decision")
 FIELD = "answer_hash"
+ALSO_FIELD = "also_accept_hash"
 Hasher = Callable[..., str]  # the digest of (item, value) for one exercise
 STALE = (
     "; the exercise changed after the release was built, or the hash was edited. Build the release "
@@ -56,6 +61,51 @@ def hash_answer(spec: Any, salt: str) -> Any:
     if spec.type == "decision":
         return [digest(salt, sid, step, choice) for step, choice in enumerate(answer, start=1)]
     raise ValueError(f"{spec.type} answers are not hashed")
+
+
+def hash_alternatives(spec: Any, salt: str) -> Any:
+    """The ``also_accept_hash`` value for a checked spec's accepted alternatives."""
+    alternatives = getattr(spec, "also_accept", None) or []
+    if spec.type == "categorize":
+        return {
+            item: [digest(salt, spec.id, "also-accept", item, category) for category in categories]
+            for item, categories in alternatives.items()
+        }
+    return [
+        hash_answer(spec.model_copy(update={"answer": alt}), also_salt(salt, k)) for k, alt in enumerate(alternatives)
+    ]
+
+
+def also_salt(salt: str, index: int) -> str:
+    """The salt of the ``index``-th accepted alternative (so two alternatives never share digests)."""
+    return f"{salt}/also-accept/{index}"
+
+
+def recover_alternatives(spec: Any, hashes: Any, salt: str) -> tuple[Any, Found]:
+    """The accepted alternatives whose digests are ``hashes`` (located under ``also_accept_hash``)."""
+    if spec.type == "categorize":
+        categories = [c.id for c in spec.categories]
+        items = [i.id for i in spec.items]
+        out: dict[str, list[str]] = {}
+        problems: Found = []
+        for item, digests in (hashes or {}).items():
+            if item not in items:
+                problems.append(((ALSO_FIELD, item), f"'{item}' is not one of this exercise's items{STALE}"))
+                continue
+            for j, target in enumerate(digests):
+                found = _match(target, categories, lambda c, item=item: digest(salt, spec.id, "also-accept", item, c))
+                if len(found) != 1:
+                    problems.append(((ALSO_FIELD, item, j), f"matches no category{STALE}"))
+                    continue
+                out.setdefault(item, []).append(found[0])
+        return (None if problems else out), problems
+    alternatives: list[Any] = []
+    problems = []
+    for k, entry in enumerate(hashes or []):
+        value, found = recover_answer(spec, entry, also_salt(salt, k))
+        problems += [((ALSO_FIELD, k) + tuple(loc[1:]), message) for loc, message in found]
+        alternatives.append(value)
+    return (None if problems else alternatives), problems
 
 
 def recover_answer(spec: Any, hashes: Any, salt: str) -> tuple[Any, Found]:

@@ -11,17 +11,17 @@ the recovered answer must still score full marks. A released reflection has no m
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import Field, create_model
 
 from ..content.yaml_reader import YamlDoc, validate_model
 from ..problems import Problem
-from .hashed import FIELD, HASHED_TYPES, recover_answer
+from .hashed import ALSO_FIELD, FIELD, HASHED_TYPES, recover_alternatives, recover_answer
 from .spec import SPEC_MODELS, ReflectionAnswer, Strict, Text
 
 KEY = "release"
-OMITTED = ("answer", "fixtures")
+OMITTED = ("answer", "fixtures", "also_accept")
 NO_MODEL_ANSWER = (
     "The example reflection is kept in the instructor's copy of the course; this student release does not include it."
 )
@@ -33,6 +33,14 @@ HASH_SHAPES: dict[str, Any] = {
     "ordering": dict[str, Digest],
     "categorize": dict[str, Digest],
     "decision": Annotated[list[Digest], Field(min_length=1)],
+}
+# accepted alternatives: a list of answer-shaped hashes, or for categorize per item a list of digests
+ALSO_SHAPES: dict[str, Any] = {
+    "single-choice": list[Digest],
+    "multiple-select": list[dict[str, Digest]],
+    "ordering": list[dict[str, Digest]],
+    "categorize": dict[str, list[Digest]],
+    "decision": list[Annotated[list[Digest], Field(min_length=1)]],
 }
 
 
@@ -55,6 +63,7 @@ def released_model(kind: str) -> Any:
     fields: dict[str, Any] = {n: (f.annotation, f) for n, f in base.model_fields.items() if n not in OMITTED}
     if kind in HASHED_TYPES:
         fields[FIELD] = (HASH_SHAPES[kind], ...)
+        fields[ALSO_FIELD] = (Optional[ALSO_SHAPES[kind]], None)
     fields[KEY] = (ReleaseInfo, ...)
     return create_model(f"Released{base.__name__}", __base__=Strict, **fields)
 
@@ -65,17 +74,28 @@ def check_released(doc: YamlDoc, kind: str) -> tuple[Any, list[Problem]]:
     if released is None:
         return None, problems
     answer: Any = None
+    extra: dict[str, Any] = {}
     if kind in HASHED_TYPES:
         answer, found = recover_answer(released, getattr(released, FIELD), released.release.salt)
+        hashes = getattr(released, ALSO_FIELD, None)
+        if hashes:
+            alternatives, more = recover_alternatives(released, hashes, released.release.salt)
+            found += more
+            extra["also_accept"] = alternatives
         if found:
             return None, [doc.problem(loc, message) for loc, message in found]
     elif kind == "reflection":
         answer = ReflectionAnswer(text=NO_MODEL_ANSWER, rubric={})
-    return to_spec(released, kind, answer), []
+    return to_spec(released, kind, answer, **extra), []
 
 
-def to_spec(released: Any, kind: str, answer: Any) -> Any:
-    """The ordinary spec: every field of the released one, ``answer`` filled in, no fixtures."""
+def to_spec(released: Any, kind: str, answer: Any, **extra: Any) -> Any:
+    """The ordinary spec: every field of the released one, ``answer`` (and any recovered alternatives)
+    filled in, no fixtures."""
     base = SPEC_MODELS[kind]
     values = {name: getattr(released, name) for name in base.model_fields if name not in OMITTED}
+    if "also_accept" in base.model_fields:
+        values["also_accept"] = extra.get("also_accept") or base.model_fields["also_accept"].get_default(
+            call_default_factory=True
+        )
     return base.model_construct(**values, answer=answer, fixtures=[])

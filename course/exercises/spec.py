@@ -101,6 +101,8 @@ class SingleChoice(Common):
     type: Literal["single-choice"]
     options: list[Option] = Field(min_length=2)
     answer: str
+    # further options experts would also accept: full credit, and the feedback says so
+    also_accept: list[str] = Field(default_factory=list)
     fixtures: Annotated[list[SingleChoiceFixture], AfterValidator(_at_least_two_fixtures)]
 
 
@@ -113,6 +115,7 @@ class MultipleSelect(Common):
     type: Literal["multiple-select"]
     options: list[Option] = Field(min_length=2)
     answer: list[str]
+    also_accept: list[list[str]] = Field(default_factory=list)  # further selections accepted in full
     fixtures: Annotated[list[MultipleSelectFixture], AfterValidator(_at_least_two_fixtures)]
 
 
@@ -134,6 +137,7 @@ class Ordering(Common):
     type: Literal["ordering"]
     items: list[OrderItem] = Field(min_length=3)
     answer: list[str]
+    also_accept: list[list[str]] = Field(default_factory=list)  # further orders accepted in full
     fixtures: Annotated[list[OrderingFixture], AfterValidator(_at_least_two_fixtures)]
 
 
@@ -161,6 +165,8 @@ class Categorize(Common):
     categories: list[Category] = Field(min_length=2)
     items: list[CategorizeItem] = Field(min_length=2)
     answer: dict[str, str]
+    # per item, further categories experts would also accept (each scores its point)
+    also_accept: dict[str, list[str]] = Field(default_factory=dict)
     fixtures: Annotated[list[CategorizeFixture], AfterValidator(_at_least_two_fixtures)]
 
 
@@ -214,6 +220,7 @@ class Decision(Common):
     start: Id
     nodes: list[DecisionNode] = Field(min_length=1)
     answer: list[str] = Field(min_length=1)
+    also_accept: list[list[str]] = Field(default_factory=list)  # further complete paths accepted in full
     fixtures: Annotated[list[DecisionFixture], AfterValidator(_at_least_two_fixtures)]
 
 

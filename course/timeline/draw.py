@@ -76,15 +76,14 @@ KEY_SIZE = 0.27  # diameter (inches) of the circle around a key event's number
 def render(data: TimelineData, content: Content, standalone: bool = False) -> tuple[Figure, dict[str, Any]]:
     """Draw the whole figure; returns it with its panels by dimension name."""
     import matplotlib as mpl
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     # import-time: matplotlib loads only when a timeline is drawn (course.timeline.data stays light)
-    from .figure import TimelineFigure
+    from .figure import TimelineCanvas, TimelineFigure
 
     scale = data.scale or set_calendar(data)
     with mpl.rc_context(RC):
         fig = TimelineFigure(figsize=(1, 1), dpi=DPI, settings=DRAW_RC)  # sized once its content is known
-        FigureCanvasAgg(fig)
+        TimelineCanvas(fig)
         renderer = fig.canvas.get_renderer()
         width = WIDTH - LEFT - RIGHT
         per_in = width / scale.width
@@ -117,6 +116,7 @@ def render(data: TimelineData, content: Content, standalone: bool = False) -> tu
         fig.set_size_inches(WIDTH, total)
         y = total - heights["title"] - heights["phases"]
         axes: dict[str, Any] = {}
+        bottoms: list[float] = []
         for d in dims:
             y -= panel_h
             axes[d] = ax = fig.add_axes((LEFT / WIDTH, y / total, width / WIDTH, panel_h / total))
@@ -124,7 +124,9 @@ def render(data: TimelineData, content: Content, standalone: bool = False) -> tu
             ax.set_xlim(scale.lo, scale.hi)
             ax.set_ylim(*YLIM)
             _draw_panel(ax, d, data, content, panel_h, last=d == dims[-1], inch=inch)
+            bottoms.append(y)
             y -= PANEL_GAP
+        _draw_breaks(fig, scale, inch, bottoms)
         first = axes[dims[0]]
         _draw_phase_strip(first, data, titles, spots, panel_h, lambda x_in: scale.day(x_in / per_in))
         _draw_key_numbers(first, data, dims[0], panel_h, width, inch, lambda x_in: scale.day(x_in / per_in))
@@ -377,8 +379,6 @@ def _draw_panel(ax: Any, dim: str, data: TimelineData, content: Content, panel_h
         PolyCollection(spans, facecolors=colours, alpha=0.14, linewidths=0, zorder=0, gid=f"phases:{dim}"),
         autolim=False,
     )
-    lo, hi = ax.get_xlim()
-    ax.plot([lo, hi], [0, 0], color=OKABE_ITO["black"], linewidth=0.8, alpha=0.4, zorder=1, gid=f"zero:{dim}")
     guides_x: list[float] = []
     for event_id in data.annotated:
         guides_x += [data.days[event_id], data.days[event_id], float("nan")]
@@ -473,28 +473,25 @@ def _draw_overlays(ax: Any, dim: str, data: TimelineData) -> None:
 
 
 def _draw_rating_axis(ax: Any, dim: str, label: str, panel_h: float) -> None:
-    """The −3 to +3 scale on the left: labels with their words, tick marks and faint grid lines."""
-    from matplotlib.markers import TICKLEFT
+    """The −3 to +3 scale on the left: labels with their words, a faint grid line at each value and a
+    darker one at zero (all the lines one artist)."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.colors import to_rgba
 
     ax.set_yticks([])
     lo, hi = ax.get_xlim()
     values = list(range(-3, 4))
-    ax.plot(  # lines in data coordinates: cheaper to add than in axes coordinates
-        [lo] * len(values),
-        values,
-        linestyle="none",
-        marker=TICKLEFT,
-        markersize=5,
-        markeredgewidth=0.8,
-        color=OKABE_ITO["black"],
-        clip_on=False,
-        gid=f"rating-ticks:{dim}",
+    black = OKABE_ITO["black"]
+    ax.add_collection(
+        LineCollection(
+            [[(lo, v), (hi, v)] for v in values],
+            colors=[to_rgba(black, 0.4 if v == 0 else 0.12) for v in values],
+            linewidths=0.8,
+            zorder=0.5,
+            gid=f"rating-grid:{dim}",
+        ),
+        autolim=False,
     )
-    grid_x, grid_y = [], []
-    for v in values:
-        grid_x += [lo, hi, float("nan")]
-        grid_y += [v, v, float("nan")]
-    ax.plot(grid_x, grid_y, color=OKABE_ITO["black"], alpha=0.12, linewidth=0.8, zorder=0.5)
     trans = ax.get_yaxis_transform()  # x in the panel's width (0 = its left edge), y in ratings
     pad = 0.11 / (ax.get_position().width * ax.figure.get_figwidth())
     for v in values:
@@ -513,85 +510,73 @@ def _draw_rating_axis(ax: Any, dim: str, label: str, panel_h: float) -> None:
 
 
 def _draw_week_axis(ax: Any, data: TimelineData, inch: Any, labelled: bool) -> None:
-    """Session-day marks and break marks on every panel; week labels and the axis label on the bottom one."""
+    """On the bottom panel: the week labels, their ticks, small marks on the session days (Mondays and
+    Wednesdays) and the axis label (the break marks are drawn for all panels at once, ``_draw_breaks``)."""
     from matplotlib.markers import TICKDOWN
 
-    scale = data.scale
     ax.set_xticks([])
-    trans = ax.get_xaxis_transform()  # x in days, y in the panel's height (0 = its bottom edge)
-    weeks, labels, sessions = week_ticks(scale, inch)
-    ax.plot(  # marks on the bottom edge, in data coordinates (cheaper to add than in axes coordinates)
-        sessions,
-        [YLIM[0]] * len(sessions),
-        linestyle="none",
-        marker=TICKDOWN,
-        markersize=3,
-        markeredgewidth=0.8,
-        color=OKABE_ITO["black"],
-        clip_on=False,
-        gid="session-days",
-    )
-    if labelled:
-        ax.plot(
-            weeks,
-            [YLIM[0]] * len(weeks),
+    if not labelled:
+        return
+    weeks, labels, sessions = week_ticks(data.scale, inch)
+    for days, size, gid in ((sessions, 3, "session-days"), (weeks, 7, "week-ticks")):
+        ax.plot(  # marks on the bottom edge, in data coordinates (cheaper to add than in axes coordinates)
+            days,
+            [YLIM[0]] * len(days),
             linestyle="none",
             marker=TICKDOWN,
-            markersize=7,
+            markersize=size,
             markeredgewidth=0.8,
             color=OKABE_ITO["black"],
             clip_on=False,
-            gid="week-ticks",
+            gid=gid,
         )
-        height = ax.get_position().height * ax.figure.get_figheight()
-        for day, text in zip(weeks, labels):
-            ax.text(
-                day,
-                -0.1 / height,
-                text,
-                transform=trans,
-                ha="center",
-                va="top",
-                fontsize=FS_TICK,
-                gid=f"week-label:{text}",
-            )
-        ax.set_xlabel(axis_label(data))
-        ax.xaxis.set_label_coords(0.5, -0.38 / height)
-    breaks = scale.breaks()
-    if breaks:
-        # A white gap in the axis line with two slashes across it, where the scale changes.
-        ax.plot(
-            breaks,
-            [YLIM[0]] * len(breaks),
-            linestyle="none",
-            marker="s",
-            markersize=8,
-            markerfacecolor="white",
-            markeredgecolor="none",
-            clip_on=False,
+    trans = ax.get_xaxis_transform()  # x in days, y in the panel's height (0 = its bottom edge)
+    height = ax.get_position().height * ax.figure.get_figheight()
+    for day, text in zip(weeks, labels):
+        ax.text(
+            day, -0.1 / height, text, transform=trans, ha="center", va="top", fontsize=FS_TICK, gid=f"week-label:{text}"
+        )
+    ax.set_xlabel(axis_label(data))
+    ax.xaxis.set_label_coords(0.5, -0.38 / height)
+
+
+def _draw_breaks(fig: Any, scale: CalendarScale, inch: Any, bottoms: list[float]) -> None:
+    """Where the scale changes, a white gap in each panel's bottom axis line with two slashes across it.
+
+    All of them are two figure-level artists (in inches from the figure's corner), not two per panel.
+    ``bottoms`` are the panels' bottom edges in inches.
+    """
+    from matplotlib.lines import Line2D
+
+    gap_x, gap_y, slash_x, slash_y = [], [], [], []
+    for day in scale.breaks():
+        x = LEFT + inch(day)
+        for y in bottoms:
+            gap_x += [x - 0.05, x + 0.05, float("nan")]
+            gap_y += [y, y, float("nan")]
+            for dx in (-0.035, 0.035):
+                slash_x += [x + dx - 0.025, x + dx + 0.025, float("nan")]
+                slash_y += [y - 0.07, y + 0.07, float("nan")]
+    if not gap_x:
+        return
+    to_fig = fig.dpi_scale_trans
+    fig.add_artist(
+        Line2D(
+            gap_x,
+            gap_y,
+            transform=to_fig,
+            color="white",
+            linewidth=4,
+            solid_capstyle="butt",
             zorder=9,
-            gid="axis-break-gap",
+            gid="axis-break-gaps",
         )
-        ax.plot(
-            breaks,
-            [YLIM[0]] * len(breaks),
-            linestyle="none",
-            marker=_break_marker(),
-            markersize=13,
-            markerfacecolor="none",
-            markeredgecolor=OKABE_ITO["black"],
-            markeredgewidth=1.3,
-            clip_on=False,
-            zorder=10,
-            gid="axis-break",
+    )
+    fig.add_artist(
+        Line2D(
+            slash_x, slash_y, transform=to_fig, color=OKABE_ITO["black"], linewidth=1.3, zorder=10, gid="axis-breaks"
         )
-
-
-def _break_marker() -> Any:
-    """Two short parallel slashes, as a marker path."""
-    from matplotlib.path import Path
-
-    return Path([(-1.4, -2), (-0.2, 2), (0.2, -2), (1.4, 2)], [Path.MOVETO, Path.LINETO, Path.MOVETO, Path.LINETO])
+    )
 
 
 def draw_highlight(axes: dict[str, Any], data: TimelineData, event_id: str, label: bool = False) -> list[Any]:

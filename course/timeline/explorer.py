@@ -113,8 +113,13 @@ class Stepper:
             f"<p><strong>{esc(self.position(index))}</strong></p>",
             f"<p>{esc(e.when.label()[:1].upper() + e.when.label()[1:])} &middot; "
             f"Phase: {esc(c.phase(e.phase).title)}</p>",
-            markdown(e.text),
         ]
+        if getattr(e, "source_note", ""):
+            parts.append(
+                f"<p><small class='course-added'>{esc(e.source_note.capitalize())}: this scene is not in the "
+                "source article.</small></p>"
+            )
+        parts += [markdown(e.text)]
         if e.ratings is not None:
             rated = [f"{PHRASES[d]} {signed(e.rating(d))} ({describe(d, e.rating(d))})" for d in DIMENSIONS]
             parts.append(f"<p>Teaching ratings: {esc('; '.join(rated))}.</p>")

@@ -148,7 +148,9 @@ def table_html(data: TimelineData, content: Content) -> str:
         when = f"Week {e.when.week}, {e.when.day}" + (
             f" (session {e.when.session})" if e.when.session else " (between sessions)"
         )
-        cells = [str(key_no.get(e.id, "")), esc(e.title), esc(when), esc(content.phase(e.phase).title)]
+        note = getattr(e, "source_note", "")
+        title = esc(e.title) + (f" <small>({esc(note)})</small>" if note else "")
+        cells = [str(key_no.get(e.id, "")), title, esc(when), esc(content.phase(e.phase).title)]
         cells += [esc(c[1].get(e.id, "")) for c in cols]
         rows.append('<tr><th scope="row">' + cells[0] + "</th>" + "".join(f"<td>{c}</td>" for c in cells[1:]) + "</tr>")
     return (

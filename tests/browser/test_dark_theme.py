@@ -1,6 +1,6 @@
 """JupyterLab's dark theme: a notebook with a timeline and every exercise type, checked with axe-core.
 
-* Notebook 03 (the explorer's timeline, the learner's own timeline, exercises, event cards) is run
+* Notebook 03, part 2 (the explorer's timeline, the learner's own timeline, exercises, event cards) is run
   once, checked in the light theme, switched to the dark theme through Settings > Theme as a
   learner would, and checked again: no serious or critical axe finding in its outputs either time,
   the page really is dark, and the picture sits on its light card. Screenshots of the timeline in
@@ -39,7 +39,7 @@ from .lab import (
 )
 
 LIGHT, DARK = "JupyterLab Light", "JupyterLab Dark"
-TIMELINE_NOTEBOOK = "03_the_case_of_jane_and_susan.ipynb"
+TIMELINE_NOTEBOOK = "03_the_case_supervision_and_repair.ipynb"
 TIMELINE_CALL = "course.explorer()"
 OUTPUT_AREAS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-OutputArea"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import nbformat
 
-from course.delivery.handouts.widget_snapshot import Snapshot
 from course.delivery.learner_copy import course_notebooks, learner_copy, relink
+from course.delivery.site.widget_snapshot import Snapshot
 from course.delivery.voila.app import LANDING, landing_notebook, server_command, stage
 
 
@@ -33,7 +33,7 @@ def test_learner_copy_drops_instructor_and_solution_cells_and_outputs() -> None:
     assert len(nb.cells) == 4, "the original is left alone"
 
 
-def test_relink_points_notebook_links_at_handouts() -> None:
+def test_relink_points_notebook_links_at_site_pages() -> None:
     md = "See [the glossary](glossary.ipynb#Transference) and [next](01_codes.ipynb), not [x](other.ipynb)."
     out = relink(md, ".html", {"glossary", "01_codes"})
     assert out == "See [the glossary](glossary.html#Transference) and [next](01_codes.html), not [x](other.ipynb)."

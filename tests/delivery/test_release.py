@@ -165,7 +165,11 @@ def test_no_reference_answer_in_plain_text(release):
     for rel, spec, _ in _source_specs():
         released_text = texts[f"data/exercises/{rel.as_posix()}"]
         data = yaml.safe_load(released_text)
-        assert "answer" not in data and "fixtures" not in data, rel
+        assert "answer" not in data and "fixtures" not in data and "also_accept" not in data, rel
+        if getattr(spec, "also_accept", None):
+            assert "also_accept_hash" in data, f"{rel}: accepted answers must be hashed too"
+            for alt in spec.also_accept if isinstance(spec.also_accept, list) else []:
+                assert f"[{', '.join(alt)}]" not in released_text if isinstance(alt, list) else True, rel
         assert data["release"]["salt"] == SALT
         if spec.type == "single-choice":
             line = re.compile(rf"^\s*answer:\s*['\"]?{re.escape(spec.answer)}['\"]?\s*$", re.M)
@@ -207,6 +211,10 @@ def test_reference_answers_and_fixtures_score_the_same_in_the_release(release):
             given = as_plain(fixture.answer)
             mine, theirs = evaluate(out, given), evaluate(spec, given)
             assert (mine.score, mine.feedback_html) == (theirs.score, theirs.feedback_html), f"{rel}: {given}"
+        assert as_plain(getattr(out, "also_accept", None)) == as_plain(getattr(spec, "also_accept", None)), rel
+        for alt in spec.also_accept if isinstance(getattr(spec, "also_accept", None), list) else []:
+            mine = evaluate(out, as_plain(alt))
+            assert mine.correct and "Accepted, with full credit." in mine.feedback_text, f"{rel}: {alt}"
 
 
 def test_released_widgets_check_and_reveal_like_the_originals(release):
@@ -355,3 +363,29 @@ def test_the_release_block_names_the_hash_scheme_in_use():
     from course.exercises.released import ReleaseInfo
 
     assert get_args(ReleaseInfo.model_fields["scheme"].annotation) == (SCHEME,)
+
+
+def test_no_doubt_reaches_the_student_release(release):
+    """No hedge, no verify: field and no verify note's text in any file a learner of the release may open."""
+    from course.authoring.learner_text import find_hedges, release_texts, verify_notes
+
+    notes = verify_notes(REPO / "data")
+    assert notes, "the instructor copy should still list what is left to check"
+    hits = [h for rel, text, docs in release_texts(release) for h in find_hedges(rel, text, notes, field_docs=docs)]
+    assert not hits, "\n".join(map(str, hits[:20]))
+    released = load_content(release / "data")
+    assert not [s.id for s in released.codes.values() if s.verify]
+    assert not [r.key for r in released.references.values() if r.verify]
+
+
+def test_the_release_check_catches_a_planted_verify_note(release, tmp_path):
+    from course.authoring.learner_text import find_hedges, release_texts, verify_notes
+
+    copy = tmp_path / "student"
+    (copy / "data" / "codes").mkdir(parents=True)
+    text = (release / "data" / "codes" / "aca.yaml").read_text(encoding="utf-8")
+    planted = text.replace("    topics: [fees]\n", "    topics: [fees]\n    verify: reportedly A.10.d\n", 1)
+    assert planted != text
+    (copy / "data" / "codes" / "aca.yaml").write_text(planted, encoding="utf-8")
+    found = [h.found for rel, t, docs in release_texts(copy) for h in find_hedges(rel, t, verify_notes(REPO / "data"))]
+    assert "verify:" in found and "reportedly" in found

@@ -103,7 +103,7 @@ def test_form_shows_high_risk_and_next_steps_for_janes_request(capsys):
     assert "Next steps" in html and "Standard 3.05" in html
     assert "Your ratings match the course" in html
     assert "role='status'" in html
-    assert "Check before quoting" in html
+    assert "kspope" not in html and "verify" not in html.lower()  # the verify note is for instructors only
     assert capsys.readouterr().out == ""  # written into the HTML widget, never printed
 
 

@@ -111,8 +111,16 @@ def test_the_calendar_stays_honest(real_content):
     assert days == sorted(days) and all(d % 7 == 0 for d in days)
     for t in labels.values():
         assert t.get_text() == str(int(t.get_position()[0] // 7) + 1)
-    breaks = [ln for ln in ax.get_lines() if ln.get_gid() == "axis-break"]
-    assert breaks and list(breaks[0].get_xdata()) == scale.breaks()
+    # A break mark (two slashes) on every panel's axis line, at the day where the scale changes.
+    slashes = next(a for a in result.figure.artists if a.get_gid() == "axis-breaks")
+    points = slashes.get_transform().transform(list(zip(slashes.get_xdata(), slashes.get_ydata())))
+    centres = [(a + b) / 2 for a, b in zip(points[0::3], points[1::3])]  # segments of two points, then a gap
+    assert len(centres) == 2 * len(scale.breaks()) * len(result.axes)
+    for panel in result.axes.values():
+        for day in scale.breaks():
+            x, y = panel.transData.transform((day, panel.get_ylim()[0]))
+            near = [c for c in centres if abs(c[1] - y) < 8 and abs(c[0] - x) < 8]
+            assert len(near) == 2, f"no break mark at day {day} on a panel"
     assert f"drawn {scale.factor}\u00d7 wider" in ax.get_xlabel()
     assert scale.describe() in result.alt_text and scale.describe() in result._repr_html_()
 
@@ -281,6 +289,8 @@ def test_colours_are_okabe_ito_and_styles_differ(full):
             assert to_hex(line.get_color()).lower() in palette, line.get_gid()
         for patch in ax.patches + ax.collections:
             face = patch.get_facecolor()
+            if getattr(face, "ndim", 1) == 2 and not len(face):  # lines only (the rating grid): their colours
+                face = patch.get_edgecolor()
             face = face[0] if getattr(face, "ndim", 1) == 2 else face
             assert to_hex(face, keep_alpha=False).lower() in palette, patch.get_gid()
     kinds = ("case", "learner", "class", "held_frame")
@@ -310,7 +320,9 @@ def test_figure_is_not_registered_with_pyplot(plain):
         import matplotlib.pyplot as plt
 
         assert plain.figure not in [plt.figure(n) for n in plt.get_fignums()]
-    assert type(plain.figure.canvas).__name__ == "FigureCanvasAgg"
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    assert isinstance(plain.figure.canvas, FigureCanvasAgg)  # drawn off-screen, never a GUI window
 
 
 def test_import_course_stays_light():
@@ -331,3 +343,16 @@ def test_phase_names_fit_in_two_rows(plain, full):
         ax = result.axes[next(iter(result.data.series))]
         rows = {round(t.get_position()[1], 6) for t in ax.texts if (t.get_gid() or "").startswith("phase-label:")}
         assert 1 <= len(rows) <= 2, f"phase names on {len(rows)} rows"
+
+
+def test_png_is_rgb_when_opaque_and_keeps_its_description(plain, tmp_path):
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(plain.png()))
+    assert image.mode == "RGB" and image.info.get("Description") == plain.alt_text
+    assert image.size == tuple(round(v * plain.figure.dpi) for v in plain.figure.get_size_inches())
+    path = tmp_path / "clear.png"
+    plain.figure.savefig(path, transparent=True)  # a see-through background keeps its alpha channel
+    assert Image.open(path).mode == "RGBA"

@@ -25,7 +25,7 @@ from ...exercises.checks import check_file, exercise_files
 from ...exercises.released import is_released
 from ...paths import repo_root
 from ...problems import Problem
-from .files import learner_markdown, learner_notebook, shipped_files
+from .files import learner_markdown, learner_notebook, shipped_files, without_verify_notes
 from .specs import released_yaml
 
 KEEP_ON_FORCE = frozenset({".git"})
@@ -190,6 +190,8 @@ def _write_all(root: Path, out: Path, report: ReleaseReport) -> None:
         elif rel.startswith("data/exercises/") and rel.endswith((".yaml", ".yml")):
             _write(target, _released_spec(root, source, content, report.salt))
             report.specs += 1
+        elif rel.startswith("data/") and rel.endswith((".yaml", ".yml")):
+            _write(target, without_verify_notes(source.read_text(encoding="utf-8")))
         elif rel.endswith(".md"):
             _write(target, learner_markdown(source, rel, shipped))
         else:

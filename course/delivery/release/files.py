@@ -111,3 +111,37 @@ def learner_markdown(source: Path, rel: str, shipped: frozenset[str]) -> str:
         at = text.find("\n## ")
         text = text + "\n" + README_NOTE if at < 0 else text[: at + 1] + README_NOTE + text[at + 1 :]
     return text
+
+
+VERIFY_KEY = re.compile(r"^(?P<indent>[ \t]*)(?:- )?verify:(?:[ \t].*)?$")
+VERIFY_COMMENT = re.compile(r"^(?P<indent>[ \t]*)#.*\bverify\b", re.IGNORECASE)
+
+
+def without_verify_notes(text: str) -> str:
+    """A data file's text without its ``verify:`` notes (the field, and comments that mention it).
+
+    Those notes say what the course has not yet checked; they are for instructors
+    (``course validate --sources``), and learners never see them. Every model treats a missing
+    ``verify`` as "nothing to check", so the file stays valid. The rest of the text is kept as written.
+    """
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        key = VERIFY_KEY.match(line.rstrip("\r\n"))
+        comment = VERIFY_COMMENT.match(line)
+        if key or comment:
+            indent = len((key or comment).group("indent").expandtabs())
+            i += 1
+            # the note's continuation: lines indented deeper (a block scalar), or comment lines that follow
+            while i < len(lines) and lines[i].strip():
+                deeper = len(lines[i]) - len(lines[i].lstrip(" ")) > indent
+                if (key and deeper) or (comment and lines[i].lstrip().startswith("#") and deeper):
+                    i += 1
+                    continue
+                break
+            continue
+        out.append(line)
+        i += 1
+    return "".join(out)

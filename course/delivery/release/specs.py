@@ -1,7 +1,8 @@
 """One exercise spec as the student release writes it: answers as salted hashes, no fixtures.
 
 Every field a learner sees is kept (prompt, options, feedback, hints, ...). ``answer`` becomes
-``answer_hash`` (see ``course.exercises.hashed``) and ``fixtures`` go. A rating keeps no ``answer``:
+``answer_hash`` and ``also_accept`` becomes ``also_accept_hash`` (see ``course.exercises.hashed``), and
+``fixtures`` go. A rating keeps no ``answer``:
 its reference ratings come from data/vignette/events.yaml, which the release ships. A reflection loses
 its model reflection, and with it the "Show answer" button. Comments are not copied (they may talk about
 the answer); the output is plain YAML in the field order of the source.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...exercises.hashed import FIELD, HASHED_TYPES, SCHEME, hash_answer
+from ...exercises.hashed import ALSO_FIELD, FIELD, HASHED_TYPES, SCHEME, hash_alternatives, hash_answer
 from ...exercises.released import KEY
 
 HEADER = (
@@ -31,6 +32,9 @@ def released_data(data: dict[str, Any], spec: Any, salt: str) -> dict[str, Any]:
                 out[FIELD] = hash_answer(spec, salt)
         elif key == "fixtures":
             continue
+        elif key == "also_accept":
+            if spec.type in HASHED_TYPES and value:
+                out[ALSO_FIELD] = hash_alternatives(spec, salt)
         elif key == "reveal" and spec.type == "reflection":
             out[key] = dict(NO_REVEAL)
         else:

@@ -7,6 +7,7 @@ from typing import Any
 from ...safe_html import inline
 from ..result import Feedback, Result, invalid
 from ..spec import Categorize
+from . import accepted
 from .common import Found, listing, shown, unique_ids
 
 
@@ -46,24 +47,40 @@ def evaluate(spec: Categorize, answer: Any) -> Result:
     labels = {c.id: c.label for c in spec.categories}
     fb = Feedback()
     score = 0
+    alternatives = 0
     for item in spec.items:
         chosen, right = answer[item.id], spec.answer.get(item.id)
         if chosen == right:
             score += 1
+            continue
+        if chosen in spec.also_accept.get(item.id, []):
+            score += 1
+            alternatives += 1
+            fb.html(
+                f"<p><strong>{inline(item.text)}</strong>: you chose <em>{inline(labels[chosen])}</em>. "
+                "Accepted: experts disagree here; the course's key puts it under "
+                f"<em>{inline(labels.get(right, str(right)))}</em>.</p>"
+            )
+            fb.md(item.feedback or "")
             continue
         fb.html(
             f"<p><strong>{inline(item.text)}</strong>: you chose <em>{inline(labels[chosen])}</em>; "
             f"it belongs under <em>{inline(labels.get(right, str(right)))}</em>.</p>"
         )
         fb.md(item.feedback or "")
+    if score == n and alternatives:
+        return fb.result(score, n, correct=True, verdict=accepted.ACCEPTED)
     return fb.result(score, n)
 
 
 def describe_answer(spec: Categorize) -> str:
-    """HTML table of items and their categories."""
+    """HTML table of items and their categories (with any other category that is accepted)."""
     labels = {c.id: c.label for c in spec.categories}
-    rows = "".join(
-        f"<tr><td>{inline(i.text)}</td><td>{inline(labels.get(spec.answer.get(i.id, ''), ''))}</td></tr>"
-        for i in spec.items
-    )
+
+    def placed(item_id: str) -> str:
+        cell = inline(labels.get(spec.answer.get(item_id, ""), ""))
+        others = [inline(labels[c]) for c in spec.also_accept.get(item_id, []) if c in labels]
+        return cell + (f" ({accepted.ALSO_ACCEPTED.lower()}: {', '.join(others)})" if others else "")
+
+    rows = "".join(f"<tr><td>{inline(i.text)}</td><td>{placed(i.id)}</td></tr>" for i in spec.items)
     return f"<table><thead><tr><th>Item</th><th>Category</th></tr></thead><tbody>{rows}</tbody></table>"

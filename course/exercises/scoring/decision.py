@@ -8,6 +8,7 @@ from typing import Any
 from ...safe_html import inline, markdown
 from ..result import Feedback, Result, invalid
 from ..spec import Choice, Decision, DecisionNode
+from . import accepted
 from .common import Found, is_text_list, listing, shown
 
 END = "end"
@@ -129,7 +130,8 @@ def step_html(step: int, picked: Choice) -> str:
 
 
 def evaluate(spec: Decision, answer: Any) -> Result:
-    """One point per step where the path matches the recommended one; full marks for the recommended path."""
+    """One point per step where the path matches the recommended one; full marks for the recommended path
+    and for any accepted path (``also_accept``), whose end-of-path summary calls it accepted."""
     n = len(spec.answer)
     if answer is None or answer == []:
         return invalid("Choose a reply to start the scenario.", n)
@@ -140,13 +142,16 @@ def evaluate(spec: Decision, answer: Any) -> Result:
     fb = Feedback()
     for step, picked in enumerate(taken, start=1):
         fb.html(step_html(step, picked))
-    score = sum(1 for i, c in enumerate(answer) if i < n and c == spec.answer[i])
     correct = list(answer) == list(spec.answer)
+    if not correct and accepted.is_alternative(answer, spec.also_accept):
+        fb.html(_summary(spec, taken, correct=False, accepted_path=True))
+        return fb.result(n, n, correct=True, verdict=accepted.ACCEPTED)
+    score = sum(1 for i, c in enumerate(answer) if i < n and c == spec.answer[i])
     fb.html(_summary(spec, taken, correct))
     return fb.result(score, n, correct=correct)
 
 
-def _summary(spec: Decision, taken: list[Choice], correct: bool) -> str:
+def _summary(spec: Decision, taken: list[Choice], correct: bool, accepted_path: bool = False) -> str:
     recommended = [choice(spec, c) for c in spec.answer]
     yours = "".join(f"<li>{inline(c.text)}</li>" for c in taken)
     if correct:
@@ -154,6 +159,11 @@ def _summary(spec: Decision, taken: list[Choice], correct: bool) -> str:
             f'<div class="cx-summary"><p><strong>Your path</strong> is the recommended one:</p><ol>{yours}</ol></div>'
         )
     best = "".join(f"<li>{inline(c.text)}</li>" for c in recommended if c is not None)
+    if accepted_path:
+        return (
+            '<div class="cx-summary"><p><strong>Your path</strong> is an accepted path, with full credit:</p>'
+            f"<ol>{yours}</ol><p><strong>The recommended path</strong>, next to it:</p><ol>{best}</ol></div>"
+        )
     return (
         f'<div class="cx-summary"><p><strong>Your path:</strong></p><ol>{yours}</ol>'
         f"<p><strong>The recommended path:</strong></p><ol>{best}</ol></div>"
@@ -161,8 +171,13 @@ def _summary(spec: Decision, taken: list[Choice], correct: bool) -> str:
 
 
 def describe_answer(spec: Decision) -> str:
-    """HTML of the recommended path with each step's commentary."""
+    """HTML of the recommended path with each step's commentary, then any other accepted path."""
     steps = [choice(spec, c) for c in spec.answer]
-    return "<p><strong>The recommended path:</strong></p>" + "".join(
+    out = "<p><strong>The recommended path:</strong></p>" + "".join(
         step_html(i, c) for i, c in enumerate(steps, start=1) if c is not None
     )
+    for alt in spec.also_accept:
+        picked = [c for c in (choice(spec, i) for i in alt) if c is not None]
+        out += f"<p><strong>{accepted.ALSO_ACCEPTED}, with full credit:</strong></p><ol>"
+        out += "".join(f"<li>{inline(c.text)}</li>" for c in picked) + "</ol>"
+    return out

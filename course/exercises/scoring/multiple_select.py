@@ -7,6 +7,7 @@ from typing import Any
 from ...safe_html import inline
 from ..result import Feedback, Result, invalid
 from ..spec import MultipleSelect
+from . import accepted
 from .common import Found, duplicates, is_text_list, listing, shown, unique_ids
 
 
@@ -41,6 +42,14 @@ def evaluate(spec: MultipleSelect, answer: Any) -> Result:
         return invalid(f"Your answer could not be read: {found[0][1]}.", len(spec.options))
     chosen, right = set(answer), set(spec.answer)
     fb = Feedback()
+    if chosen != right and accepted.same_selection(answer, spec.also_accept):
+        for option in spec.options:
+            if option.id in chosen:
+                fb.html(f"<p><strong>You ticked:</strong> {inline(option.text)}</p>")
+                fb.md(option.feedback)
+        fb.html(accepted.note(_ticks_html(spec, spec.answer)))
+        n = len(spec.options)
+        return fb.result(n, n, correct=True, verdict=accepted.ACCEPTED)
     score = 0
     for option in spec.options:
         picked, should = option.id in chosen, option.id in right
@@ -57,6 +66,12 @@ def evaluate(spec: MultipleSelect, answer: Any) -> Result:
 
 
 def describe_answer(spec: MultipleSelect) -> str:
-    """HTML list of the options to tick."""
-    items = "".join(f"<li>{inline(o.text)}</li>" for o in spec.options if o.id in spec.answer)
-    return f"<p><strong>Tick these:</strong></p><ul>{items}</ul>"
+    """HTML list of the options to tick, and any other selection that is accepted."""
+    out = f"<p><strong>Tick these:</strong></p>{_ticks_html(spec, spec.answer)}"
+    for alt in spec.also_accept:
+        out += f"<p><strong>{accepted.ALSO_ACCEPTED}:</strong></p>{_ticks_html(spec, alt)}"
+    return out
+
+
+def _ticks_html(spec: MultipleSelect, ids: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{inline(o.text)}</li>" for o in spec.options if o.id in ids) + "</ul>"

@@ -7,6 +7,7 @@ from typing import Any
 from ...safe_html import inline
 from ..result import Feedback, Result, invalid
 from ..spec import Ordering
+from . import accepted
 from .common import Found, duplicates, is_text_list, listing, shown, unique_ids
 
 
@@ -49,6 +50,9 @@ def evaluate(spec: Ordering, answer: Any) -> Result:
         return invalid(f"Your order could not be read: {found[0][1]}.", n)
     items = {i.id: i for i in spec.items}
     fb = Feedback()
+    if list(answer) != list(spec.answer) and accepted.is_alternative(answer, spec.also_accept):
+        fb.html(accepted.note(_order_html(spec, spec.answer)))
+        return fb.result(n, n, correct=True, verdict=accepted.ACCEPTED)
     score = 0
     for pos, item_id in enumerate(answer):
         right = spec.answer.index(item_id) if item_id in spec.answer else -1
@@ -65,7 +69,13 @@ def evaluate(spec: Ordering, answer: Any) -> Result:
 
 
 def describe_answer(spec: Ordering) -> str:
-    """HTML numbered list in the right order."""
+    """HTML numbered list in the right order, and any other order that is accepted."""
+    out = f"<p><strong>The order:</strong></p>{_order_html(spec, spec.answer)}"
+    for alt in spec.also_accept:
+        out += f"<p><strong>{accepted.ALSO_ACCEPTED}:</strong></p>{_order_html(spec, alt)}"
+    return out
+
+
+def _order_html(spec: Ordering, order: list[str]) -> str:
     items = {i.id: i for i in spec.items}
-    rows = "".join(f"<li>{inline(items[i].text)}</li>" for i in spec.answer if i in items)
-    return f"<p><strong>The order:</strong></p><ol>{rows}</ol>"
+    return "<ol>" + "".join(f"<li>{inline(items[i].text)}</li>" for i in order if i in items) + "</ol>"

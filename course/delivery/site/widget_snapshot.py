@@ -1,6 +1,6 @@
 """A widget as static HTML, drawn from the widget state that nbclient saves in an executed notebook.
 
-Handouts must work offline and without JavaScript, so instead of embedding the widget state with
+The site's pages must work offline and without a kernel, so instead of embedding the widget state with
 a renderer loaded from the web, each widget view is replaced by a snapshot: HTML widgets keep
 their HTML, controls become inert text (a button's label, a list's options, a slider's value),
 boxes keep their children. Parts hidden in the notebook (``display: none``) stay hidden.

@@ -1,0 +1,133 @@
+"""How long a notebook takes: the reading-time model behind the times the course states.
+
+The model (written out in the instructor guide, "How long each notebook takes"):
+
+- reading at ``WORDS_PER_MINUTE``: the Markdown cells a learner sees (not the reference list, the
+  navigation line, or instructor and solution cells), the event cards the notebook shows and the code
+  comparison tables it shows;
+- a fixed time per exercise type (``EXERCISE_MINUTES``), except that a rating takes a minute per rated
+  event, a decision two minutes plus three per step of its recommended path, and a reflection five minutes
+  plus the time to write its suggested length at ``WRITING_WORDS_PER_MINUTE``;
+- a fixed time for the other displays (``DISPLAY_MINUTES``).
+
+A test keeps every notebook's stated ``minutes`` (``data/course.yaml``) within ``TOLERANCE`` of the model,
+and no notebook above ``SPLIT_ABOVE`` minutes: a longer one is split in two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from ..content import load_content
+from ..exercises import load_spec
+from ..paths import notebooks_dir
+
+WORDS_PER_MINUTE = 180
+WRITING_WORDS_PER_MINUTE = 15
+TOLERANCE = 0.20
+SPLIT_ABOVE = 90
+EXERCISE_MINUTES: dict[str, float] = {
+    "single-choice": 3,
+    "multiple-select": 4,
+    "ordering": 4,
+    "categorize": 5,
+    "rating": 1,  # per rated event
+    "decision": 3,  # per step of the recommended path, plus DECISION_START
+    "reflection": 5,  # plus the writing time of min_words
+}
+DECISION_START = 2
+DISPLAY_MINUTES: dict[str, float] = {
+    "plot_timeline": 2,
+    "explorer": 4,
+    "my_timeline": 2,
+    "gottlieb_worksheet": 6,
+    "check_environment": 1,
+    "choose_profession": 1,
+    "progress_overview": 1,
+}
+NOT_READ = frozenset({"instructor", "solution", "course-references", "course-nav"})
+CALL = re.compile(r"course\.(\w+)\(([^)]*)\)")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
+WORDS_PER_CITED_SECTION = 6  # a card's "code sections" line: label and title
+WORDS_PER_TABLE_ROW = 8  # a code table row besides its paraphrase: body, edition, section, title
+
+
+@dataclass
+class Estimate:
+    """The model's minutes for one notebook, and what they are made of."""
+
+    notebook: str
+    words: int = 0
+    exercise_minutes: float = 0.0
+    display_minutes: float = 0.0
+    exercises: list[tuple[str, str, float]] = field(default_factory=list)
+
+    @property
+    def reading_minutes(self) -> float:
+        return self.words / WORDS_PER_MINUTE
+
+    @property
+    def minutes(self) -> float:
+        return self.reading_minutes + self.exercise_minutes + self.display_minutes
+
+
+def words(text: str) -> int:
+    """How many words a text has (numbers and hyphenated words count once)."""
+    return len(WORD.findall(text or ""))
+
+
+def exercise_minutes(spec: Any) -> float:
+    """The model's minutes for one exercise."""
+    if spec.type == "rating":
+        return EXERCISE_MINUTES["rating"] * len(spec.events)
+    if spec.type == "decision":
+        return DECISION_START + EXERCISE_MINUTES["decision"] * len(spec.answer)
+    if spec.type == "reflection":
+        return EXERCISE_MINUTES["reflection"] + spec.min_words / WRITING_WORDS_PER_MINUTE
+    return EXERCISE_MINUTES[spec.type]
+
+
+def estimate(notebook_id: str, content: Any = None, folder: Path | None = None) -> Estimate:
+    """The model's estimate for ``<folder>/<notebook_id>.ipynb`` (default: the course's notebooks)."""
+    content = content or load_content()
+    path = (Path(folder) if folder else notebooks_dir()) / f"{notebook_id}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    out = Estimate(notebook_id)
+    for cell in nb.cells:
+        tags = {str(t).lower() for t in cell.get("metadata", {}).get("tags", [])}
+        if tags & NOT_READ:
+            continue
+        if cell.cell_type == "markdown":
+            out.words += words(cell.source)
+        elif cell.cell_type == "code":
+            for name, args in CALL.findall(cell.source):
+                _count_call(out, name, re.findall(r'"([^"]+)"', args), content)
+    return out
+
+
+def _count_call(out: Estimate, name: str, ids: list[str], content: Any) -> None:
+    if name in ("show_event", "show_events"):
+        for event in content.events:
+            if event.id in ids:
+                text = " ".join([event.title, event.text, *event.questions])
+                out.words += words(text) + WORDS_PER_CITED_SECTION * len(event.codes)
+    elif name == "compare_codes" and ids:
+        sections = [s for s in content.codes.values() if ids[0] in s.topics]
+        out.words += sum(words(s.paraphrase) + WORDS_PER_TABLE_ROW for s in sections)
+    elif name == "exercise" and ids:
+        spec = load_spec(ids[0])
+        minutes = exercise_minutes(spec)
+        out.exercise_minutes += minutes
+        out.exercises.append((spec.id, spec.type, minutes))
+    elif name in DISPLAY_MINUTES:
+        out.display_minutes += DISPLAY_MINUTES[name]
+
+
+def within_tolerance(stated: float, modelled: float, tolerance: float = TOLERANCE) -> bool:
+    """True when the stated minutes are within ``tolerance`` (a fraction) of the model's."""
+    return abs(stated - modelled) <= tolerance * modelled

@@ -1,2 +1,0 @@
-"""Executed, self-contained HTML handouts: the build (``build``), exercises as static questions
-(``exercise``) and other widgets as snapshots of their saved state (``widget_snapshot``)."""

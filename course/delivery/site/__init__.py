@@ -1,0 +1,9 @@
+"""The course as a static website (``make site``, ``course site``): every notebook a page, exercises live.
+
+``build`` writes ``build/site/`` and ``build/course-site.zip``. Pages come from the executed learner
+copies of the notebooks (``execute``, ``page``): no code, no instructor or solution cells. Exercises are
+compiled from data/exercises/ to JSON with their text rendered by the course's one sanitizing renderer
+(``exercise_json``) and scored in the page by ``static/scoring.js``, the JavaScript twin of the Python
+scorer. Progress stays in the browser (``static/progress.js``). Nothing is loaded from the web, so the
+site works from ``file://`` and from any static host. Printed, a page is a clean handout.
+"""

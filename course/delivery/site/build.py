@@ -1,0 +1,214 @@
+"""Build the course site: ``build/site/`` and ``build/course-site.zip`` (``make site``, ``course site``).
+
+For each notebook, in course order: the learner copy (no instructor or solution cells), links to other
+notebooks pointed at their pages, every cell run with a fresh progress store (``execute``), then the
+page (``page``). Exercises are compiled to JSON (``exercise_json``); the course map, the progress page,
+the search index and the static files (``static/``) complete the site. Same sources give the same files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...content import load_content
+from ...exercises.registry import load
+from ...paths import data_dir
+from ..learner_copy import build_dir, course_notebooks, learner_copy, relink
+from .execute import TIMEOUT, SiteError, execute
+from .exercise_json import compile_spec
+from .frame import PROGRESS_BODY, Link, course_map, exercise_section, frame, problem_section, site_data
+from .page import notebook_page
+from .page_markdown import unique_ids, unlink_outside
+from .search_index import index_script, page_entries
+from .static_exercise import question_html
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_FILES = ("scoring.js", "progress.js", "exercises.js", "site.js", "site.css", "print.css", "icon.svg")
+ZIP_FOLDER = "course-site"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass
+class SiteReport:
+    """What ``build_site`` wrote."""
+
+    out: Path
+    zip_path: Path | None
+    pages: list[str] = field(default_factory=list)
+    exercises: int = 0
+
+    def size(self) -> int:
+        """Bytes of every file in the site folder."""
+        return sum(p.stat().st_size for p in self.out.rglob("*") if p.is_file())
+
+    def summary(self) -> str:
+        """A few lines for the terminal."""
+        zipped = f"; {self.zip_path} ({self.zip_path.stat().st_size / 1e6:.1f} MB)" if self.zip_path else ""
+        return (
+            f"Wrote {self.out}: {len(self.pages) + 2} pages, {self.exercises} live exercises, "
+            f"{self.size() / 1e6:.1f} MB{zipped}.\n"
+            "Open index.html in a browser, or put the folder on any static web host. The site contains the "
+            "exercises' answers: for graded work use the seminar hub or the student release."
+        )
+
+
+def site_dir() -> Path:
+    """``build/site/``."""
+    return build_dir() / "site"
+
+
+def zip_file() -> Path:
+    """``build/course-site.zip``."""
+    return build_dir() / "course-site.zip"
+
+
+def reading_order(paths: list[Path], content: Any) -> list[Path]:
+    """Notebooks in the order of the course map, then any others (the glossary) by name."""
+    listed = [nb.id for nb in content.course.notebooks]
+    by_stem = {p.stem: p for p in paths}
+    return [by_stem[s] for s in listed if s in by_stem] + sorted(p for p in paths if p.stem not in listed)
+
+
+class Exercises:
+    """Each exercise compiled once; its section HTML for a page, and the specs a page carries."""
+
+    def __init__(self, data: Path, link: Any) -> None:
+        self.data = data
+        self.link = link
+        self.compiled: dict[str, dict[str, Any]] = {}
+        self.specs: dict[str, Any] = {}
+        self.problems: list[str] = []
+
+    def _load(self, exercise_id: str) -> Any:
+        if exercise_id not in self.specs:
+            loaded = load(exercise_id, root=self.data)
+            self.specs[exercise_id] = loaded.spec
+            if loaded.spec is None:
+                self.problems += [str(p) for p in loaded.problems]
+            else:
+                self.compiled[exercise_id] = compile_spec(loaded.spec, self.link)
+        return self.specs[exercise_id]
+
+    def section(self, exercise_id: str) -> str:
+        spec = self._load(exercise_id)
+        if spec is None:
+            return problem_section(exercise_id, load(exercise_id, root=self.data).problems)
+        return exercise_section(self.compiled[exercise_id], question_html(spec))
+
+    def for_page(self, ids: list[str]) -> dict[str, Any]:
+        return {i: self.compiled[i] for i in ids if self._load(i) is not None}
+
+
+def run_notebook(path: Path, known: set[str], timeout: int) -> Any:
+    """The executed learner copy of one notebook (not run when it has no code)."""
+    import nbformat
+
+    nb = learner_copy(nbformat.read(str(path), as_version=4))
+    for cell in nb.cells:
+        if cell.get("cell_type") == "markdown":
+            cell["source"] = relink(cell["source"], ".html", known)
+    if any(c.get("cell_type") == "code" for c in nb.cells):
+        execute(nb, path.parent, path.name, timeout)
+    return nb
+
+
+def build_site(
+    out: Path | None = None,
+    *,
+    notebooks: Path | None = None,
+    data: Path | None = None,
+    zip_path: Path | None = None,
+    timeout: int = TIMEOUT,
+    make_zip: bool = True,
+) -> SiteReport:
+    """Write the site into ``out`` (default ``build/site/``, replaced) and zip it; ``SiteError`` if it cannot."""
+    out = Path(out) if out is not None else site_dir()
+    data = Path(data) if data is not None else data_dir()
+    previous = os.environ.get("COURSE_DATA")
+    os.environ["COURSE_DATA"] = str(data)  # the kernels read the content the pages are built from
+    try:
+        return _build(out, notebooks, data, Path(zip_path) if zip_path else zip_file(), timeout, make_zip)
+    finally:
+        if previous is None:
+            os.environ.pop("COURSE_DATA", None)
+        else:
+            os.environ["COURSE_DATA"] = previous
+
+
+def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeout: int, make_zip: bool) -> SiteReport:
+    content = load_content(data)
+    paths = reading_order(course_notebooks(notebooks), content)
+    if not paths:
+        raise SiteError(f"{notebooks or 'notebooks/'}: no notebooks to build the site from")
+    known = {p.stem for p in paths}
+    site_pages = {f"{stem}.html" for stem in known} | {"index.html", "progress.html"}
+    exercises = Exercises(data, lambda href: relink(f"]({href})", ".html", known)[2:-1])
+    pages = [notebook_page(run_notebook(path, known, timeout), path.stem, exercises.section) for path in paths]
+    if exercises.problems:
+        raise SiteError(
+            "\n".join(exercises.problems + ["Fix the exercises above (course validate), then build again."])
+        )
+
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    shared = site_data(content, data)
+    order = [Link("index.html", "Course map")] + [Link(f"{p.stem}.html", p.title) for p in pages]
+    hrefs = [link.href for link in order]
+
+    def write(name: str, title: str, body: str, specs: dict[str, Any] | None = None) -> None:
+        at = hrefs.index(name) if name in hrefs else None
+        prev = order[at - 1] if at else None
+        nxt = order[at + 1] if at is not None and at + 1 < len(order) else None
+        html = frame(
+            title=title,
+            course_title=content.course.title,
+            body=body,
+            current=name,
+            prev=prev,
+            next_=nxt,
+            data=shared,
+            exercises=specs,
+        )
+        (out / name).write_text(html, encoding="utf-8")
+
+    index_body = course_map(content, {p.stem: p.title for p in pages})
+    write("index.html", content.course.title, index_body)
+    search = page_entries("index.html", "Course map", index_body)
+    for page in pages:
+        body = unique_ids(unlink_outside(page.body, site_pages))
+        name = f"{page.stem}.html"
+        write(name, page.title, body, exercises.for_page(page.exercises + page.my_ratings))
+        search += page_entries(name, page.title, body, glossary=page.stem == "glossary")
+        for image, raw in page.images.items():
+            (out / image).parent.mkdir(exist_ok=True)
+            (out / image).write_bytes(raw)
+    write("progress.html", "Your progress", PROGRESS_BODY)
+    (out / "search-index.js").write_text(index_script(search), encoding="utf-8")
+    (out / "static").mkdir()
+    for name in STATIC_FILES:
+        shutil.copyfile(STATIC_DIR / name, out / "static" / name)
+    report = SiteReport(out, None, [p.stem for p in pages], len(exercises.compiled))
+    if make_zip:
+        report.zip_path = write_zip(out, zip_path)
+    return report
+
+
+def write_zip(folder: Path, target: Path) -> Path:
+    """Zip ``folder`` as ``course-site/...`` with fixed dates and sorted entries (same files, same zip)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{path.relative_to(folder).as_posix()}", ZIP_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return target
+
+
+__all__ = ["SiteError", "SiteReport", "build_site", "site_dir", "write_zip", "zip_file"]
