@@ -151,6 +151,7 @@ def test_self_contained_no_code_no_widget_state(built) -> None:
     assert "application/vnd.jupyter.widget-state+json" not in text
     assert "application/vnd.jupyter.widget-view+json" not in text
     assert not re.search(r"\sstyle=", text), "inline styles (the pages' policy refuses them)"
+    assert not re.search(r"<style\b", text, re.I), "a style element (the pages' policy refuses it)"
     for cell in nb.cells:
         if cell.cell_type == "code" and not CALL.search(cell.source):
             for line in cell.source.splitlines():
