@@ -22,7 +22,7 @@ help:
 	@echo "make unit         unit tests only (no browser)"
 	@echo "make notebooks    nbval on every notebook"
 	@echo "make browser      the real-browser tests only"
-	@echo "make screenshots  screenshots of every notebook and exercise type in artifacts/screenshots/"
+	@echo "make screenshots  screenshots of every notebook and exercise type, light and dark, in artifacts/screenshots/"
 	@echo "make validate     check the content in data/ (for instructors editing YAML)"
 	@echo "make app          the course as a self-study web app (Voila at http://127.0.0.1:$(APP_PORT), no code shown)"
 	@echo "make site         the course as a static website in build/site/ and build/course-site.zip (works offline)"
@@ -82,8 +82,10 @@ notebooks: $(VENV)/.installed-test
 browser: $(VENV)/.installed-test chromium
 	$(PY) -m pytest tests -m browser $(PYTEST_ARGS)
 
-# Screenshots only: every notebook run (artifacts/screenshots/<notebook>.png) and every exercise
-# type answered (artifacts/screenshots/exercises/<type>.png), from the tests marked `screenshots`.
+# Screenshots only: every notebook run (artifacts/screenshots/<notebook>.png), every exercise type
+# answered (artifacts/screenshots/exercises/<type>.png), notebook 03's timeline in both themes
+# (artifacts/screenshots/03_timeline.png, dark/03_timeline.png) and every exercise type in the dark
+# theme (artifacts/screenshots/dark/exercises/<type>.png), from the tests marked `screenshots`.
 screenshots: $(VENV)/.installed-test chromium
 	$(PY) -m pytest tests/browser -m screenshots $(PYTEST_ARGS)
 

@@ -1,4 +1,4 @@
-"""#8: the instructor's class view reading 30 learners' submissions from a seminar exchange.
+"""#10: the instructor's class view reading 30 learners' submissions from a seminar exchange.
 
 30 learners answer every decision point and single-choice exercise of the course (their paths drawn
 with a fixed seed), rate two events, and share. The measured side reads the exchange the way the class
@@ -58,7 +58,7 @@ def measure(rounds: int = ROUNDS) -> Measure:
     from course.classroom.class_view import class_data, read_exchange
     from course.content import load_content
 
-    m = Measure(8, f"Class view: read and count {LEARNERS} submissions", "ms", "json.loads of the same files")
+    m = Measure(10, f"Class view: read and count {LEARNERS} submissions", "ms", "json.loads of the same files")
     with tempfile.TemporaryDirectory(prefix="bench-exchange-") as tmp:
         files = make_exchange(Path(tmp))
         content = load_content()

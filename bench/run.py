@@ -18,7 +18,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: import the `bench` package from the repository
     sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-from bench import class_view, figure, imports, machine, notebooks, store, validation  # noqa: E402
+from bench import class_view, explorer, figure, imports, machine, notebooks, store, validation  # noqa: E402
 from bench.report import Measure, say, table, write_json  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,7 +31,9 @@ NAMES = {
     5: "course validate",
     6: "Progress-store writes",
     7: "Site: first paint of the largest page",
-    8: "Class view over 30 submissions",
+    8: "Event explorer built",
+    9: "Browser: explorer step",
+    10: "Class view over 30 submissions",
 }
 
 
@@ -53,11 +55,19 @@ def site_first_paint() -> Measure:
     return site.measure()
 
 
+def browser_explorer_step(steps: int) -> Measure:
+    from bench import explorer_step  # needs Playwright and the browser tests' helpers: only when asked for
+
+    with tempfile.TemporaryDirectory(prefix="bench-lab-") as tmp:
+        return explorer_step.measure(Path(tmp), steps)
+
+
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="comma-separated figure numbers (default: all)")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,10", help="comma-separated figure numbers (default: all)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of #1, all notebooks each (default 5)")
     parser.add_argument("--clicks", type=int, default=30, help="timed clicks of #4, each side (default 30)")
+    parser.add_argument("--steps", type=int, default=30, help="timed explorer steps of #9, each side (default 30)")
     parser.add_argument("--notebooks", type=Path, default=REPO / "notebooks", help="folder of notebooks for #1")
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"where to write results (default {RESULTS})")
     return parser.parse_args(argv)
@@ -73,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         5: validation.measure,
         6: store.measure,
         7: site_first_paint,
-        8: class_view.measure,
+        8: explorer.measure,
+        9: lambda: browser_explorer_step(args.steps),
+        10: class_view.measure,
     }
     wanted = [int(n) for n in args.only.split(",") if n.strip()]
     unknown = [n for n in wanted if n not in steps]

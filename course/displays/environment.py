@@ -8,6 +8,7 @@ from importlib import metadata
 
 from ..content import check_content
 from ..safe_html import esc
+from ..theme import CSS
 
 REQUIRED = {
     "jupyterlab": (4, 0),
@@ -56,7 +57,7 @@ class EnvironmentReport:
         )
         return (
             f"<p><strong>{esc(self.summary)}</strong></p>"
-            "<table><thead><tr><th scope='col'>Package</th><th scope='col'>Installed</th>"
+            "<table class='course-table'><thead><tr><th scope='col'>Package</th><th scope='col'>Installed</th>"
             f"<th scope='col'>Needed</th><th scope='col'>Status</th></tr></thead><tbody>{rows}</tbody></table>"
         )
 
@@ -99,6 +100,6 @@ def check_environment():
         value="<p>If you can see a tick and the words <em>Widgets render</em> just above, "
         "interactive exercises will work in this browser.</p>"
     )
-    box = w.VBox([table, live, note])
+    box = w.VBox([w.HTML(CSS), table, live, note])
     box.report = report  # tests read the result without a browser
     return box

@@ -9,6 +9,7 @@ from ..content import load_content
 from ..progress.fallback import get_store
 from ..progress.store import Store
 from ..safe_html import esc, markdown
+from ..theme import CSS
 
 PROFESSIONS: dict[str, str] = {
     "APA": "Psychology (APA Ethics Code)",
@@ -113,7 +114,8 @@ def compare_codes(topic: str) -> Any:
             f"<td>{esc(s.section)} {esc(s.title)}</td><td>{markdown(s.paraphrase)}</td></tr>"
         )
     return HTML(
-        f"<table class='course-codes'><caption>What the codes say: {esc(topic.replace('-', ' '))}</caption>"
+        CSS
+        + f"<table class='course-codes course-table'><caption>What the codes say: {esc(topic.replace('-', ' '))}</caption>"
         "<thead><tr><th scope='col'>Code (edition)</th><th scope='col'>Section</th>"
         f"<th scope='col'>In our words</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

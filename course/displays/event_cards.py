@@ -7,6 +7,7 @@ from typing import Any
 from ..content import load_content
 from ..content.models import ADDED_BY_COURSE
 from ..safe_html import esc, inline, markdown
+from ..theme import CSS
 
 
 def added_marker(event: Any) -> str:
@@ -47,7 +48,7 @@ def show_event(event_id: str) -> Any:
         event = content.event(event_id)
     except KeyError as exc:
         return HTML(f"<p>{esc(exc.args[0])}</p>")
-    return HTML(event_html(event, content))
+    return HTML(CSS + event_html(event, content))
 
 
 def show_events(*event_ids: str) -> Any:
@@ -59,4 +60,4 @@ def show_events(*event_ids: str) -> Any:
     missing = wanted - {e.id for e in content.events}
     parts = [event_html(e, content) for e in content.events if e.id in wanted]
     parts += [f"<p>No event with id {esc(m)} in data/vignette/events.yaml.</p>" for m in sorted(missing)]
-    return HTML("".join(parts))
+    return HTML(CSS + "".join(parts))

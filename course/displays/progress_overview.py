@@ -10,6 +10,7 @@ from ..exercises.lookup import index, load
 from ..paths import data_dir
 from ..progress import current
 from ..safe_html import esc
+from ..theme import CSS
 
 
 @dataclass
@@ -61,11 +62,12 @@ def overview_html(notebooks: list[Completion], objectives: list[Completion]) -> 
     total = sum(g.total for g in notebooks)
     head = "<thead><tr><th scope='col'>{}</th><th scope='col'>Completed</th><th scope='col'>Progress</th></tr></thead>"
     return (
-        f"<p><strong>You have completed {done} of {total} exercises.</strong> "
+        f"<div class='course-progress'><p><strong>You have completed {done} of {total} exercises.</strong> "
         "This summary is read from the progress file on your own computer.</p>"
-        f"<table><caption>By notebook</caption>{head.format('Notebook')}<tbody>{_rows(notebooks)}</tbody></table>"
-        f"<table><caption>By learning objective</caption>{head.format('Objective')}"
-        f"<tbody>{_rows(objectives)}</tbody></table>"
+        f"<table class='course-table'><caption>By notebook</caption>{head.format('Notebook')}"
+        f"<tbody>{_rows(notebooks)}</tbody></table>"
+        f"<table class='course-table'><caption>By learning objective</caption>{head.format('Objective')}"
+        f"<tbody>{_rows(objectives)}</tbody></table></div>"
     )
 
 
@@ -80,4 +82,4 @@ def progress_overview() -> Any:
         table.value = overview_html(*completion())
 
     refresh.on_click(on_refresh)
-    return w.VBox([table, refresh])
+    return w.VBox([w.HTML(CSS), table, refresh])

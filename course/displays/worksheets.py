@@ -15,6 +15,7 @@ from typing import Any
 from ..content.gottlieb import DIMENSION_IDS, GOTTLIEB_FILE, Dimension, GottliebSheet, level_ids, load_gottlieb
 from ..problems import ContentError, Problem
 from ..safe_html import esc, inline, markdown
+from ..theme import CSS
 
 PLACEHOLDER = "— choose a level —"
 
@@ -92,7 +93,7 @@ def gottlieb_worksheet(path: Path | str | None = None) -> Any:
     if sheet is None:
         from IPython.display import HTML
 
-        return HTML(problems_html(problems))
+        return HTML(CSS + problems_html(problems))
     return _build(sheet)
 
 
@@ -111,7 +112,7 @@ def _build(sheet: GottliebSheet) -> GottliebWorksheet:
 
     head = w.HTML(
         value=(
-            f"<h4>{esc(sheet.title)}</h4>{markdown(sheet.intro)}"
+            f"{CSS}<h4>{esc(sheet.title)}</h4>{markdown(sheet.intro)}"
             f"<details><summary>The model's steps, in the course's summary</summary><ol>"
             + "".join(f"<li>{inline(s.text)}</li>" for s in sheet.steps)
             + "</ol></details>"

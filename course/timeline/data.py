@@ -12,6 +12,8 @@ import statistics
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from .layout import CalendarScale, choose_scale, window
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..content import Content
 
@@ -60,7 +62,8 @@ class TimelineData:
     overlays: dict[str, Any] = field(default_factory=dict)
     days: dict[str, int] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
-    window: tuple[float, float] = (0.0, 0.0)  # visible x range (days), set when drawn
+    window: tuple[float, float] = (0.0, 0.0)  # visible x range (days), set by ``set_calendar``
+    scale: CalendarScale | None = None  # how days map to the plot's width, set by ``set_calendar``
 
 
 def signed(value: float) -> str:
@@ -96,7 +99,7 @@ def build_data(content: Content, dimensions: Iterable[str] = DIMENSIONS) -> Time
     weeks = [e.when.week for e in events if e.when.week >= 1]
     span = f" over {max(weeks)} weeks of therapy" if weeks else ""
     labels = {d: AXIS_LABELS.get(d, d.title()) for d in dims}
-    labels["x"] = "Week of therapy (ticks: Monday and Wednesday sessions)"
+    labels["x"] = "Week of therapy"
     labels["title"] = f"Jane and Susan: {_join(dims)}{span}"
     return TimelineData(
         series=series,
@@ -107,6 +110,15 @@ def build_data(content: Content, dimensions: Iterable[str] = DIMENSIONS) -> Time
         days={e.id: e.when.day_number for e in events},
         titles={e.id: e.title for e in events},
     )
+
+
+def set_calendar(data: TimelineData, full_calendar: bool = False) -> CalendarScale:
+    """Choose the days the plot shows and how they map to its width (quiet weeks compressed)."""
+    rated = [p[1] for pts in data.series.values() for p in pts]
+    lo, hi = window(list(data.days.values()), rated, full_calendar)
+    data.window = (lo, hi)
+    data.scale = choose_scale(lo, hi, [data.days[e] for e in data.annotated])
+    return data.scale
 
 
 def phase_spans(content: Content) -> list[tuple[str, str, int, int]]:

@@ -1,7 +1,9 @@
 """Step through the case event by event, highlighted on the timeline (an ipywidgets stepper).
 
-A labelled slider ("Event") and Previous/Next buttons, all keyboard operable, move through the
-events in story order. Each step redraws only the highlight on a cached base figure and writes
+A labelled menu of the events ("Event", in story order, arrow keys step through it) and
+Previous/Next buttons move through the case. (Not ipywidgets' slider: its handle has no accessible
+name, so screen readers could not say what it sets.) The picture is the same timeline ``plot_timeline`` draws (same calendar,
+same numbered key events). Each step redraws only the highlight on a cached raster of it and writes
 the results into widget values (an HTML ``<img>`` with alt text, and the event's details): no
 print, no Output widget, so it also works headlessly under nbval and in tests.
 """
@@ -11,18 +13,23 @@ from __future__ import annotations
 import base64
 import html
 import io
+import os
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..safe_html import markdown
+from ..theme import CSS
 from .data import DIMENSIONS, PHRASES, describe, signed
 from .draw import draw_highlight
-from .plot import TimelineResult, plot_timeline
+from .plot import IMAGE_FORMAT_ENV, TimelineResult, plot_timeline
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..content import Content
     from ..content.models import Event
 
-STEP_DPI = 80
+STEP_DPI = 72  # the picture shows about 900 pixels wide, about the width of a notebook's output
+# zlib level for the step images (RGB: the picture is opaque): they are shown once and never saved,
+# so a quick encoding beats the last few per cent of size.
+STEP_PNG_LEVEL = 3
 
 
 class Stepper:
@@ -36,23 +43,40 @@ class Stepper:
         self._background: Any = None
 
     def image_html(self, index: int) -> str:
-        """The timeline with event ``index`` (0-based) highlighted, as an accessible <img>."""
+        """The timeline with event ``index`` (0-based) highlighted, as an accessible <img>.
+
+        PNG; SVG instead where ``COURSE_IMAGE_FORMAT`` asks for it and it is smaller (handouts).
+        """
         event = self.events[index]
-        b64 = base64.b64encode(self.png(event.id)).decode("ascii")
+        kind, data = "png", self.png(event.id)
+        if os.environ.get(IMAGE_FORMAT_ENV) == "svg-if-smaller":
+            svg = self.svg(event.id)
+            if len(svg) < len(data):
+                kind, data = "svg+xml", svg
+        b64 = base64.b64encode(data).decode("ascii")
         alt = f"{self.base.alt_text} Selected: {self.position(index)}."
         return (
-            f'<img src="data:image/png;base64,{b64}" alt="{html.escape(alt, quote=True)}" '
-            f'style="max-width:100%;height:auto">'
+            f'<div class="course-picture"><img src="data:image/{kind};base64,{b64}" '
+            f'alt="{html.escape(alt, quote=True)}"></div>'
         )
+
+    def svg(self, event_id: str) -> bytes:
+        """SVG of the figure with one event highlighted (text kept as text)."""
+        artists = draw_highlight(self.base.axes, self.base.data, event_id)
+        try:
+            return self.base.svg()
+        finally:
+            for artist in artists:
+                artist.remove()
 
     def png(self, event_id: str) -> bytes:
         """PNG of the base figure with one event highlighted.
 
-        The base is rasterised once; each step restores that raster and draws only the highlight
-        (about a third of the time of a full redraw).
+        The base is rasterised once; each step restores that raster, draws only the highlight and
+        encodes the result quickly (a small fraction of a full redraw).
         """
-        import numpy as np
-        from matplotlib.image import imsave
+        import matplotlib as mpl
+        from PIL import Image
 
         fig = self.base.figure
         canvas = fig.canvas
@@ -63,10 +87,12 @@ class Stepper:
         canvas.restore_region(self._background)
         artists = draw_highlight(self.base.axes, self.base.data, event_id)
         try:
-            for artist in artists:
-                artist.axes.draw_artist(artist)
+            with mpl.rc_context(fig.settings):  # drawn outside Figure.draw: apply the figure's settings here
+                for artist in artists:
+                    artist.axes.draw_artist(artist)
             buf = io.BytesIO()
-            imsave(buf, np.asarray(canvas.buffer_rgba()), format="png")
+            rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+            rgba.convert("RGB").save(buf, format="png", compress_level=STEP_PNG_LEVEL)
         finally:
             for artist in artists:
                 artist.remove()
@@ -111,11 +137,19 @@ class Stepper:
         return "".join(parts)
 
 
-def explorer(content: Any = None, *, start: str | int | None = None, dimensions: Iterable[str] = DIMENSIONS) -> Any:
-    """A widget to step through the events: slider + Previous/Next, highlighted timeline, details.
+def _menu_label(stepper: Stepper, position: int) -> str:
+    """'20. Susan waives the fee (key event 4)': the key events keep the numbers the plot shows."""
+    event = stepper.events[position - 1]
+    key = f" (key event {stepper.keys[event.id]})" if event.id in stepper.keys else ""
+    return f"{position}. {event.title}{key}"
 
-    ``start`` is an event id or a 1-based position. The returned VBox has ``slider``,
-    ``previous``, ``next``, ``image`` and ``details`` attributes (for tests and notebooks).
+
+def explorer(content: Any = None, *, start: str | int | None = None, dimensions: Iterable[str] = DIMENSIONS) -> Any:
+    """A widget to step through the events: the Event menu + Previous/Next, highlighted timeline, details.
+
+    ``start`` is an event id or a 1-based position. The returned VBox has ``chooser`` (the menu;
+    its value is the event's 1-based position), ``previous``, ``next``, ``image`` and ``details``
+    attributes (for tests and notebooks).
     """
     import ipywidgets as w
 
@@ -124,16 +158,13 @@ def explorer(content: Any = None, *, start: str | int | None = None, dimensions:
     n = len(stepper.events)
     ids = [e.id for e in stepper.events]
     first = ids.index(start) + 1 if start in ids else start if isinstance(start, int) and 1 <= start <= n else 1
-    slider = w.IntSlider(
+    chooser = w.Dropdown(
+        options=[(_menu_label(stepper, i), i) for i in range(1, n + 1)],
         value=first,
-        min=1,
-        max=n,
-        step=1,
         description="Event",
-        continuous_update=False,
         tooltip="Choose an event (arrow keys move one at a time)",
         style={"description_width": "initial"},
-        layout=w.Layout(width="50%"),
+        layout=w.Layout(width="auto"),
     )
     previous = w.Button(description="Previous", icon="arrow-left", tooltip="Previous event")
     following = w.Button(description="Next", icon="arrow-right", tooltip="Next event")
@@ -147,14 +178,14 @@ def explorer(content: Any = None, *, start: str | int | None = None, dimensions:
         image.value = stepper.image_html(index)
         details.value = stepper.details_html(index)
 
-    slider.observe(lambda change: show(change["new"]), names="value")
-    previous.on_click(lambda _: setattr(slider, "value", max(1, slider.value - 1)))
-    following.on_click(lambda _: setattr(slider, "value", min(n, slider.value + 1)))
-    show(slider.value)
-    box = w.VBox([w.HBox([previous, slider, following]), image, details])
+    chooser.observe(lambda change: show(change["new"]), names="value")
+    previous.on_click(lambda _: setattr(chooser, "value", max(1, chooser.value - 1)))
+    following.on_click(lambda _: setattr(chooser, "value", min(n, chooser.value + 1)))
+    show(chooser.value)
+    box = w.VBox([w.HTML(CSS), w.HBox([previous, chooser, following]), image, details])
     box.add_class("course-explorer")
-    box.slider, box.previous, box.next, box.image, box.details, box.stepper = (
-        slider,
+    box.chooser, box.previous, box.next, box.image, box.details, box.stepper = (
+        chooser,
         previous,
         following,
         image,

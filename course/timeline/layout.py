@@ -1,14 +1,28 @@
-"""Geometry for the timeline plot: text sizes, label rows that never overlap, week ticks.
+"""Geometry for the timeline plot, worked out in inches before any axes exist.
 
-Everything here works in inches on a figure of fixed width, so label rows are decided before
-the axes exist (the figure's height then grows to fit them).
+* The calendar axis (:class:`CalendarScale`): the days the plot shows, and where quiet weeks are drawn
+  narrower so that the weeks around the key events get the width (``choose_scale``).
+* Week labels that never crowd (``week_ticks``).
+* Phase names packed into at most two rows (``pack_rows``), and key-event numbers put beside their
+  points, clear of the lines and of each other (``place_beside``).
+* Text widths measured with the figure's own renderer (``text_width``).
+
+Pure Python: matplotlib and numpy are imported only inside the two functions that need them.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 Interval = tuple[float, float]
+XY = tuple[float, float]
+
+LEAD_IN = 14  # days shown before the first rated event (the rest of "before therapy" is summarised)
+FACTORS = (2, 3, 4, 5, 6, 8, 10, 12, 15, 20)  # how many times narrower the quiet weeks may be drawn
+MIN_SHARE = 0.55  # the key events should span at least this share of the plot's width
+STEPS = (1, 2, 4, 5, 10, 13, 26, 52)  # label every n-th week
 
 
 def text_width(renderer: Any, dpi: float, text: str, size: float, weight: str = "normal") -> float:
@@ -19,86 +33,242 @@ def text_width(renderer: Any, dpi: float, text: str, size: float, weight: str = 
     return width / dpi
 
 
+def week_of(day: float) -> str:
+    """The therapy week a day falls in, as the plot writes it: '14', '0', '−3'."""
+    week = int(day // 7) + 1
+    return str(week) if week >= 0 else f"\u2212{-week}"
+
+
+# --- the calendar axis ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarScale:
+    """Days mapped to plot units (full-scale days from the left edge of the window).
+
+    From ``focus[0]`` to ``focus[1]`` (days) the calendar is drawn at full scale; before and after,
+    ``factor`` times narrower. Without a focus it is the plain calendar.
+    """
+
+    lo: float
+    hi: float
+    focus: tuple[float, float] | None = None
+    factor: int = 1
+
+    @property
+    def compressed(self) -> bool:
+        return self.focus is not None and self.factor > 1
+
+    def knots(self) -> tuple[list[float], list[float]]:
+        """Matching (days, units) at the window's edges and the focus's ends, extended far beyond."""
+        far = 1e5
+        if not self.compressed:
+            return [self.lo - far, self.hi + far], [-far, self.hi - self.lo + far]
+        a, b = self.focus  # type: ignore[misc]
+        k = float(self.factor)
+        days = [self.lo - far, self.lo, a, b, self.hi, self.hi + far]
+        units = [-far / k, 0.0, (a - self.lo) / k]
+        units += [units[-1] + (b - a), units[-1] + (b - a) + (self.hi - b) / k]
+        return days, units + [units[-1] + far / k]
+
+    def units(self, day: float) -> float:
+        """Where ``day`` lies, in plot units from the window's left edge."""
+        days, units = self.knots()
+        return _interpolate(day, days, units)
+
+    def day(self, unit: float) -> float:
+        """The day at ``unit`` plot units from the window's left edge (the inverse of ``units``)."""
+        days, units = self.knots()
+        return _interpolate(unit, units, days)
+
+    @property
+    def width(self) -> float:
+        """The window's width in plot units."""
+        return self.units(self.hi)
+
+    def share(self, a: float, b: float) -> float:
+        """The fraction of the window's width between days ``a`` and ``b``."""
+        return (self.units(b) - self.units(a)) / self.width
+
+    def breaks(self) -> list[float]:
+        """The days inside the window where the scale changes (where the axis shows a break mark)."""
+        if not self.compressed:
+            return []
+        return [d for d in self.focus if self.lo < d < self.hi]  # type: ignore[union-attr]
+
+    def functions(self) -> tuple[Any, Any]:
+        """(forward, inverse) on arrays of days and units, for matplotlib's ``set_xscale("function", ...)``."""
+        import numpy as np
+
+        days, units = (np.asarray(v, dtype=float) for v in self.knots())
+        return (lambda x: np.interp(x, days, units)), (lambda u: np.interp(u, units, days))
+
+    def describe(self) -> str:
+        """The compression in one sentence for captions and alt text ("" for the plain calendar)."""
+        if not self.compressed:
+            return ""
+        a, b = self.focus  # type: ignore[misc]
+        first, last = int(a // 7) + 1, int(b // 7)  # b is the Monday after the last full-scale week
+        weeks = f"week {first}" if first == last else f"weeks {first} to {last}"
+        around = {(True, True): "the weeks before and after", (True, False): "the weeks before them"}.get(
+            (a > self.lo, b < self.hi), "the weeks after them"
+        )
+        return (
+            f"The time axis is not drawn to one scale: {weeks} are drawn {self.factor} times wider than "
+            f"{around}, with break marks on the axis where the scale changes."
+        )
+
+
+def _interpolate(x: float, xs: Sequence[float], ys: Sequence[float]) -> float:
+    for (x0, x1), (y0, y1) in zip(zip(xs, xs[1:]), zip(ys, ys[1:])):
+        if x <= x1:
+            return y0 + (x - x0) * (y1 - y0) / (x1 - x0)
+    return ys[-1] + (x - xs[-1]) * (ys[-1] - ys[-2]) / (xs[-1] - xs[-2])
+
+
+def window(days: Sequence[float], rated: Sequence[float], full_calendar: bool = False) -> tuple[float, float]:
+    """The days the plot shows: from shortly before the first rated event (or the very first event)
+    to the last event, with a small margin."""
+    lo, hi = min(days), max(days)
+    if rated and not full_calendar:
+        lo = max(lo, min(rated) - LEAD_IN)
+    pad = max(3.0, 0.02 * (hi - lo))
+    return lo - pad, hi + pad
+
+
+def choose_scale(lo: float, hi: float, key_days: Sequence[float], min_share: float = MIN_SHARE) -> CalendarScale:
+    """The calendar for a window: the weeks of the key events at full scale, the rest just narrow enough.
+
+    The full-scale stretch runs from the Monday of the first key event's week to the Monday after the
+    last one's. The rest is drawn ``factor`` times narrower, the smallest factor in ``FACTORS`` that
+    lets the key events span ``min_share`` of the width (the plain calendar when they already do).
+    """
+    plain = CalendarScale(lo, hi)
+    if not key_days:
+        return plain
+    first, last = min(key_days), max(key_days)
+    if last <= first or plain.share(first, last) >= min_share:
+        return plain
+    focus = (max(lo, (first // 7) * 7), min(hi, (last // 7 + 1) * 7))
+    for factor in FACTORS:
+        scale = CalendarScale(lo, hi, focus, factor)
+        if scale.share(first, last) >= min_share:
+            return scale
+    return scale
+
+
+def week_ticks(scale: CalendarScale, inch: Any, min_gap: float = 0.55) -> tuple[list[float], list[str], list[float]]:
+    """Week labels on Mondays, and small marks on the Monday and Wednesday session days.
+
+    ``inch(day)`` says where a day is drawn. Every week (or every few) is labelled where the calendar
+    is at full scale, every few weeks counted from week 1 where it is compressed, and no two labels
+    come closer than ``min_gap`` inches. Returns (label days, labels (the week's number), session days).
+    """
+    first_week, last_week = int(scale.lo // 7) + 1, int(scale.hi // 7) + 1
+    weeks = [w for w in range(first_week, last_week + 1) if scale.lo <= (w - 1) * 7 <= scale.hi]
+    at = {w: inch((w - 1) * 7) for w in weeks}
+    focus = scale.focus if scale.compressed else (scale.lo, scale.hi)
+    inside = [w for w in weeks if focus[0] <= (w - 1) * 7 <= focus[1]]  # type: ignore[index]
+    chosen: list[int] = []
+    for group in (inside, [w for w in weeks if w not in inside]):
+        gaps = [at[w + 1] - at[w] for w in group if w + 1 in at and w + 1 in group]
+        step = next((s for s in STEPS if not gaps or s * min(gaps) >= min_gap), STEPS[-1])
+        for w in group:
+            if (w - 1) % step == 0 and all(abs(at[w] - at[c]) >= min_gap for c in chosen):
+                chosen.append(w)
+    chosen.sort()
+    sessions = [
+        d
+        for w in range(first_week - 1, last_week + 1)
+        for d in ((w - 1) * 7, (w - 1) * 7 + 2)
+        if scale.lo <= d <= scale.hi
+    ]
+    return [(w - 1) * 7 for w in chosen], [week_of((w - 1) * 7) for w in chosen], sessions
+
+
+# --- labels -----------------------------------------------------------------------------------
+
+
 def pack_rows(
-    candidates: Sequence[Sequence[Interval]], bound: float, pad: float
-) -> tuple[list[tuple[int, Interval]], int]:
-    """Put each label in the lowest row where one of its candidate intervals fits.
+    spans: Sequence[Interval], widths: Sequence[float], bound: float, pad: float, max_rows: int = 2
+) -> list[tuple[int, Interval]] | None:
+    """Place label ``i`` (``widths[i]`` inches) over its span ``spans[i]`` in one of ``max_rows`` rows.
 
-    ``candidates[i]`` lists the intervals (inches) label ``i`` may take, best first. Intervals are
-    kept inside ``[0, bound]``; two labels in one row are at least ``pad`` apart.
-    Returns ([(row, interval)] in input order, number of rows).
+    A label is centred on its span when it can be, else it slides sideways, but it always overlaps its
+    span by at least a third of the shorter of the two, so it still reads as that span's name. Labels
+    in one row keep story order, stay ``pad`` apart and inside ``[0, bound]``; the lower row is
+    preferred. Returns [(row, interval)] in input order, or None when they do not fit.
     """
-    rows: list[list[Interval]] = []
+    right_edge = [-pad] * max_rows  # rows fill from left to right, in story order
     placed: list[tuple[int, Interval]] = []
-    for options in candidates:
-        options = [_clamp(iv, bound) for iv in options]
-        spot = None
-        for r, row in enumerate(rows):
-            spot = next(((r, iv) for iv in options if _free(iv, row, pad)), None)
-            if spot:
-                break
-        if spot is None:
-            rows.append([])
-            spot = (len(rows) - 1, options[0])
-        rows[spot[0]].append(spot[1])
-        placed.append(spot)
-    return placed, len(rows)
+    for (a, b), w in zip(spans, widths):
+        overlap = min(w, max(b - a, 0.0)) / 3
+        lo_c = max(a - w / 2 + overlap, w / 2)  # the centres that keep the overlap and the bounds
+        hi_c = min(b + w / 2 - overlap, bound - w / 2)
+        best: tuple[float, int, float] | None = None
+        for row in range(max_rows):
+            c = max(min(max((a + b) / 2, lo_c), hi_c), right_edge[row] + pad + w / 2)
+            if c <= hi_c + 1e-9:
+                cost = abs(c - (a + b) / 2) + 0.5 * row
+                if best is None or cost < best[0]:
+                    best = (cost, row, c)
+        if best is None:
+            return None
+        _, row, c = best
+        right_edge[row] = c + w / 2
+        placed.append((row, (c - w / 2, c + w / 2)))
+    return placed
 
 
-def _clamp(iv: Interval, bound: float) -> Interval:
-    lo, hi = iv
-    if lo < 0:
-        lo, hi = 0.0, hi - lo
-    if hi > bound:
-        lo, hi = max(0.0, lo - (hi - bound)), bound
-    return lo, hi
+def place_beside(
+    points: Sequence[XY],
+    obstacles: Sequence[XY],
+    size: float,
+    bounds: tuple[float, float, float, float],
+    gap: float = 0.04,
+) -> list[tuple[XY, bool]]:
+    """A spot for a round label of diameter ``size`` beside each point (inches).
 
-
-def _free(iv: Interval, row: list[Interval], pad: float) -> bool:
-    return all(iv[1] + pad <= lo or iv[0] >= hi + pad for lo, hi in row)
-
-
-def week_ticks(lo: float, hi: float, max_labels: int = 14) -> tuple[list[int], list[str], list[int]]:
-    """Major ticks on Mondays every few weeks (labelled 'wk N'), minor ticks on session days."""
-    first_week = int(lo // 7) + 1
-    last_week = int(hi // 7) + 1
-    n_weeks = max(1, last_week - first_week + 1)
-    step = next(s for s in (1, 2, 4, 5, 10, 13, 26, 52, 104) if n_weeks / s <= max_labels or s == 104)
-    weeks = [w for w in range(first_week, last_week + 1) if (w - 1) % step == 0 and lo <= (w - 1) * 7 <= hi]
-    labels = [f"wk {w}" if w >= 1 else f"wk \u2212{abs(w)}" if w < 0 else "wk 0" for w in weeks]
-    minor = [d for w in range(first_week - 1, last_week + 1) for d in ((w - 1) * 7, (w - 1) * 7 + 2) if lo <= d <= hi]
-    return [(w - 1) * 7 for w in weeks], labels, minor
-
-
-def dodge(centers: Sequence[float], width: float, bound: float, gap: float) -> list[float] | None:
-    """Centres for equal-width labels in one row, in the given order, never overlapping.
-
-    Keeps each label as close to its wanted centre as possible (least squares, order kept, so
-    leader lines never cross) and inside ``[0, bound]``. None when the row cannot hold them all.
+    Tries eight directions at growing distances and takes the nearest spot that no obstacle (points
+    along the plotted lines) falls into, or if none is clear within a short reach, the one with
+    fewest. Labels never overlap each other (unless the bounds are full) and stay inside ``bounds``
+    (x0, x1, y0, y1). Returns ((x, y), far) per point, ``far`` when the label had to move so far from
+    its point that a short leader line should join them.
     """
-    step = width + gap
-    n = len(centers)
-    if n == 0:
-        return []
-    if (n - 1) * step + width > bound + 1e-9:
-        return None
-    lo_first = width / 2
-    blocks: list[list[float]] = []  # [first index, count, centre of first]
+    x0, x1, y0, y1 = bounds
+    half = size / 2
+    directions = [(0, 1), (1, 0), (0, -1), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)]
+    reaches = [half + 0.07, half + 0.17, half + 0.3, half + 0.45]  # then further out, until a spot is free
+    reaches += [half + 0.45 + 0.15 * i for i in range(1, int(max(x1 - x0, y1 - y0) / 0.15) + 2)]
+    taken: list[XY] = []
+    out: list[tuple[XY, bool]] = []
+    for px, py in points:
+        best: tuple[float, XY, bool] | None = None
+        for ring, reach in enumerate(reaches):
+            for k, (dx, dy) in enumerate(directions):
+                norm = math.hypot(dx, dy)
+                cx, cy = px + dx / norm * reach, py + dy / norm * reach
+                if not (x0 + half <= cx <= x1 - half and y0 + half <= cy <= y1 - half):
+                    continue
+                if any(max(abs(cx - tx), abs(cy - ty)) < size + gap for tx, ty in taken):  # boxes apart
+                    continue
+                hits = sum(1 for ox, oy in obstacles if abs(ox - cx) < half + gap and abs(oy - cy) < half + gap)
+                cost = hits * 10 + ring * 3 + k * 0.01
+                if best is None or cost < best[0]:
+                    best = (cost, (cx, cy), ring >= 2)
+            if best is not None and (best[0] < 10 or ring >= 3):
+                break
+        if best is None:  # the bounds are full: on the point itself
+            best = (0.0, (min(max(px, x0 + half), x1 - half), min(max(py, y0 + half), y1 - half)), False)
+        taken.append(best[1])
+        out.append((best[1], best[2]))
+    return out
 
-    def solve(first: int, count: int) -> float:
-        ideal = sum(centers[first + k] - k * step for k in range(count)) / count
-        hi_first = bound - width / 2 - (first + count - 1) * step
-        lo = lo_first + first * step
-        return min(max(ideal, lo), hi_first)
 
-    for i in range(n):
-        blocks.append([i, 1, solve(i, 1)])
-        while len(blocks) > 1 and blocks[-2][2] + blocks[-2][1] * step > blocks[-1][2] + 1e-9:
-            last = blocks.pop()
-            prev = blocks[-1]
-            prev[1] += last[1]
-            prev[2] = solve(int(prev[0]), int(prev[1]))
-    out: list[float] = []
-    for first, count, start in blocks:
-        out += [start + k * step for k in range(int(count))]
+def sample_line(points: Sequence[XY], step: float = 0.08) -> list[XY]:
+    """The points of a polyline plus points every ``step`` inches along it (obstacles for labels)."""
+    out = list(points)
+    for (xa, ya), (xb, yb) in zip(points, points[1:]):
+        n = int(math.hypot(xb - xa, yb - ya) / step)
+        out += [(xa + (xb - xa) * i / n, ya + (yb - ya) * i / n) for i in range(1, n)]
     return out

@@ -1,9 +1,14 @@
-"""The timeline of the case: transference, alliance and stance over the real calendar of sessions.
+"""The timeline of the case: transference, alliance and stance over the calendar of sessions.
 
 ``plot_timeline()`` returns a :class:`TimelineResult` holding a matplotlib ``Figure`` (never pyplot,
 so nothing displays by itself), the plotted numbers (``.data``), generated alt text, messages for
-the learner, an HTML table fallback and ``save_figure``. The numbers come from
-``course.timeline.data``; label rows from ``course.timeline.layout``; the stepper is ``course.timeline.explorer``.
+the learner, an HTML table fallback and ``save_figure``. In a notebook it shows as HTML: the title,
+the picture on a light card (readable in JupyterLab's dark theme too), the numbered key events, the
+notes (including how the calendar is compressed) and the data table. ``save_figure`` writes a
+figure that stands on its own, with the title, the key events and the notes drawn in.
+
+The numbers come from ``course.timeline.data``, the geometry from ``course.timeline.layout``, the
+drawing from ``course.timeline.draw``; the stepper is ``course.timeline.explorer``.
 """
 
 from __future__ import annotations
@@ -11,10 +16,12 @@ from __future__ import annotations
 import base64
 import html
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from ..theme import CSS
 from .data import (
     DIMENSIONS,
     HELD_FRAME_LABEL,
@@ -26,9 +33,10 @@ from .data import (
     held_frame_label,
     held_frame_path,
     learner_overlay,
+    set_calendar,
 )
-from .draw import DPI, OKABE_ITO, STYLES, render
-from .text import alt_text, table_html
+from .draw import DPI, OKABE_ITO, RC, STYLES, key_entries, render
+from .text import alt_text, caption, table_html
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -49,13 +57,16 @@ __all__ = [
 ]
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+# ``svg-if-smaller``: notebook outputs embed the picture as SVG (real text, sharp when printed)
+# whenever that is smaller than the PNG. The handouts are executed with it set.
+IMAGE_FORMAT_ENV = "COURSE_IMAGE_FORMAT"
 
 
 @dataclass
 class TimelineResult:
     """A rendered timeline: the figure, the numbers it shows, and accessible fallbacks."""
 
-    figure: Figure
+    figure: Figure  # the picture as shown on screen; title, key events and notes are HTML around it
     data: TimelineData
     alt_text: str
     messages: list[str]
@@ -77,29 +88,68 @@ class TimelineResult:
             self._png = buf.getvalue()
         return self._png
 
+    def svg(self) -> bytes:
+        """The figure as SVG, its text kept as text."""
+        buf = io.BytesIO()
+        with _rc():
+            self.figure.savefig(buf, format="svg", metadata={"Date": None})
+        return buf.getvalue()
+
+    def standalone(self) -> Figure:
+        """The figure with its title, numbered key events and notes drawn in, for files and print."""
+        return render(self.data, self.content, standalone=True)[0]
+
     def save_figure(self, path: str | Path) -> Path:
         """Write the figure as PNG, SVG or PDF, chosen by the file's suffix."""
         return save_figure(self, path)
+
+    def image_html(self) -> str:
+        """The picture as an ``<img>`` with its alt text: PNG, or SVG where asked for and smaller."""
+        png = self.png()
+        kind, data = "png", png
+        if os.environ.get(IMAGE_FORMAT_ENV) == "svg-if-smaller":
+            svg = self.svg()
+            if len(svg) < len(png):
+                kind, data = "svg+xml", svg
+        b64 = base64.b64encode(data).decode("ascii")
+        return f'<img src="data:image/{kind};base64,{b64}" alt="{html.escape(self.alt_text, quote=True)}">'
 
     def _repr_html_(self) -> str:
         esc = html.escape
         notes = "".join(f"<li>{esc(m)}</li>" for m in self.messages)
         notes = f'<div role="note" class="course-timeline-messages"><ul>{notes}</ul></div>' if notes else ""
-        b64 = base64.b64encode(self.png()).decode("ascii")
+        keys = "".join(f"<li>{esc(entry.split('  ', 1)[1])}</li>" for entry in key_entries(self.data, self.content))
+        keys = (
+            f'<p class="course-timeline-keys-heading">Key events, numbered on the plot:</p><ol class="course-timeline-keys">{keys}</ol>'
+            if keys
+            else ""
+        )
         return (
-            f'<figure class="course-timeline" style="margin:0">{notes}'
-            f'<img src="data:image/png;base64,{b64}" alt="{esc(self.alt_text, quote=True)}" '
-            f'style="max-width:100%;height:auto">'
-            f"<figcaption>{esc(NOTE)}.</figcaption>"
-            f"<details><summary>Data table (screen-reader friendly)</summary>{self.table()}</details></figure>"
+            f'{CSS}<figure class="course-timeline">{notes}'
+            f'<p class="course-timeline-title">{esc(self.data.labels["title"])}</p>'
+            f'<div class="course-picture">{self.image_html()}</div>'
+            f"<figcaption>{keys}<p>{esc(caption(self.data))}</p>"
+            f"<details><summary>Data table (screen-reader friendly)</summary>{self.table()}</details>"
+            "</figcaption></figure>"
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self._repr_html_(), "text/plain": self.alt_text}
 
 
+def _rc() -> Any:
+    """The drawing's settings (fonts, real text in vector files) for saving outside ``render``."""
+    import matplotlib as mpl
+
+    return mpl.rc_context(RC)
+
+
 def save_figure(result: TimelineResult | Figure, path: str | Path) -> Path:
-    """Save a timeline (or any Figure) to ``path``; the suffix picks PNG, SVG or PDF."""
+    """Save a timeline (or any Figure) to ``path``; the suffix picks PNG, SVG or PDF.
+
+    A timeline is saved as its standalone figure (title, key events and notes drawn in). SVG keeps
+    the text as text and PDF embeds the font, so both print sharply and can be searched.
+    """
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -107,16 +157,18 @@ def save_figure(result: TimelineResult | Figure, path: str | Path) -> Path:
             f"cannot save the timeline as '{path.name}': the file name must end in "
             f".png, .svg or .pdf (got '{path.suffix or 'no suffix'}')"
         )
-    fig = result.figure if isinstance(result, TimelineResult) else result
-    alt = result.alt_text if isinstance(result, TimelineResult) else ""
-    title = result.data.labels.get("title", "") if isinstance(result, TimelineResult) else ""
+    is_timeline = isinstance(result, TimelineResult)
+    fig = result.standalone() if is_timeline else result
+    alt = result.alt_text if is_timeline else ""
+    title = result.data.labels.get("title", "") if is_timeline else ""
     meta = {
         "png": {"Title": title, "Description": alt},
         "svg": {"Title": title, "Description": alt, "Date": None},
         "pdf": {"Title": title, "Subject": alt, "CreationDate": None},
     }[fmt]
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format=fmt, dpi=DPI, metadata=meta)
+    with _rc():
+        fig.savefig(path, format=fmt, dpi=DPI, metadata=meta)
     return path
 
 
@@ -147,6 +199,8 @@ def plot_timeline(
     highlight: an event id to mark with a vertical line.
     full_calendar: show every week before therapy too (by default the x axis starts two weeks
     before the first session; earlier events are summarised at the left edge).
+    The weeks around the key events are drawn wider than the quiet weeks before and after them
+    (``data.scale``; the caption, the alt text and break marks on the axis say so).
     Missing, partial or unusable ratings never raise: see ``result.messages``.
     """
     content = _resolve(content)
@@ -186,5 +240,6 @@ def plot_timeline(
             data.overlays["highlight"] = highlight
         else:
             messages.append(f"Cannot highlight {highlight!r}: there is no event with that id.")
-    figure, axes = render(data, content, full_calendar)
+    set_calendar(data, full_calendar)
+    figure, axes = render(data, content)
     return TimelineResult(figure, data, alt_text(data, content), messages, axes, content)

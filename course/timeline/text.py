@@ -82,7 +82,11 @@ def alt_text(data: TimelineData, content: Content) -> str:
         else:
             sentences.append(_range_sentence(d, data.series[d], data))
     if data.annotated:
-        sentences.append(f"{len(data.annotated)} key events are numbered 1 to {len(data.annotated)}.")
+        sentences.append(
+            f"{len(data.annotated)} key events are numbered 1 to {len(data.annotated)} beside their points."
+        )
+    if data.scale is not None and data.scale.compressed:
+        sentences.append(data.scale.describe())
     ov = data.overlays
     if ov.get("learner"):
         n = max(len(v) for v in ov["learner"].values())
@@ -100,6 +104,14 @@ def alt_text(data: TimelineData, content: Content) -> str:
         sentences.append(f"Selected event: '{data.titles[ov['highlight']]}'.")
     sentences.append(NOTE + ".")
     return " ".join(sentences)
+
+
+def caption(data: TimelineData) -> str:
+    """The notes under the picture: teaching ratings, a fictional case, and how the calendar is drawn."""
+    text = f"{NOTE}. Fictional case: Jane and Susan are not real people."
+    if data.scale is not None and data.scale.compressed:
+        text += " " + data.scale.describe()
+    return text
 
 
 def table_html(data: TimelineData, content: Content) -> str:
@@ -142,7 +154,7 @@ def table_html(data: TimelineData, content: Content) -> str:
         cells += [esc(c[1].get(e.id, "")) for c in cols]
         rows.append('<tr><th scope="row">' + cells[0] + "</th>" + "".join(f"<td>{c}</td>" for c in cells[1:]) + "</tr>")
     return (
-        '<table class="course-timeline-table"><caption>'
+        '<table class="course-timeline-table course-table"><caption>'
         + esc(data.labels.get("title", "Timeline"))
         + f" ({esc(NOTE.lower())}; \u22123 to +3)</caption><thead><tr>"
         + "".join(f'<th scope="col">{esc(h)}</th>' for h in head)

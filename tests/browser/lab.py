@@ -125,6 +125,18 @@ class LabServer:
                     shutil.copyfile(src, dst)
             shutil.rmtree(served / ".ipynb_checkpoints", ignore_errors=True)
 
+    def set_theme(self, theme: str) -> None:
+        """Save ``theme`` ("JupyterLab Light", "JupyterLab Dark") as the user's setting; pages opened
+        afterwards use it (an open page switches with :func:`use_theme`)."""
+        body = json.dumps({"raw": json.dumps({"theme": theme})}).encode()
+        req = urllib.request.Request(
+            f"{self.url}/lab/api/settings/@jupyterlab/apputils-extension:themes", data=body, method="PUT"
+        )
+        req.add_header("Authorization", f"token {self.token}")
+        req.add_header("Content-Type", "application/json")
+        with urllib.request.urlopen(req, timeout=10) as resp:  # noqa: S310 (127.0.0.1 only)
+            resp.read()
+
     def reset_progress(self) -> None:
         """Delete the progress store (call only after ``reset``, with no kernel running)."""
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -424,6 +436,18 @@ def click_widget_button(scope: Page | Locator, text: str, timeout: float = FEEDB
 
 _SCROLLER = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
 MAX_SCREENSHOT_HEIGHT = 16_000  # Chromium cannot capture much taller pages
+
+
+def use_theme(page: Page, theme: str, timeout: float = 30_000) -> None:
+    """Switch the open JupyterLab to ``theme`` through Settings > Theme, as a learner does, and wait
+    until the theme is applied. JupyterLab saves the choice in the user's settings."""
+    page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Settings$")).click()
+    page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Theme$")).hover()
+    page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(rf"^{re.escape(theme)}$")).click()
+    page.wait_for_function(
+        "(name) => document.body.dataset.jpThemeName === name", arg=theme, timeout=timeout, polling=100
+    )
+    page.keyboard.press("Escape")  # close any menu left open
 
 
 def dismiss_notifications(page: Page) -> None:

@@ -94,7 +94,7 @@ def test_the_page_the_map_and_the_zip_are_written(built) -> None:
 def test_plots_are_pictures_with_alt_text_and_a_data_table(built) -> None:
     page, text, nb, _ = built
     timelines = sum(len(TIMELINE_CALL.findall(c.source)) for c in nb.cells if c.cell_type == "code")
-    plots = re.findall(r"<img\b[^>]*\bsrc=['\"]img/[0-9a-f]{16}\.png['\"][^>]*>", text)
+    plots = re.findall(r"<img\b[^>]*\bsrc=['\"]img/[0-9a-f]{16}\.(?:png|svg)['\"][^>]*>", text)
     mine = text.count("data-widget='my-ratings'")
     assert len(plots) + mine >= timelines, (
         f"{len(plots)} plot(s) and {mine} live rating chart(s) for {timelines} call(s)"
@@ -102,9 +102,20 @@ def test_plots_are_pictures_with_alt_text_and_a_data_table(built) -> None:
     for img in plots:
         alt = re.search(r"""\balt=(["'])(.*?)\1""", img, re.DOTALL)
         assert alt and len(alt.group(2).strip()) > 20, f"plot without a real alt text: {img[:120]}..."
-        name = re.search(r"img/[0-9a-f]{16}\.png", img).group(0)
+        name = re.search(r"img/[0-9a-f]{16}\.(?:png|svg)", img).group(0)
         assert (page.parent / name).stat().st_size > 1000
     assert text.count('<figure class="course-timeline"') <= text.count("course-timeline-table")
+
+
+def test_timelines_are_svg_where_smaller_with_their_text_as_text(built) -> None:
+    """The site (the course's handouts) takes a timeline as SVG when that is smaller than its PNG."""
+    page, text, _, _ = built
+    timelines = [img for img in re.findall(r"<img\b[^>]*>", text) if "Timeline plot" in img]
+    svgs = [m.group(0) for img in timelines if (m := re.search(r"img/[0-9a-f]{16}\.svg", img))]
+    assert timelines and svgs, "no timeline on the page is an SVG (each is about half the size of its PNG)"
+    for name in svgs:
+        svg = (page.parent / name).read_text(encoding="utf-8")
+        assert "<text" in svg and "Week of therapy" in svg
 
 
 def test_no_instructor_material(built) -> None:
@@ -140,6 +151,7 @@ def test_self_contained_no_code_no_widget_state(built) -> None:
     assert "application/vnd.jupyter.widget-state+json" not in text
     assert "application/vnd.jupyter.widget-view+json" not in text
     assert not re.search(r"\sstyle=", text), "inline styles (the pages' policy refuses them)"
+    assert not re.search(r"<style\b", text, re.I), "a style element (the pages' policy refuses it)"
     for cell in nb.cells:
         if cell.cell_type == "code" and not CALL.search(cell.source):
             for line in cell.source.splitlines():

@@ -35,19 +35,23 @@ def test_phase_boundaries_match_first_and_last_event_of_each_phase(content, plai
 
 def test_phase_shading_and_labels_drawn_for_every_phase(plain):
     ax_t = plain.axes["transference"]
-    shaded = {p.get_gid() for p in ax_t.patches}
-    labels = {t.get_gid(): t.get_text() for t in plain.axes["phases"].texts}
-    for pid, title, _, _ in plain.data.phases:
-        assert f"phase:{pid}" in shaded
+    shading = next(c for c in ax_t.collections if c.get_gid() == "phases:transference")
+    labels = {t.get_gid(): t.get_text() for t in ax_t.texts if (t.get_gid() or "").startswith("phase-label:")}
+    assert len(shading.get_paths()) == len(plain.data.phases)
+    for path, (pid, title, start, end) in zip(shading.get_paths(), plain.data.phases):
+        xs = path.vertices[:, 0]
+        assert xs.min() <= start and xs.max() >= end  # the shading covers the phase's first to last event
         assert title in labels[f"phase-label:{pid}"]
 
 
 def test_annotated_events_are_exactly_the_key_events(content, plain):
     assert plain.data.annotated == [e.id for e in content.events if e.key]
     assert plain.data.annotated == KEY_EVENTS
-    numbered = {t.get_gid(): t.get_text() for t in plain.axes["keys"].texts}
+    first = plain.axes["transference"]
+    numbered = {t.get_gid(): t.get_text() for t in first.texts if (t.get_gid() or "").startswith("key-label:")}
     assert numbered == {f"key-label:{eid}": str(n) for n, eid in enumerate(KEY_EVENTS, 1)}
-    listed = {t.get_gid() for t in plain.figure.texts if (t.get_gid() or "").startswith("key-list:")}
+    standalone = plain.standalone()
+    listed = {t.get_gid() for t in standalone.texts if (t.get_gid() or "").startswith("key-list:")}
     assert listed == {f"key-list:{eid}" for eid in KEY_EVENTS}
 
 
@@ -72,19 +76,25 @@ def test_between_session_events_drawn_with_open_markers(content, plain, lines):
     assert line.get_markerfacecolor() in ("white", "w", (1.0, 1.0, 1.0, 1.0))
 
 
+def _labels(ax, prefix):
+    return [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith(prefix)]
+
+
 def test_axis_labels_title_and_week_ticks(plain):
     for dim in DIMENSIONS:
         ax = plain.axes[dim]
         assert ax.get_ylabel() == AXIS_LABELS[dim] == plain.data.labels[dim]
-        ticks = [t.get_text() for t in ax.get_yticklabels()]
-        assert ticks[0].startswith("\u22123") and ticks[-1].startswith("+3")
-    assert "idealizing" in " ".join(t.get_text() for t in plain.axes["transference"].get_yticklabels())
-    assert "too close" in " ".join(t.get_text() for t in plain.axes["stance"].get_yticklabels())
+        ticks = _labels(ax, f"rating-label:{dim}:")
+        assert len(ticks) == 7 and ticks[0].startswith("\u22123") and ticks[-1].startswith("+3")
+    assert "idealizing" in " ".join(_labels(plain.axes["transference"], "rating-label:"))
+    assert "too close" in " ".join(_labels(plain.axes["stance"], "rating-label:"))
     bottom = plain.axes[DIMENSIONS[-1]]
     assert bottom.get_xlabel().startswith("Week of therapy")
-    assert all(t.get_text().startswith("wk ") for t in bottom.get_xticklabels())
-    assert plain.figure._suptitle.get_text() == plain.data.labels["title"]
-    assert "Jane and Susan" in plain.data.labels["title"]
+    weeks = _labels(bottom, "week-label:")
+    assert weeks and all(t.lstrip("\u2212").isdigit() for t in weeks)  # week numbers under "Week of therapy"
+    assert not _labels(plain.axes[DIMENSIONS[0]], "week-label:")  # only the bottom panel is labelled
+    assert plain.standalone()._suptitle.get_text() == plain.data.labels["title"]
+    assert "Jane and Susan" in plain.data.labels["title"] and plain.data.labels["title"] in plain._repr_html_()
 
 
 def test_window_starts_shortly_before_therapy_unless_full_calendar(content, plain):
@@ -99,5 +109,6 @@ def test_window_starts_shortly_before_therapy_unless_full_calendar(content, plai
 
 
 def test_note_is_visible(plain):
-    notes = [t.get_text() for t in plain.figure.texts if t.get_gid() == "note"]
+    notes = [t.get_text() for t in plain.standalone().texts if t.get_gid() == "note"]
     assert notes and "Illustrative teaching ratings, not measurements" in notes[0]
+    assert "Illustrative teaching ratings, not measurements" in plain._repr_html_()

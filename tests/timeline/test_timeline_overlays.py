@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from course.timeline import HELD_FRAME_LABEL, plot_timeline
 from course.timeline.data import build_data, class_overlay, learner_overlay, normalize_ratings
+from course.timeline.draw import legend_labels
 
 
 def _rated(content):
@@ -30,7 +31,7 @@ def test_learner_line_is_dashed_and_holds_their_values(fixture_content, lines):
     assert list(line.get_xdata()) == [e.when.day_number for e in rated]
     assert list(line.get_ydata()) == [mine[e.id] for e in rated]
     assert result.messages == []
-    assert "Your ratings" in [t.get_text() for t in result.figure.legends[0].get_texts()]
+    assert "Your ratings" in legend_labels(result.figure)
 
 
 def test_partial_ratings_plot_what_exists_and_say_how_many(fixture_content, lines):
@@ -135,7 +136,7 @@ def test_class_overlay_median_and_band(fixture_content, lines):
     band = [c for c in result.axes["transference"].collections if c.get_gid() == "class-iqr:transference"]
     assert band and median.get_linestyle() == "-."
     assert any("Left out 3 class entries" in m for m in result.messages)
-    legend = [t.get_text() for t in result.figure.legends[0].get_texts()]
+    legend = legend_labels(result.figure)
     assert "Class median (5 learners)" in legend and "Class: middle half (quartiles)" in legend
 
 
@@ -174,7 +175,7 @@ def test_held_frame_overlay_is_drawn_and_labelled_hypothetical(content, full, li
     line = lines(full, "held-frame:")["held-frame:transference"]
     label = line.get_label()
     assert label.lower().startswith("hypothetical") and "holds the frame" in label
-    assert label in [t.get_text() for t in full.figure.legends[0].get_texts()]
+    assert label in legend_labels(full.figure)
     assert line.get_linestyle() == ":" and line.get_marker() == "D"
     expected = [(content.event(r.event).when.day_number, r.transference) for r in hf.ratings]
     drawn = list(zip(line.get_xdata(), line.get_ydata()))
@@ -206,7 +207,7 @@ def test_highlight_marks_the_event(content, full, lines):
     eid = full.data.overlays["highlight"]
     day = content.event(eid).when.day_number
     marks = [ln for ax in full.figure.axes for ln in ax.get_lines() if ln.get_gid() == "highlight"]
-    assert len(marks) == 4 and all(list(ln.get_xdata()) == [day, day] for ln in marks)
+    assert len(marks) == len(full.data.series) and all(list(ln.get_xdata()) == [day, day] for ln in marks)
     ring = lines(full, "highlight-marker:")["highlight-marker:transference"]
     assert list(ring.get_ydata()) == [content.event(eid).rating("transference")]
 
@@ -226,3 +227,41 @@ def test_normalize_ratings_reports_each_kind_once():
     )
     assert clean == {"transference": {"a": 1.0}}
     assert len(messages) == 3
+
+
+@pytest.mark.parametrize("n_learners", [3, 30])
+def test_class_band_with_a_small_and_a_large_class(real_content, n_learners):
+    """The band and median hold the class's quartiles, stay wide enough to read, and no number covers them."""
+    import math
+    import random
+
+    from course.timeline.draw import KEY_SIZE
+
+    rnd = random.Random(n_learners)
+    keys = [e.id for e in real_content.events if e.key]
+    klass = [
+        {k: max(-3, min(3, real_content.event(k).rating("transference") + rnd.choice((-2, -1, 0, 1, 2)))) for k in keys}
+        for _ in range(n_learners)
+    ]
+    result = plot_timeline(content=real_content, class_ratings=klass, dimensions=["transference"])
+    result.figure.canvas.draw()
+    overlay = result.data.overlays["class"]
+    stats = overlay.stats["transference"]
+    assert overlay.n_learners == n_learners and list(stats) == keys
+    assert all(q.n == n_learners for q in stats.values())
+    ax = result.axes["transference"]
+    band = next(c for c in ax.collections if c.get_gid() == "class-iqr:transference")
+    outline = {tuple(v) for v in band.get_paths()[0].vertices.round(6)}
+    for event_id, q in stats.items():
+        day = result.data.days[event_id]
+        assert (day, round(q.q1, 6)) in outline and (day, round(q.q3, 6)) in outline
+    median = next(ln for ln in ax.get_lines() if ln.get_gid() == "class-median:transference")
+    assert list(median.get_ydata()) == [q.median for q in stats.values()]
+    assert f"Class median ({n_learners} learners)" in legend_labels(result.figure)
+    extent = band.get_window_extent()
+    assert extent.width >= 0.5 * ax.bbox.width  # the crisis weeks are wide: the band is not a sliver
+    marks = median.get_transform().transform(list(zip(median.get_xdata(), median.get_ydata())))
+    for t in ax.texts:
+        if (t.get_gid() or "").startswith("key-label:"):
+            centre = t.get_transform().transform(t.get_position())
+            assert min(math.dist(centre, m) for m in marks) >= KEY_SIZE * result.figure.dpi / 2

@@ -1,7 +1,7 @@
 """Run a notebook's learner copy the way a learner would, for the site's pages.
 
 Every cell runs with nbclient against a fresh, empty progress store (nobody's answers leak in), with
-the learner's inline plots. A failing cell stops the build with a message naming the notebook and the
+the learner's inline plots; timelines come as SVG wherever that is smaller than their PNG. A failing cell stops the build with a message naming the notebook and the
 cell, never a traceback.
 """
 
@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from ...timeline.plot import IMAGE_FORMAT_ENV
 
 TIMEOUT = 300  # seconds per cell
 
@@ -27,6 +29,7 @@ def execute(nb: Any, cwd: Path, name: str, timeout: int = TIMEOUT) -> Any:
     with tempfile.TemporaryDirectory(prefix="course-site-") as tmp:
         env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the learner's inline plots
         env["COURSE_PROGRESS"] = str(Path(tmp) / "progress.sqlite3")
+        env[IMAGE_FORMAT_ENV] = "svg-if-smaller"  # timelines as SVG where smaller: sharp in print, lighter
         client = NotebookClient(
             nb,
             timeout=timeout,

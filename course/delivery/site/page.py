@@ -23,6 +23,7 @@ CALL = re.compile(
     r"""\b(exercise|choose_profession|progress_overview|my_timeline|check_environment)\(\s*(?:["']([^"']+)["'])?"""
 )
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle=(["'])[^"']*\1""")  # the page's stylesheet lays outputs out
+STYLE_ELEMENT = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)  # the displays' JupyterLab theme CSS
 DATA_IMAGE = re.compile(r"""(src=)(["'])data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=\s]+)\2""")
 HIDDEN_IN_SITE = frozenset({"course-nav"})  # the page has its own previous/next navigation
 SETUP_NOTE = (
@@ -103,7 +104,7 @@ class PageBuilder:
                 )
         body = "".join(part for part in out if part)
         if body:
-            body = STYLE_ATTRIBUTE.sub("", self._images(body))
+            body = STYLE_ELEMENT.sub("", STYLE_ATTRIBUTE.sub("", self._images(body)))
             self.parts.append(f"<div class='site-output'>{body}</div>")
 
     def _exercise(self, exercise_id: str) -> str:

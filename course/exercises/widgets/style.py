@@ -1,18 +1,25 @@
-"""The one small CSS block every exercise carries (JupyterLab theme colours, light and dark)."""
+"""The one small CSS block every exercise carries (JupyterLab theme colours, light and dark).
+
+Every colour is a JupyterLab theme variable (the value after the comma is a fallback for pages
+without them). The feedback boxes sit on the page's own background so that their coloured edge
+(success, warning, error) keeps at least 3:1 contrast with it in the light and the dark theme, and
+their text the contrast of body text (see tests/displays/test_theme_colours.py).
+"""
 
 from __future__ import annotations
 
 CSS = """<style>
-.cx-exercise { border-left: 4px solid var(--jp-brand-color1, #5b7fa6); padding: 0.2em 0 0.4em 0.9em;
-  max-width: 56em; }
+.cx-exercise { border-left: 4px solid var(--jp-brand-color1, #1976d2); padding: 0.2em 0 0.4em 0.9em;
+  max-width: 56em; color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87)); }
 .cx-exercise h3 { margin: 0.2em 0 0.4em; font-size: 1.15em; }
 .cx-exercise .cx-label { margin: 0.6em 0 0.2em; font-weight: 600; }
-.cx-exercise .cx-small { color: var(--jp-ui-font-color2, #555); font-size: 0.92em; }
+.cx-exercise .cx-small { color: var(--jp-ui-font-color2, rgba(0, 0, 0, 0.54)); font-size: 0.92em; }
 .cx-feedback, .cx-answer, .cx-hints { padding: 0.4em 0.8em; margin: 0.4em 0; border-radius: 4px;
-  border-left: 4px solid var(--jp-border-color1, #999); background: var(--jp-layout-color2, #f3f4f6); }
-.cx-ok { border-left-color: var(--jp-success-color1, #3a7d44); }
-.cx-partial { border-left-color: var(--jp-warn-color1, #b07d1a); }
-.cx-wrong { border-left-color: var(--jp-error-color1, #a64545); }
+  border: 1px solid var(--jp-border-color2, #e0e0e0); border-left: 4px solid var(--jp-border-color1, #bdbdbd);
+  background: var(--jp-layout-color1, #ffffff); color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87)); }
+.cx-ok { border-left-color: var(--jp-success-color1, #388e3c); }
+.cx-partial { border-left-color: var(--jp-warn-color0, #e65100); }
+.cx-wrong { border-left-color: var(--jp-error-color1, #d32f2f); }
 .cx-stale { border-left-style: dashed; }
 .cx-step { margin-bottom: 0.6em; }
 .cx-feedback p, .cx-answer p, .cx-hints p { margin: 0.3em 0; }

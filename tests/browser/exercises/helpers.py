@@ -95,14 +95,53 @@ def loose(text: str) -> re.Pattern:
     return re.compile(r"\s*".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
-def shot(scope: Locator, kind: str) -> Path:
-    """Save a screenshot of one exercise's output area as artifacts/screenshots/exercises/<kind>.png.
+def show_every_part(page: Page, server: LabServer) -> None:
+    """In the open all-types notebook: press Check, the first Hint and Show answer of every example
+    exercise, then wait until each shows its feedback, hint and answer."""
+    from course.exercises.types import type_of
+
+    from .answering import load_spec  # here: answering.py imports this module
+
+    specs = {ex_id: load_spec(server, ex_id) for ex_id in e2e_content.EXAMPLES.values()}
+    # Press everything first, then wait: the kernel answers the clicks in turn.
+    for ex_id, spec in specs.items():
+        out = exercise(page, ex_id)
+        button(out, type_of(spec).view.check_label).click()  # unanswered: "Not checked yet." (rating: a check)
+        if spec.hints:
+            button(out, f"Hint (1 of {len(spec.hints)})").click()
+        if spec.reveal.on_request:
+            button(out, "Show answer").click()
+    for ex_id, spec in specs.items():
+        out = exercise(page, ex_id)
+        expect(feedback(out)).to_have_count(1, timeout=FEEDBACK_TIMEOUT)
+        expect(hints(out)).to_have_count(1 if spec.hints else 0, timeout=FEEDBACK_TIMEOUT)
+        expect(revealed(out)).to_have_count(1 if spec.reveal.on_request else 0, timeout=FEEDBACK_TIMEOUT)
+
+
+def area_selector(page: Page, ex_id: str) -> str:
+    """A CSS selector for the output area of the cell showing ``ex_id`` (axe takes selectors)."""
+    index = page.evaluate(
+        """([selector, call]) => [...document.querySelectorAll(selector)].findIndex(a =>
+             a.closest('.jp-CodeCell').querySelector('.jp-InputArea-editor').textContent.includes(call))""",
+        [OUTPUTS, e2e_content.exercise_call(ex_id)],
+    )
+    assert index >= 0, f"no output area shows {ex_id}"
+    page.evaluate(
+        "([selector, i]) => document.querySelectorAll(selector)[i].setAttribute('data-e2e-area', String(i))",
+        [OUTPUTS, index],
+    )
+    return f'[data-e2e-area="{index}"]'
+
+
+def shot(scope: Locator, kind: str, folder: Path = SHOTS) -> Path:
+    """Save a screenshot of one exercise's output area as ``<folder>/<kind>.png`` (by default
+    artifacts/screenshots/exercises/).
 
     The notebook scrolls inside its panel, so the window is made tall enough for the whole output
     area first (then restored).
     """
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{kind}.png"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{kind}.png"
     page = scope.page
     size = page.viewport_size or {"width": 1280, "height": 720}
     box = scope.bounding_box() or {"height": 0}

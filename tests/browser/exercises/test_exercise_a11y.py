@@ -22,19 +22,12 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from course.exercises.types import type_of
-
 from .. import e2e_content
-from ..lab import FEEDBACK_TIMEOUT, LabServer, notebook_panel
-from .answering import load_spec
-from .helpers import OUTPUTS, button, exercise, feedback, hints, open_exercises, revealed
-
-axe_playwright = pytest.importorskip(
-    "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed (pip install -e '.[test]')"
-)
+from ..axe_check import axe_findings, report
+from ..lab import LabServer, notebook_panel
+from .helpers import OUTPUTS, area_selector, exercise, open_exercises, show_every_part
 
 STEM = "all-types"
-BLOCKING = ("critical", "serious")
 
 
 @pytest.fixture(autouse=True)
@@ -56,20 +49,7 @@ def lab_page(browser: Browser, browser_context_args: dict, server: LabServer) ->
     page = context.new_page()
     try:
         open_exercises(page, server, STEM)
-        specs = {ex_id: load_spec(server, ex_id) for ex_id in e2e_content.EXAMPLES.values()}
-        # Press everything first, then wait: the kernel answers the clicks in turn.
-        for ex_id, spec in specs.items():
-            out = exercise(page, ex_id)
-            button(out, type_of(spec).view.check_label).click()  # unanswered: "Not checked yet." (rating: a check)
-            if spec.hints:
-                button(out, f"Hint (1 of {len(spec.hints)})").click()
-            if spec.reveal.on_request:
-                button(out, "Show answer").click()
-        for ex_id, spec in specs.items():
-            out = exercise(page, ex_id)
-            expect(feedback(out)).to_have_count(1, timeout=FEEDBACK_TIMEOUT)
-            expect(hints(out)).to_have_count(1 if spec.hints else 0, timeout=FEEDBACK_TIMEOUT)
-            expect(revealed(out)).to_have_count(1 if spec.reveal.on_request else 0, timeout=FEEDBACK_TIMEOUT)
+        show_every_part(page, server)
         yield page
     finally:
         context.close()
@@ -80,37 +60,13 @@ def per_type(marks: dict[str, pytest.MarkDecorator]) -> list:
     return [pytest.param(kind, marks=[marks[kind]] if kind in marks else [], id=kind) for kind in e2e_content.EXAMPLES]
 
 
-def area_selector(page: Page, ex_id: str) -> str:
-    """A CSS selector for the output area of the cell showing ``ex_id`` (axe takes selectors)."""
-    index = page.evaluate(
-        """([selector, call]) => [...document.querySelectorAll(selector)].findIndex(a =>
-             a.closest('.jp-CodeCell').querySelector('.jp-InputArea-editor').textContent.includes(call))""",
-        [OUTPUTS, e2e_content.exercise_call(ex_id)],
-    )
-    assert index >= 0, f"no output area shows {ex_id}"
-    page.evaluate(
-        "([selector, i]) => document.querySelectorAll(selector)[i].setAttribute('data-e2e-area', String(i))",
-        [OUTPUTS, index],
-    )
-    return f'[data-e2e-area="{index}"]'
-
-
 @pytest.mark.parametrize("kind", per_type({}))
 def test_axe_finds_no_serious_violations(lab_page: Page, kind: str) -> None:
     ex_id = e2e_content.EXAMPLES[kind]
     where = area_selector(lab_page, ex_id)
-    axe = axe_playwright.Axe()
-    result = axe.run(lab_page, context={"include": [[where]]}, options={"resultTypes": ["violations", "passes"]})
-    assert result.response["passes"], f"axe-core checked nothing in {where}"
-    blocking = [v for v in result.response["violations"] if v.get("impact") in BLOCKING]
-    report = []
-    for v in blocking:
-        targets = "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:4])
-        report.append(
-            f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']}\n    targets: {targets}\n"
-            f"    e.g. {v['nodes'][0]['html'][:200]}"
-        )
-    assert not blocking, f"axe-core violations in the output of {ex_id}:\n" + "\n".join(report)
+    blocking, checked = axe_findings(lab_page, [where])
+    assert checked, f"axe-core checked nothing in {where}"
+    assert not blocking, f"axe-core violations in the output of {ex_id}:\n" + report(blocking)
 
 
 # Each control and the accessible name it gets from the sources the brief allows.
