@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser.conftest import CHROMIUM_ARGS, find_chromium  # tests/ is on sys.path, as bench/ uses it
 
 REPO = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI") == "true"
@@ -231,22 +232,24 @@ def run_as(
 
 
 # ---- the browser (Debian's Chromium, as in tests/browser) --------------------------------------------
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
-        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
-            return {**browser_type_launch_args, "executable_path": candidate, "args": CHROMIUM_ARGS}
-    cannot_run("Chromium not found; install it with: apt-get install chromium")
-    return {}
+    chromium = find_chromium()
+    if chromium is None:
+        cannot_run("Chromium not found; install it with: apt-get install chromium")
+    return {**browser_type_launch_args, "executable_path": chromium, "args": ["--headless", *CHROMIUM_ARGS]}
+
+
+@pytest.fixture
+def hub_learner(demo_exchange, store_factory, monkeypatch):
+    """A learner on the hub who has answered the first decision point: their store is the process's
+    store, and their folder is in the demo exchange."""
+    from course import progress
+
+    store = store_factory("learner")
+    monkeypatch.setattr(progress, "_store", store)
+    monkeypatch.setenv("COURSE_EXCHANGE", str(demo_exchange.root))
+    monkeypatch.setenv("COURSE_SEMINAR_ID", demo_exchange.folder("learner"))
+    first = decision_ids()[0]
+    answer(store, first, two_paths(first)[0])
+    return store

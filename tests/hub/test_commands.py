@@ -4,27 +4,10 @@ from __future__ import annotations
 
 import csv
 
-import pytest
-
-import course.progress as progress
 from course.cli import main as cli
 
-from .conftest import answer, decision_ids, two_paths
 
-
-@pytest.fixture
-def learner(demo_exchange, store_factory, monkeypatch):
-    """A learner on the hub: their store is the process's store, their folder is in the exchange."""
-    store = store_factory("learner")
-    monkeypatch.setattr(progress, "_store", store)
-    monkeypatch.setenv("COURSE_EXCHANGE", str(demo_exchange.root))
-    monkeypatch.setenv("COURSE_SEMINAR_ID", demo_exchange.folder("learner"))
-    first = decision_ids()[0]
-    answer(store, first, two_paths(first)[0])
-    return store
-
-
-def test_submit_show_withdraw(learner, capsys):
+def test_submit_show_withdraw(hub_learner, capsys):
     assert cli(["submit", "--show"]) == 0
     assert "You have not shared anything" in capsys.readouterr().out
     assert cli(["submit"]) == 0
@@ -58,7 +41,7 @@ def test_hub_setup_makes_checks_and_refuses_a_wrong_exchange(tmp_path, capsys):
     assert oct(folder.stat().st_mode & 0o777) == "0o755"
 
 
-def test_class_summary_from_the_exchange_lists_skipped_submissions(learner, demo_exchange, tmp_path, capsys):
+def test_class_summary_from_the_exchange_lists_skipped_submissions(hub_learner, demo_exchange, tmp_path, capsys):
     assert cli(["submit"]) == 0
     (demo_exchange.root / demo_exchange.folder("someone") / "submission.json").write_text('{"cut off')
     out = tmp_path / "report"
@@ -70,7 +53,7 @@ def test_class_summary_from_the_exchange_lists_skipped_submissions(learner, demo
     assert "Decision points: how the class chose" in page and "Skipped submissions (1)" in page
 
 
-def test_gradebook_command(learner, demo_exchange, tmp_path, capsys, monkeypatch):
+def test_gradebook_command(hub_learner, demo_exchange, tmp_path, capsys, monkeypatch):
     assert cli(["submit"]) == 0
     roster = tmp_path / "roster.csv"
     roster.write_text("Email address,hub_user\nlearner@uni,learner\nother@uni,other\n")

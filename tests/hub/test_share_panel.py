@@ -8,11 +8,8 @@ from typing import Any
 import pytest
 
 import course
-import course.progress as progress
 from course.classroom.class_view import read_exchange
 from course.displays.seminar_share import REFLECTIONS, SHARE, SHOW, WITHDRAW
-
-from .conftest import answer, decision_ids, two_paths
 
 
 def _widgets(box: Any) -> list[Any]:
@@ -31,14 +28,8 @@ def _text(box: Any) -> str:
 
 
 @pytest.fixture
-def panel(demo_exchange, store_factory, monkeypatch):
-    store = store_factory("learner")
-    monkeypatch.setattr(progress, "_store", store)
-    monkeypatch.setenv("COURSE_EXCHANGE", str(demo_exchange.root))
-    monkeypatch.setenv("COURSE_SEMINAR_ID", demo_exchange.folder("learner"))
-    first = decision_ids()[0]
-    answer(store, first, two_paths(first)[0])
-    store.save_reflection("ch03-map-codes", "h", "Private words: MEDLAR-9.", {})
+def panel(hub_learner, demo_exchange):
+    hub_learner.save_reflection("ch03-map-codes", "h", "Private words: MEDLAR-9.", {})
     return course.share_with_seminar(), demo_exchange.root
 
 
