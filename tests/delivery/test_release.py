@@ -100,6 +100,8 @@ def test_release_holds_what_make_lab_needs_and_nothing_instructor_only(release):
         "notebooks/00_start_here.ipynb",
         "notebooks/glossary.ipynb",
         "tools/ensure-chromium.sh",
+        "jupyter-config/lab-settings/jane-susan-course.json",
+        "postBuild",
     ]:
         assert (release / rel).is_file(), f"{rel} is missing from the release"
     files = _files(release)
@@ -110,6 +112,13 @@ def test_release_holds_what_make_lab_needs_and_nothing_instructor_only(release):
         REPO / "tools" / "ensure-chromium.sh", os.X_OK
     )
     assert "**Student release.**" in (release / "README.md").read_text()
+
+
+def test_every_make_target_a_learner_is_told_about_has_its_files_in_the_release(release):
+    """``make -n`` (nothing is run) stops with "No rule to make target" when a file a rule needs is absent."""
+    for target in ("lab", "validate", "notebooks", "app", "site"):
+        done = subprocess.run(["make", "-n", target], cwd=release, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, f"make -n {target} in the release: {done.stderr.strip()}"
 
 
 def test_the_source_notebooks_have_instructor_and_solution_cells():

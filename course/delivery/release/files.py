@@ -1,7 +1,8 @@
 """Which files a student release holds, and how each is written.
 
 A learner's copy must install and run with ``make lab`` (Makefile, pyproject.toml, README.md, the
-``course`` package, ``data/``, ``notebooks/``), so those are copied; the instructor guide is not.
+``course`` package, ``data/``, ``notebooks/``, and the JupyterLab settings in ``jupyter-config/`` that
+``make lab`` and ``postBuild`` install), so those are copied; the instructor guide is not.
 Notebooks lose every cell tagged ``instructor`` or ``solution`` (``course.delivery.learner_copy``), and
 Markdown links to files the release does not hold keep their text but lose the link.
 """
@@ -24,10 +25,12 @@ SHIPPED: tuple[str, ...] = (
     "README.md",
     "conftest.py",
     "environment.yml",
+    "postBuild",
     "pyproject.toml",
     "course",
     "data",
     "docs",
+    "jupyter-config",
     "notebooks",
     "tools",
 )
