@@ -63,7 +63,7 @@ def overview_html(notebooks: list[Completion], objectives: list[Completion]) -> 
     head = "<thead><tr><th scope='col'>{}</th><th scope='col'>Completed</th><th scope='col'>Progress</th></tr></thead>"
     return (
         f"<div class='course-progress'><p><strong>You have completed {done} of {total} exercises.</strong> "
-        "This summary is read from the progress file on your own computer.</p>"
+        "This summary is read from your own progress file.</p>"
         f"<table class='course-table'><caption>By notebook</caption>{head.format('Notebook')}"
         f"<tbody>{_rows(notebooks)}</tbody></table>"
         f"<table class='course-table'><caption>By learning objective</caption>{head.format('Objective')}"
