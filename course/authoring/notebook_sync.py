@@ -48,6 +48,11 @@ def references_markdown(content: Content, nb_id: str) -> str:
     return "\n".join(lines)
 
 
+def course_map_link(content: Content) -> str:
+    """The link to the course map: the "Map of the course" heading of the course's first notebook."""
+    return f"{content.course.notebooks[0].filename}#Map-of-the-course"
+
+
 def nav_markdown(content: Content, nb_id: str) -> str:
     ids = [nb.id for nb in content.course.notebooks]
     i = ids.index(nb_id)
@@ -55,7 +60,7 @@ def nav_markdown(content: Content, nb_id: str) -> str:
     if i > 0:
         prev = content.notebook(ids[i - 1])
         parts.append(f"← Previous: [{prev.title}]({prev.filename})")
-    parts.append(f"[Course map](00_start_here.ipynb#Map-of-the-course) · [Glossary]({GLOSSARY})")
+    parts.append(f"[Course map]({course_map_link(content)}) · [Glossary]({GLOSSARY})")
     if i + 1 < len(ids):
         nxt = content.notebook(ids[i + 1])
         parts.append(f"Next: [{nxt.title}]({nxt.filename}) →")
@@ -161,7 +166,8 @@ def glossary_notebook(content: Content) -> Any:
     intro = (
         "# Glossary\n\nThe terms the course uses, defined in our own words. Each entry names the work "
         "it draws on and the notebooks where it comes up. This page is generated from "
-        "`data/glossary.yaml`; edit the data, then run `course sync-notebooks`."
+        "`data/glossary.yaml`; edit the data, then run `course sync-notebooks`.\n\n"
+        f"← Back to the [course map]({course_map_link(content)})."
     )
     cells = [_cell(intro, "course-glossary")]
     for term in sorted(content.terms.values(), key=lambda t: t.term.lower()):

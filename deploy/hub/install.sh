@@ -22,7 +22,7 @@ say() { printf 'hub install: %s\n' "$*"; }
 fail() { printf 'hub install: %s\n' "$*" >&2; exit 2; }
 
 [ -x "$PYTHON" ] || fail "$PYTHON is missing. On Debian: apt-get install -y python3 python3-venv"
-command -v npm >/dev/null || fail "npm is missing (node 20 or newer). On Debian: apt-get install -y nodejs npm"
+command -v npm >/dev/null || fail "npm is missing. The proxy needs node 20 or newer, with npm; Debian 12's own nodejs is node 18, so install node 20 or newer from nodejs.org"
 
 mkdir -p "$HUB_DIR"
 HUB_DIR=$(cd "$HUB_DIR" && pwd)
