@@ -54,7 +54,7 @@ def _last_count(out: str) -> int:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_at_random_moments_never_loses_committed_answers(store_path: Path) -> None:
     rng = random.Random(20260325)
-    kills, deadline = 0, time.monotonic() + 20
+    kills, deadline = 0, time.monotonic() + 60  # a cap, not a speed target: about 8 s on a quiet machine
     reported: dict[str, int] = {}
     round_no = 0
     while kills < 25 and time.monotonic() < deadline:
