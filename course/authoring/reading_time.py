@@ -5,9 +5,10 @@ The model (written out in the instructor guide, "How long each notebook takes"):
 - reading at ``WORDS_PER_MINUTE``: the Markdown cells a learner sees (not the reference list, the
   navigation line, or instructor and solution cells), the event cards the notebook shows and the code
   comparison tables it shows;
-- a fixed time per exercise type (``EXERCISE_MINUTES``), except that a rating takes a minute per rated
-  event, a decision two minutes plus three per step of its recommended path, and a reflection five minutes
-  plus the time to write its suggested length at ``WRITING_WORDS_PER_MINUTE``;
+- a time per exercise, which its type's record gives (``minutes`` in ``course/exercises/types/``): three
+  minutes for a single choice, four for a multiple select or an ordering, five for a categorize, a minute
+  per rated event, two minutes plus three per step of a decision's recommended path, and for a reflection
+  five minutes plus the time to write its suggested length at 15 words a minute;
 - a fixed time for the other displays (``DISPLAY_MINUTES``).
 
 A test keeps every notebook's stated ``minutes`` (``data/course.yaml``) within ``TOLERANCE`` of the model,
@@ -25,22 +26,12 @@ import nbformat
 
 from ..content import load_content
 from ..exercises import load_spec
+from ..exercises.types import AnySpec, type_of
 from ..paths import notebooks_dir
 
 WORDS_PER_MINUTE = 180
-WRITING_WORDS_PER_MINUTE = 15
 TOLERANCE = 0.20
 SPLIT_ABOVE = 90
-EXERCISE_MINUTES: dict[str, float] = {
-    "single-choice": 3,
-    "multiple-select": 4,
-    "ordering": 4,
-    "categorize": 5,
-    "rating": 1,  # per rated event
-    "decision": 3,  # per step of the recommended path, plus DECISION_START
-    "reflection": 5,  # plus the writing time of min_words
-}
-DECISION_START = 2
 DISPLAY_MINUTES: dict[str, float] = {
     "plot_timeline": 2,
     "explorer": 4,
@@ -81,15 +72,9 @@ def words(text: str) -> int:
     return len(WORD.findall(text or ""))
 
 
-def exercise_minutes(spec: Any) -> float:
-    """The model's minutes for one exercise."""
-    if spec.type == "rating":
-        return EXERCISE_MINUTES["rating"] * len(spec.events)
-    if spec.type == "decision":
-        return DECISION_START + EXERCISE_MINUTES["decision"] * len(spec.answer)
-    if spec.type == "reflection":
-        return EXERCISE_MINUTES["reflection"] + spec.min_words / WRITING_WORDS_PER_MINUTE
-    return EXERCISE_MINUTES[spec.type]
+def exercise_minutes(spec: AnySpec) -> float:
+    """The model's minutes for one exercise, as its type's record gives them."""
+    return type_of(spec).minutes(spec)
 
 
 def estimate(notebook_id: str, content: Any = None, folder: Path | None = None) -> Estimate:

@@ -70,6 +70,7 @@ TYPE = ExerciseType(
     scoring=scoring,
     view=CategorizeView,
     static=static_html,
+    minutes=lambda spec: 5,
     answer_hash=AnswerHash(
         shape=dict[str, Digest],
         make=hash_answer,

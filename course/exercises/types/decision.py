@@ -47,12 +47,17 @@ def static_html(spec: Decision) -> str:
     )
 
 
+# The reading-time model: two minutes to start, and three per step of the recommended path.
+START_MINUTES, MINUTES_PER_STEP = 2, 3
+
+
 TYPE = ExerciseType(
     name="decision",
     model=Decision,
     scoring=scoring,
     view=DecisionView,
     static=static_html,
+    minutes=lambda spec: START_MINUTES + MINUTES_PER_STEP * len(spec.answer),
     answer_hash=AnswerHash(
         shape=Annotated[list[Digest], Field(min_length=1)], make=hash_answer, recover=recover_answer
     ),

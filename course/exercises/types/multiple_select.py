@@ -36,5 +36,6 @@ TYPE = ExerciseType(
     scoring=scoring,
     view=MultipleSelectView,
     static=static_html,
+    minutes=lambda spec: 4,
     answer_hash=AnswerHash(shape=dict[str, Digest], make=hash_answer, recover=recover_answer),
 )

@@ -42,5 +42,6 @@ TYPE = ExerciseType(
     scoring=scoring,
     view=OrderingView,
     static=static_html,
+    minutes=lambda spec: 4,
     answer_hash=AnswerHash(shape=dict[str, Digest], make=hash_answer, recover=recover_answer),
 )

@@ -26,4 +26,14 @@ def static_html(spec: Rating) -> str:
     )
 
 
-TYPE = ExerciseType(name="rating", model=Rating, scoring=scoring, view=RatingView, static=static_html)
+MINUTES_PER_EVENT = 1  # the reading-time model: a minute per rated event
+
+
+TYPE = ExerciseType(
+    name="rating",
+    model=Rating,
+    scoring=scoring,
+    view=RatingView,
+    static=static_html,
+    minutes=lambda spec: MINUTES_PER_EVENT * len(spec.events),
+)

@@ -21,6 +21,8 @@ class ExerciseType:
     - ``view``: the widget class that shows it in a notebook;
     - ``static``: the question as static HTML, what a page shows before its script makes the exercise
       live, when scripts are off, and on paper (never the answer, feedback or hints);
+    - ``minutes``: the reading-time model's minutes for one exercise of this type, from its spec
+      (``course.authoring.reading_time``: the times the course states come from it);
     - ``answer_hash``: how a student release keeps the reference answer as salted hashes; None when it
       keeps none (a rating's answer comes from data/vignette/events.yaml; a reflection has only an example).
     """
@@ -30,4 +32,5 @@ class ExerciseType:
     scoring: Scoring
     view: type[ExerciseView]
     static: Callable[[Any], str]
+    minutes: Callable[[Any], float]
     answer_hash: AnswerHash | None = None

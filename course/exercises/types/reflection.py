@@ -21,4 +21,15 @@ def static_html(spec: Reflection) -> str:
     return out
 
 
-TYPE = ExerciseType(name="reflection", model=Reflection, scoring=scoring, view=ReflectionView, static=static_html)
+# The reading-time model: five minutes to think, plus writing the suggested length at 15 words a minute.
+THINKING_MINUTES, WRITING_WORDS_PER_MINUTE = 5, 15
+
+
+TYPE = ExerciseType(
+    name="reflection",
+    model=Reflection,
+    scoring=scoring,
+    view=ReflectionView,
+    static=static_html,
+    minutes=lambda spec: THINKING_MINUTES + spec.min_words / WRITING_WORDS_PER_MINUTE,
+)

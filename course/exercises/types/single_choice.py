@@ -39,5 +39,6 @@ TYPE = ExerciseType(
     scoring=scoring,
     view=SingleChoiceView,
     static=static_html,
+    minutes=lambda spec: 3,
     answer_hash=AnswerHash(shape=Digest, make=hash_answer, recover=recover_answer),
 )
