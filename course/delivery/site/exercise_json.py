@@ -39,6 +39,15 @@ def compile_spec(spec: Any, link: Link | None = None) -> dict[str, Any]:
     def one(text: Any) -> str:
         return relink_html(inline(text), link)
 
+    def choice(item: Any) -> dict[str, str]:  # an option, or an item to sort
+        return {
+            "id": item.id,
+            "text": item.text,
+            "text_html": one(item.text),
+            "text_plain": plain(item.text),
+            "feedback_html": md_if(item.feedback),
+        }
+
     out: dict[str, Any] = {
         "id": spec.id,
         "type": spec.type,
@@ -56,16 +65,7 @@ def compile_spec(spec: Any, link: Link | None = None) -> dict[str, Any]:
         out["also_accept"] = as_plain(spec.also_accept)
     kind = spec.type
     if kind in ("single-choice", "multiple-select"):
-        out["options"] = [
-            {
-                "id": o.id,
-                "text": o.text,
-                "text_html": one(o.text),
-                "text_plain": plain(o.text),
-                "feedback_html": md_if(o.feedback),
-            }
-            for o in spec.options
-        ]
+        out["options"] = [choice(o) for o in spec.options]
     elif kind == "ordering":
         out["items"] = [
             {"id": i.id, "text_html": one(i.text), "text_plain": plain(i.text), "feedback_html": md_if(i.feedback)}
@@ -75,16 +75,7 @@ def compile_spec(spec: Any, link: Link | None = None) -> dict[str, Any]:
         out["categories"] = [
             {"id": c.id, "label_html": one(c.label), "label_plain": plain(c.label)} for c in spec.categories
         ]
-        out["items"] = [
-            {
-                "id": i.id,
-                "text": i.text,
-                "text_html": one(i.text),
-                "text_plain": plain(i.text),
-                "feedback_html": md_if(i.feedback),
-            }
-            for i in spec.items
-        ]
+        out["items"] = [choice(i) for i in spec.items]
     elif kind == "rating":
         out.update(
             dimension=spec.dimension,
