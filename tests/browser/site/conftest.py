@@ -143,19 +143,18 @@ def site(
 ) -> Iterator[SiteBrowser]:
     """A fresh browser (empty storage) on the site, opened from disk or from the static server."""
     base = course_site.root.as_uri() + "/" if request.param == "file" else request.getfixturevalue("static_server")
-    site = _browser_for(browser, base, {**browser_context_args, "accept_downloads": True})
-    try:
-        yield site
-    finally:
-        site.context.close()
-    assert not site.outside, "requests outside the site were attempted:\n" + "\n".join(site.outside)
-    assert not site.errors, "the pages logged errors:\n" + "\n".join(site.errors[:20])
+    yield from _checked_browser(browser, base, browser_context_args)
 
 
 @pytest.fixture
 def site_file(browser: Browser, browser_context_args: dict, course_site: BuiltSite) -> Iterator[SiteBrowser]:
     """Like ``site``, from ``file://`` only (tests that need one origin)."""
-    site = _browser_for(browser, course_site.root.as_uri() + "/", {**browser_context_args, "accept_downloads": True})
+    yield from _checked_browser(browser, course_site.root.as_uri() + "/", browser_context_args)
+
+
+def _checked_browser(browser: Browser, base: str, context_args: dict) -> Iterator[SiteBrowser]:
+    """A fresh browser context on ``base``; afterwards, no outside request was tried and no page logged an error."""
+    site = _browser_for(browser, base, {**context_args, "accept_downloads": True})
     try:
         yield site
     finally:
