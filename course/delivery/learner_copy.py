@@ -15,7 +15,9 @@ from typing import Any
 from ..paths import notebooks_dir, repo_root
 
 HIDDEN_TAGS = frozenset({"instructor", "solution"})
-_NOTEBOOK_LINK = re.compile(r"\]\(([A-Za-z0-9_\-]+)\.ipynb(#[^)\s]*)?\)")
+_NOTEBOOK_HREF = r"([A-Za-z0-9_\-]+)\.ipynb(#[^)\s]*)?"
+_NOTEBOOK_LINK = re.compile(rf"\]\({_NOTEBOOK_HREF}\)")
+_NOTEBOOK_TARGET = re.compile(_NOTEBOOK_HREF)
 
 
 def build_dir() -> Path:
@@ -70,3 +72,11 @@ def relink(markdown: str, suffix: str, known: set[str]) -> str:
         return f"]({stem}{suffix}{anchor})" if stem in known else match.group(0)
 
     return _NOTEBOOK_LINK.sub(swap, markdown)
+
+
+def relink_target(href: str, suffix: str, known: set[str]) -> str:
+    """One link target: ``x.ipynb#A`` becomes ``x<suffix>#A`` for a course notebook; anything else is kept."""
+    match = _NOTEBOOK_TARGET.fullmatch(href)
+    if match is None or match.group(1) not in known:
+        return href
+    return f"{match.group(1)}{suffix}{match.group(2) or ''}"

@@ -18,7 +18,7 @@ from typing import Any
 from ...content import load_content
 from ...exercises.lookup import load
 from ...paths import data_dir
-from ..learner_copy import build_dir, course_notebooks, learner_copy, relink
+from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relink, relink_target
 from .execute import TIMEOUT, SiteError, execute
 from .exercise_json import compile_spec
 from .frame import PROGRESS_BODY, Link, course_map, exercise_section, frame, problem_section, site_data
@@ -106,9 +106,7 @@ class Exercises:
 
 def run_notebook(path: Path, known: set[str], timeout: int) -> Any:
     """The executed learner copy of one notebook (not run when it has no code)."""
-    import nbformat
-
-    nb = learner_copy(nbformat.read(str(path), as_version=4))
+    nb = read_learner_copy(path)
     for cell in nb.cells:
         if cell.get("cell_type") == "markdown":
             cell["source"] = relink(cell["source"], ".html", known)
@@ -147,7 +145,7 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
         raise SiteError(f"{notebooks or 'notebooks/'}: no notebooks to build the site from")
     known = {p.stem for p in paths}
     site_pages = {f"{stem}.html" for stem in known} | {"index.html", "progress.html"}
-    exercises = Exercises(data, lambda href: relink(f"]({href})", ".html", known)[2:-1])
+    exercises = Exercises(data, lambda href: relink_target(href, ".html", known))
     pages = [notebook_page(run_notebook(path, known, timeout), path.stem, exercises.section) for path in paths]
     if exercises.problems:
         raise SiteError(

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...safe_html import plain_text
 from .page_markdown import cell_html, heading_id
 from .widget_snapshot import WIDGET_VIEW, Snapshot, widget_states
 
@@ -59,7 +60,7 @@ class PageBuilder:
         if not self.parts and self.page.title == self.stem:
             match = re.search(r"<h1[^>]*>(.*?)</h1>", rendered, re.S)
             if match:
-                self.page.title = " ".join(html.unescape(re.sub(r"<[^>]*>", "", match.group(1))).split())
+                self.page.title = plain_text(match.group(1))
         self.parts.append(rendered)
 
     def code_cell(self, source: str, outputs: list[dict[str, Any]], snapshot: Any) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from ...safe_html import page_markdown
+from ...safe_html import page_markdown, plain_text
 
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
 _LINK = re.compile(r'<a\b[^>]*\bhref="([^"]*)"[^>]*>(.*?)</a>', re.S)
@@ -20,8 +20,7 @@ _ID = re.compile(r' id="([^"]*)"')
 
 def heading_id(inner_html: str) -> str:
     """JupyterLab's anchor for a heading: its text with each run of spaces made one hyphen."""
-    text = " ".join(html.unescape(re.sub(r"<[^>]*>", "", inner_html)).split())
-    return text.replace(" ", "-")
+    return plain_text(inner_html).replace(" ", "-")
 
 
 def cell_html(text: str) -> str:

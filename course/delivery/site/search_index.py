@@ -6,7 +6,6 @@ from its own folder but not fetch a file). The page script searches it in the br
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import Any
@@ -15,10 +14,6 @@ from ...safe_html import plain_text
 
 _SECTION = re.compile(r'<h([1-3]) id="([^"]*)">(.*?)</h\1>', re.S)
 MAX_TEXT = 700
-
-
-def _title(inner: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", inner)).split())
 
 
 def page_entries(href: str, page_title: str, body: str, *, glossary: bool = False) -> list[dict[str, Any]]:
@@ -33,7 +28,7 @@ def page_entries(href: str, page_title: str, body: str, *, glossary: bool = Fals
             {
                 "kind": "term" if is_term else "section",
                 "page": page_title,
-                "title": _title(mark.group(3)),
+                "title": plain_text(mark.group(3)),
                 "href": href if mark.group(1) == "1" else f"{href}#{mark.group(2)}",
                 "text": text if len(text) <= MAX_TEXT else text[:MAX_TEXT].rsplit(" ", 1)[0] + " …",
             }

@@ -180,13 +180,3 @@ _DRAW: dict[str, Callable[[Snapshot, State], str]] = {
     "Password": _other,
     "Output": _output,
 }
-
-CSS = """
-.snap-box { margin: 0.2em 0; }
-.snap-row { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
-.snap-button { display: inline-block; border: 1px solid #999; border-radius: 3px; padding: 0.1em 0.6em;
-  color: #555; background: #f3f4f6; font-size: 0.92em; }
-.snap-label { font-weight: 600; }
-.jp-RenderedHTMLCommon ul.snap-options, ul.snap-options { list-style: none; padding-left: 1em; margin: 0.2em 0; }
-.snap-small { color: #555; font-size: 0.92em; }
-"""
