@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import zipfile
 from pathlib import Path
 
 from ... import __version__
 from ...paths import data_dir, repo_root
+from ..fixed_zip import write_fixed_zip
 
 DIST = "jane-susan-course"
 NOT_IN_BROWSER = {"jupyterlab", "nbformat"}
-_EPOCH = (1980, 1, 1, 0, 0, 0)
 _SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", "_data"}
 
 
@@ -95,12 +94,4 @@ def build_wheel(out_dir: Path, version: str | None = None, data: Path | None = N
         (f"{info}/top_level.txt", b"course\n"),
     ]
     record = "\n".join([_record_line(n, b) for n, b in entries] + [f"{info}/RECORD,,"]) + "\n"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{stem}-py3-none-any.whl"
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as whl:
-        for name, payload in entries + [(f"{info}/RECORD", record.encode())]:
-            item = zipfile.ZipInfo(name, date_time=_EPOCH)
-            item.external_attr = 0o644 << 16
-            item.compress_type = zipfile.ZIP_DEFLATED
-            whl.writestr(item, payload)
-    return target
+    return write_fixed_zip(out_dir / f"{stem}-py3-none-any.whl", entries + [(f"{info}/RECORD", record.encode())])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from ...content import load_content
 from ...exercises.lookup import load
 from ...paths import data_dir
+from ..fixed_zip import write_fixed_zip
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relink, relink_target
 from .execute import TIMEOUT, SiteError, execute
 from .exercise_json import compile_spec
@@ -30,7 +30,6 @@ from .static_exercise import question_html
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = ("scoring.js", "progress.js", "exercises.js", "site.js", "site.css", "print.css", "icon.svg")
 ZIP_FOLDER = "course-site"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass
@@ -199,14 +198,10 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
 
 def write_zip(folder: Path, target: Path) -> Path:
     """Zip ``folder`` as ``course-site/...`` with fixed dates and sorted entries (same files, same zip)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{path.relative_to(folder).as_posix()}", ZIP_TIME)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
-    return target
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return write_fixed_zip(
+        target, ((f"{ZIP_FOLDER}/{p.relative_to(folder).as_posix()}", p.read_bytes()) for p in files)
+    )
 
 
 __all__ = ["SiteError", "SiteReport", "build_site", "site_dir", "write_zip", "zip_file"]
