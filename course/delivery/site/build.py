@@ -21,14 +21,14 @@ from ..fixed_zip import write_fixed_zip
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relink, relink_target
 from .execute import TIMEOUT, SiteError, execute
 from .exercise_json import compile_spec
-from .frame import PROGRESS_BODY, Link, course_map, exercise_section, frame, problem_section, site_data
+from .frame import PROGRESS_BODY, SCRIPTS, Link, course_map, exercise_section, frame, problem_section, site_data
 from .page import notebook_page
 from .page_markdown import unique_ids, unlink_outside
 from .search_index import index_script, page_entries
 from .static_exercise import question_html
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-STATIC_FILES = ("scoring.js", "progress.js", "exercises.js", "site.js", "site.css", "print.css", "icon.svg")
+STATIC_FILES = (*SCRIPTS, "site.css", "print.css", "icon.svg")
 ZIP_FOLDER = "course-site"
 
 

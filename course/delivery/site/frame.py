@@ -12,7 +12,7 @@ from ...displays.ethics_codes import PROFESSIONS
 from ...exercises.lookup import index, load
 from ...safe_html import esc
 
-STATIC = ("scoring.js", "progress.js", "exercises.js", "site.js")
+SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "site.js")  # in the order each page loads them
 # Scripts and styles only from the site itself; no connection anywhere; no plugins, frames or forms sent.
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 STORE_KEY = "jane-susan-course/progress"
@@ -78,7 +78,7 @@ def frame(
         left = f'<a href="{prev.href}" rel="prev">← Previous: {esc(prev.title)}</a>' if prev else "<span></span>"
         right = f'<a href="{next_.href}" rel="next">Next: {esc(next_.title)} →</a>' if next_ else "<span></span>"
         pager = f'<nav class="site-pager" aria-label="Previous and next page">{left}{right}</nav>'
-    scripts = "".join(f'<script src="static/{name}"></script>' for name in STATIC)
+    scripts = "".join(f'<script src="static/{name}"></script>' for name in SCRIPTS)
     page_title = esc(title) if title == course_title else f"{esc(title)} · {esc(course_title)}"
     return f"""<!DOCTYPE html>
 <html lang="en">
