@@ -21,7 +21,6 @@ from .models import ContentModel
 from .yaml_reader import YamlDoc, load_yaml, validate_model
 
 DIMENSION_IDS: tuple[str, ...] = ("power", "duration", "termination")
-RISKS: tuple[str, ...] = ("high", "moderate", "low")
 GOTTLIEB_FILE = "worksheets/gottlieb.yaml"
 DimensionId = Literal["power", "duration", "termination"]
 LEVEL_ID = r"^[a-z][a-z0-9-]*$"
