@@ -12,12 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from ..paths import data_dir as default_data_dir
 from ..problems import Problem
 from .links import link_problems
 from .models import ContentModel
+from .strict import TrimmedText
 from .yaml_reader import YamlDoc, load_yaml, validate_model
 
 DIMENSION_IDS: tuple[str, ...] = ("power", "duration", "termination")
@@ -31,29 +32,18 @@ def gottlieb_path(data_dir: Path | None = None) -> Path:
     return (Path(data_dir) if data_dir is not None else default_data_dir()) / GOTTLIEB_FILE
 
 
-def not_blank(value: str) -> str:
-    """The text without surrounding spaces; an error when nothing is left."""
-    if not value.strip():
-        raise ValueError("is empty; write some text here")
-    return value.strip()
-
-
 class Level(ContentModel):
     id: str = Field(pattern=LEVEL_ID)
-    label: str
+    label: TrimmedText
     points: int = Field(ge=0, le=2)
-    explanation: str
-
-    check_text = field_validator("label", "explanation")(not_blank)
+    explanation: TrimmedText
 
 
 class Dimension(ContentModel):
     id: DimensionId
-    label: str
-    question: str
+    label: TrimmedText
+    question: TrimmedText
     levels: list[Level] = Field(min_length=2, max_length=5)
-
-    check_text = field_validator("label", "question")(not_blank)
 
     def level(self, level_id: str) -> Level | None:
         """The level with this id, or None."""
@@ -72,11 +62,9 @@ class Scoring(ContentModel):
 
 
 class Reading(ContentModel):
-    label: str
-    advice: str
+    label: TrimmedText
+    advice: TrimmedText
     next_steps: list[str] = Field(min_length=1)
-
-    check_text = field_validator("label", "advice")(not_blank)
 
 
 class Readings(ContentModel):
@@ -87,9 +75,7 @@ class Readings(ContentModel):
 
 class Step(ContentModel):
     id: str = Field(pattern=LEVEL_ID)
-    text: str
-
-    check_text = field_validator("text")(not_blank)
+    text: TrimmedText
 
 
 class Reasons(ContentModel):
@@ -107,18 +93,16 @@ class JaneReading(ContentModel):
 
 
 class GottliebSheet(ContentModel):
-    title: str
+    title: TrimmedText
     source: str
     # what is still to be checked against the paper: instructors only, never shown in the worksheet
     verify: Optional[str] = None
-    intro: str
+    intro: TrimmedText
     dimensions: list[Dimension] = Field(min_length=3, max_length=3)
     scoring: Scoring
     readings: Readings
     steps: list[Step] = Field(min_length=1)
     jane: JaneReading
-
-    check_text = field_validator("title", "intro")(not_blank)
 
     def dimension(self, dim_id: str) -> Dimension:
         """The dimension with this id (the checks make sure each is there once)."""
