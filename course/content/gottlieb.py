@@ -16,6 +16,7 @@ from pydantic import Field
 
 from ..paths import data_dir as default_data_dir
 from ..problems import Problem
+from .ids import duplicates
 from .links import link_problems
 from .models import ContentModel
 from .strict import TrimmedText
@@ -160,14 +161,13 @@ def _cross_check(sheet: GottliebSheet, doc: YamlDoc) -> list[Problem]:
             )
         seen[dim.id] = i
         ids = [lv.id for lv in dim.levels]
-        for j, level_id in enumerate(ids):
-            if level_id in ids[:j]:
-                found.append(
-                    doc.problem(
-                        ("dimensions", i, "levels", j, "id"),
-                        f"'{level_id}' is used twice in {dim.id}; every level id must be unique",
-                    )
+        for j in duplicates(ids):
+            found.append(
+                doc.problem(
+                    ("dimensions", i, "levels", j, "id"),
+                    f"'{ids[j]}' is used twice in {dim.id}; every level id must be unique",
                 )
+            )
     missing = [d for d in DIMENSION_IDS if d not in seen]
     if missing:
         found.append(
@@ -194,9 +194,8 @@ def _cross_check(sheet: GottliebSheet, doc: YamlDoc) -> list[Problem]:
                 )
             )
     step_ids = [s.id for s in sheet.steps]
-    for i, step_id in enumerate(step_ids):
-        if step_id in step_ids[:i]:
-            found.append(doc.problem(("steps", i, "id"), f"'{step_id}' is used twice; every step id must be unique"))
+    for i in duplicates(step_ids):
+        found.append(doc.problem(("steps", i, "id"), f"'{step_ids[i]}' is used twice; every step id must be unique"))
     level_ok = True
     for dim_id in DIMENSION_IDS:
         value = getattr(sheet.jane, dim_id)
