@@ -12,16 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from ..paths import data_dir as default_data_dir
 from ..problems import Problem
+from .ids import duplicates
 from .links import link_problems
 from .models import ContentModel
+from .strict import TrimmedText
 from .yaml_reader import YamlDoc, load_yaml, validate_model
 
 DIMENSION_IDS: tuple[str, ...] = ("power", "duration", "termination")
-RISKS: tuple[str, ...] = ("high", "moderate", "low")
 GOTTLIEB_FILE = "worksheets/gottlieb.yaml"
 DimensionId = Literal["power", "duration", "termination"]
 LEVEL_ID = r"^[a-z][a-z0-9-]*$"
@@ -32,29 +33,18 @@ def gottlieb_path(data_dir: Path | None = None) -> Path:
     return (Path(data_dir) if data_dir is not None else default_data_dir()) / GOTTLIEB_FILE
 
 
-def not_blank(value: str) -> str:
-    """The text without surrounding spaces; an error when nothing is left."""
-    if not value.strip():
-        raise ValueError("is empty; write some text here")
-    return value.strip()
-
-
 class Level(ContentModel):
     id: str = Field(pattern=LEVEL_ID)
-    label: str
+    label: TrimmedText
     points: int = Field(ge=0, le=2)
-    explanation: str
-
-    check_text = field_validator("label", "explanation")(not_blank)
+    explanation: TrimmedText
 
 
 class Dimension(ContentModel):
     id: DimensionId
-    label: str
-    question: str
+    label: TrimmedText
+    question: TrimmedText
     levels: list[Level] = Field(min_length=2, max_length=5)
-
-    check_text = field_validator("label", "question")(not_blank)
 
     def level(self, level_id: str) -> Level | None:
         """The level with this id, or None."""
@@ -73,11 +63,9 @@ class Scoring(ContentModel):
 
 
 class Reading(ContentModel):
-    label: str
-    advice: str
+    label: TrimmedText
+    advice: TrimmedText
     next_steps: list[str] = Field(min_length=1)
-
-    check_text = field_validator("label", "advice")(not_blank)
 
 
 class Readings(ContentModel):
@@ -88,9 +76,7 @@ class Readings(ContentModel):
 
 class Step(ContentModel):
     id: str = Field(pattern=LEVEL_ID)
-    text: str
-
-    check_text = field_validator("text")(not_blank)
+    text: TrimmedText
 
 
 class Reasons(ContentModel):
@@ -108,18 +94,16 @@ class JaneReading(ContentModel):
 
 
 class GottliebSheet(ContentModel):
-    title: str
+    title: TrimmedText
     source: str
     # what is still to be checked against the paper: instructors only, never shown in the worksheet
     verify: Optional[str] = None
-    intro: str
+    intro: TrimmedText
     dimensions: list[Dimension] = Field(min_length=3, max_length=3)
     scoring: Scoring
     readings: Readings
     steps: list[Step] = Field(min_length=1)
     jane: JaneReading
-
-    check_text = field_validator("title", "intro")(not_blank)
 
     def dimension(self, dim_id: str) -> Dimension:
         """The dimension with this id (the checks make sure each is there once)."""
@@ -177,14 +161,13 @@ def _cross_check(sheet: GottliebSheet, doc: YamlDoc) -> list[Problem]:
             )
         seen[dim.id] = i
         ids = [lv.id for lv in dim.levels]
-        for j, level_id in enumerate(ids):
-            if level_id in ids[:j]:
-                found.append(
-                    doc.problem(
-                        ("dimensions", i, "levels", j, "id"),
-                        f"'{level_id}' is used twice in {dim.id}; every level id must be unique",
-                    )
+        for j in duplicates(ids):
+            found.append(
+                doc.problem(
+                    ("dimensions", i, "levels", j, "id"),
+                    f"'{ids[j]}' is used twice in {dim.id}; every level id must be unique",
                 )
+            )
     missing = [d for d in DIMENSION_IDS if d not in seen]
     if missing:
         found.append(
@@ -211,9 +194,8 @@ def _cross_check(sheet: GottliebSheet, doc: YamlDoc) -> list[Problem]:
                 )
             )
     step_ids = [s.id for s in sheet.steps]
-    for i, step_id in enumerate(step_ids):
-        if step_id in step_ids[:i]:
-            found.append(doc.problem(("steps", i, "id"), f"'{step_id}' is used twice; every step id must be unique"))
+    for i in duplicates(step_ids):
+        found.append(doc.problem(("steps", i, "id"), f"'{step_ids[i]}' is used twice; every step id must be unique"))
     level_ok = True
     for dim_id in DIMENSION_IDS:
         value = getattr(sheet.jane, dim_id)

@@ -14,7 +14,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from ..content.strict import Strict
+from ..content.strict import Strict, Text
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
 EXAMPLES = "examples"
@@ -25,13 +25,6 @@ DIMENSION_SCALES: dict[str, str] = {
 }
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("is empty; write some text here")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_not_blank)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 

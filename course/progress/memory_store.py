@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
-from .records import Attempt, ExerciseSummary, Reflection
+from .records import Attempt, ExerciseSummary, Reflection, SummaryRow, merge_summary
 
 NOT_KEPT = (
     "Your answers are not kept in this browser session: {why}. They last only until this page is "
@@ -36,7 +36,8 @@ class MemoryProgress:
         self._ratings: list[tuple[str, str, str, str, int, str, int]] = []
         self._saves = 0
         self._settings: dict[str, Any] = {}
-        self._first: dict[str, None] = {}  # exercise ids in order of first activity
+        # exercise ids in order of first activity (the summary's order; times tie within a second)
+        self._first: dict[str, None] = {}
 
     def record_attempt(
         self,
@@ -115,29 +116,21 @@ class MemoryProgress:
         """Per exercise, in order of first activity, as the SQLite store's ``summary``: ``attempts``
         counts answers (else reflections, else rating saves); completed: full marks once, an ungraded
         answer, or a saved reflection or ratings."""
-        merged: dict[str, list[Any]] = {}
-
-        def add(ex: str, count: int, best: Any, top: Any, done: bool, last: str) -> None:
-            m = merged.setdefault(ex, [0, None, None, False, last])
-            m[0] = m[0] or count
-            m[1], m[2] = (best, top) if m[1] is None and m[2] is None else (m[1], m[2])
-            m[3] = m[3] or done
-            m[4] = max(m[4], last)
-
-        for ex in self._first:
+        rows: list[SummaryRow] = []
+        for first, ex in enumerate(self._first):
             mine = [a for a in self._attempts if a.exercise_id == ex]
             if mine:
                 best = max((a.score for a in mine if a.score is not None), default=None)
                 top = max((a.max_score for a in mine if a.max_score is not None), default=None)
                 done = any(not a.max_score or (a.score is not None and a.score >= a.max_score) for a in mine)
-                add(ex, len(mine), best, top, done, mine[-1].created_at)
+                rows.append((ex, len(mine), best, top, done, first, mine[-1].created_at))
             written = [r for r in self._reflections if r.exercise_id == ex]
             if written:
-                add(ex, len(written), None, None, True, written[-1].created_at)
+                rows.append((ex, len(written), None, None, True, first, written[-1].created_at))
             rated = [row for row in self._ratings if row[0] == ex]
             if rated:
-                add(ex, len({row[6] for row in rated}), None, None, True, rated[-1][5])
-        return {ex: ExerciseSummary(ex, m[0], m[1], m[2], m[3], m[4]) for ex in self._first for m in [merged[ex]]}
+                rows.append((ex, len({row[6] for row in rated}), None, None, True, first, rated[-1][5]))
+        return merge_summary(rows)
 
     def take_notices(self) -> list[Any]:
         """Nothing to report: an in-memory store is never damaged."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,3 +54,26 @@ class ExerciseSummary:
     max_score: float | int | None
     completed: bool
     last_at: str
+
+
+SummaryRow = tuple[str, int, "float | int | None", "float | int | None", bool, Any, str]
+"""One kind of activity (answers, reflections or rating saves) on one exercise, as both stores tally it:
+exercise id, count, best score, max score, completed, first activity (any sortable key), last time."""
+
+
+def merge_summary(rows: Iterable[SummaryRow]) -> dict[str, ExerciseSummary]:
+    """One summary per exercise from its rows, given answers first, then reflections, then rating saves.
+
+    ``attempts`` is the first non-zero count (answers, else reflections, else rating saves); the scores
+    come from the first row that has any; completed when any row is; ``last_at`` is the latest time.
+    Exercises come in order of their earliest ``first``, ties by id.
+    """
+    merged: dict[str, list[Any]] = {}
+    for ex, n, best, top, done, first, last in rows:
+        m = merged.setdefault(ex, [0, None, None, False, first, last])
+        m[0] = m[0] or n
+        m[1], m[2] = (best, top) if m[1] is None and m[2] is None else (m[1], m[2])
+        m[3] = m[3] or bool(done)
+        m[4], m[5] = min(m[4], first), max(m[5], last)
+    order = sorted(merged, key=lambda ex: (merged[ex][4], ex))
+    return {ex: ExerciseSummary(ex, m[0], m[1], m[2], m[3], m[5]) for ex in order for m in [merged[ex]]}

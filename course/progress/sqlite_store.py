@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from . import private_file, schema
 from .errors import ProgressStoreError, StoreRecovered
-from .records import Attempt, ExerciseSummary, Reflection
+from .records import Attempt, ExerciseSummary, Reflection, merge_summary
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -424,13 +424,4 @@ class ProgressStore:
                 ).fetchall(),
             ]
 
-        merged: dict[str, list[Any]] = {}
-        for table in self._run(read, write=False):
-            for ex, n, best, top, done, first, last in table:
-                m = merged.setdefault(ex, [0, None, None, False, first, last])
-                m[0] = m[0] or n  # answers first; else reflections; else rating saves
-                m[1], m[2] = (best, top) if m[1] is None and m[2] is None else (m[1], m[2])
-                m[3] = m[3] or bool(done)
-                m[4], m[5] = min(m[4], first), max(m[5], last)
-        order = sorted(merged, key=lambda ex: (merged[ex][4], ex))
-        return {ex: ExerciseSummary(ex, m[0], m[1], m[2], m[3], m[5]) for ex in order for m in [merged[ex]]}
+        return merge_summary(row for table in self._run(read, write=False) for row in table)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ...content.ids import duplicates
+
 Loc = tuple[Any, ...]
 Found = list[tuple[Loc, str]]
 
@@ -12,17 +14,6 @@ Found = list[tuple[Loc, str]]
 def listing(ids: Iterable[str]) -> str:
     """'a', 'b' and 'c' -> "a, b, c" for messages."""
     return ", ".join(str(i) for i in ids)
-
-
-def duplicates(values: list[Any]) -> list[int]:
-    """Positions of values already seen earlier in the list."""
-    seen: set[Any] = set()
-    out = []
-    for i, value in enumerate(values):
-        if value in seen:
-            out.append(i)
-        seen.add(value)
-    return out
 
 
 def unique_ids(items: list[Any], field: str) -> Found:
