@@ -586,7 +586,7 @@ def draw_highlight(axes: dict[str, Any], data: TimelineData, event_id: str, labe
     an arrow and its week instead.
     """
     day = data.days[event_id]
-    lo = data.window[0]
+    lo = data.scale.lo  # type: ignore[union-attr]
     off = day < lo
     x = lo + 0.5 if off else day
     style = dict(color=OKABE_ITO["black"], linewidth=2.5, alpha=0.8, linestyle="--" if off else "-")
