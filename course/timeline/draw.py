@@ -18,8 +18,9 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from .data import HELD_FRAME_LABEL, NOTE, TimelineData, set_calendar, signed
+from .data import HELD_FRAME_LABEL, TimelineData, set_calendar, signed
 from .layout import CalendarScale, pack_rows, place_beside, sample_line, text_width, week_of, week_ticks
+from .text import caption_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -256,9 +257,8 @@ def _draw_standalone_text(
 
 
 def _note_lines(scale: CalendarScale) -> list[str]:
-    """The notes under a standalone figure, wrapped to its width."""
-    lines = [f"{NOTE}. Fictional case: Jane and Susan are not real people."]
-    return lines + (textwrap.wrap(scale.describe(), 120) if scale.compressed else [])
+    """The caption's sentences under a standalone figure, each wrapped to the figure's width."""
+    return [line for sentence in caption_sentences(scale) for line in textwrap.wrap(sentence, 120)]
 
 
 def _draw_phase_strip(ax: Any, data: TimelineData, titles: list[str], spots: list, panel_h: float, day_at: Any) -> None:
