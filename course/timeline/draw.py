@@ -154,8 +154,7 @@ def axis_label(data: TimelineData) -> str:
     scale = data.scale
     if scale is None or not scale.compressed:
         return data.labels["x"]
-    a, b = scale.focus  # type: ignore[misc]
-    first, last = int(a // 7) + 1, int(b // 7)
+    first, last = scale.focus_weeks()
     weeks = f"week {first}" if first == last else f"weeks {first}\u2013{last}"
     return f"{data.labels['x']} ({weeks} drawn {scale.factor}\u00d7 wider)"
 
