@@ -10,17 +10,15 @@ print, no Output widget, so it also works headlessly under nbval and in tests.
 
 from __future__ import annotations
 
-import base64
 import html
 import io
-import os
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..safe_html import markdown
 from ..theme import CSS
 from .data import DIMENSIONS, PHRASES, describe, signed
 from .draw import draw_highlight
-from .plot import IMAGE_FORMAT_ENV, TimelineResult, plot_timeline
+from .plot import TimelineResult, image_tag, plot_timeline
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..content import Content
@@ -48,17 +46,8 @@ class Stepper:
         PNG; SVG instead where ``COURSE_IMAGE_FORMAT`` asks for it and it is smaller (handouts).
         """
         event = self.events[index]
-        kind, data = "png", self.png(event.id)
-        if os.environ.get(IMAGE_FORMAT_ENV) == "svg-if-smaller":
-            svg = self.svg(event.id)
-            if len(svg) < len(data):
-                kind, data = "svg+xml", svg
-        b64 = base64.b64encode(data).decode("ascii")
         alt = f"{self.base.alt_text} Selected: {self.position(index)}."
-        return (
-            f'<div class="course-picture"><img src="data:image/{kind};base64,{b64}" '
-            f'alt="{html.escape(alt, quote=True)}"></div>'
-        )
+        return f'<div class="course-picture">{image_tag(self.png(event.id), lambda: self.svg(event.id), alt)}</div>'
 
     def svg(self, event_id: str) -> bytes:
         """SVG of the figure with one event highlighted (text kept as text)."""
