@@ -14,6 +14,7 @@ import html
 import io
 from typing import TYPE_CHECKING, Any, Iterable
 
+from ..displays.event_cards import added_marker
 from ..safe_html import markdown
 from ..theme import CSS
 from .data import DIMENSIONS, PHRASES, describe, signed
@@ -28,6 +29,8 @@ STEP_DPI = 72  # the picture shows about 900 pixels wide, about the width of a n
 # zlib level for the step images (RGB: the picture is opaque): they are shown once and never saved,
 # so a quick encoding beats the last few per cent of size.
 STEP_PNG_LEVEL = 3
+# How the details say that the course added a scene to the article ({Note}: see ``added_marker``).
+ADDED_SCENE = "<p><small class='course-added'>{Note}: this scene is not in the source article.</small></p>"
 
 
 class Stepper:
@@ -103,11 +106,7 @@ class Stepper:
             f"<p>{esc(e.when.label()[:1].upper() + e.when.label()[1:])} &middot; "
             f"Phase: {esc(c.phase(e.phase).title)}</p>",
         ]
-        if getattr(e, "source_note", ""):
-            parts.append(
-                f"<p><small class='course-added'>{esc(e.source_note.capitalize())}: this scene is not in the "
-                "source article.</small></p>"
-            )
+        parts.append(added_marker(e, ADDED_SCENE))
         parts += [markdown(e.text)]
         if e.ratings is not None:
             rated = [f"{PHRASES[d]} {signed(e.rating(d))} ({describe(d, e.rating(d))})" for d in DIMENSIONS]
