@@ -5,16 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from ..content import load_content
-from ..content.models import ADDED_BY_COURSE
+from ..content.models import Event
 from ..safe_html import esc, inline, markdown
 from ..theme import CSS
 
+# The marker beside a card's title; the timeline's stepper passes its own HTML.
+CARD_MARKER = " <small class='course-added' title='Not in the source article'>· {note}</small>"
 
-def added_marker(event: Any) -> str:
-    """The small "added by the course" marker for a scene the course added to the article, else ''."""
-    if not getattr(event, "added_by_course", False):
-        return ""
-    return f" <small class='course-added' title='Not in the source article'>· {esc(ADDED_BY_COURSE)}</small>"
+
+def added_marker(event: Event, html_format: str = CARD_MARKER) -> str:
+    """The "added by the course" marker for a scene the course added to the article, else ''.
+
+    ``html_format`` is the HTML around the marker: ``{note}`` stands for the event's ``source_note``,
+    ``{Note}`` for the same with a capital letter (both escaped).
+    """
+    note = event.source_note
+    return html_format.format(note=esc(note), Note=esc(note.capitalize())) if note else ""
 
 
 def event_html(event: Any, content: Any) -> str:

@@ -62,8 +62,12 @@ class TimelineData:
     overlays: dict[str, Any] = field(default_factory=dict)
     days: dict[str, int] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
-    window: tuple[float, float] = (0.0, 0.0)  # visible x range (days), set by ``set_calendar``
     scale: CalendarScale | None = None  # how days map to the plot's width, set by ``set_calendar``
+
+    @property
+    def window(self) -> tuple[float, float]:
+        """The visible x range (days): the scale's ends, (0, 0) before ``set_calendar``."""
+        return (self.scale.lo, self.scale.hi) if self.scale is not None else (0.0, 0.0)
 
 
 def signed(value: float) -> str:
@@ -116,7 +120,6 @@ def set_calendar(data: TimelineData, full_calendar: bool = False) -> CalendarSca
     """Choose the days the plot shows and how they map to its width (quiet weeks compressed)."""
     rated = [p[1] for pts in data.series.values() for p in pts]
     lo, hi = window(list(data.days.values()), rated, full_calendar)
-    data.window = (lo, hi)
     data.scale = choose_scale(lo, hi, [data.days[e] for e in data.annotated])
     return data.scale
 

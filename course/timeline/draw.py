@@ -18,8 +18,9 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from .data import HELD_FRAME_LABEL, NOTE, TimelineData, set_calendar, signed
+from .data import HELD_FRAME_LABEL, TimelineData, set_calendar, signed
 from .layout import CalendarScale, pack_rows, place_beside, sample_line, text_width, week_of, week_ticks
+from .text import caption_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -153,8 +154,7 @@ def axis_label(data: TimelineData) -> str:
     scale = data.scale
     if scale is None or not scale.compressed:
         return data.labels["x"]
-    a, b = scale.focus  # type: ignore[misc]
-    first, last = int(a // 7) + 1, int(b // 7)
+    first, last = scale.focus_weeks()
     weeks = f"week {first}" if first == last else f"weeks {first}\u2013{last}"
     return f"{data.labels['x']} ({weeks} drawn {scale.factor}\u00d7 wider)"
 
@@ -256,9 +256,8 @@ def _draw_standalone_text(
 
 
 def _note_lines(scale: CalendarScale) -> list[str]:
-    """The notes under a standalone figure, wrapped to its width."""
-    lines = [f"{NOTE}. Fictional case: Jane and Susan are not real people."]
-    return lines + (textwrap.wrap(scale.describe(), 120) if scale.compressed else [])
+    """The caption's sentences under a standalone figure, each wrapped to the figure's width."""
+    return [line for sentence in caption_sentences(scale) for line in textwrap.wrap(sentence, 120)]
 
 
 def _draw_phase_strip(ax: Any, data: TimelineData, titles: list[str], spots: list, panel_h: float, day_at: Any) -> None:
@@ -586,7 +585,7 @@ def draw_highlight(axes: dict[str, Any], data: TimelineData, event_id: str, labe
     an arrow and its week instead.
     """
     day = data.days[event_id]
-    lo = data.window[0]
+    lo = data.scale.lo  # type: ignore[union-attr]
     off = day < lo
     x = lo + 0.5 if off else day
     style = dict(color=OKABE_ITO["black"], linewidth=2.5, alpha=0.8, linestyle="--" if off else "-")

@@ -10,17 +10,16 @@ print, no Output widget, so it also works headlessly under nbval and in tests.
 
 from __future__ import annotations
 
-import base64
 import html
 import io
-import os
 from typing import TYPE_CHECKING, Any, Iterable
 
+from ..displays.event_cards import added_marker
 from ..safe_html import markdown
 from ..theme import CSS
 from .data import DIMENSIONS, PHRASES, describe, signed
 from .draw import draw_highlight
-from .plot import IMAGE_FORMAT_ENV, TimelineResult, plot_timeline
+from .plot import TimelineResult, image_tag, plot_timeline
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..content import Content
@@ -30,6 +29,8 @@ STEP_DPI = 72  # the picture shows about 900 pixels wide, about the width of a n
 # zlib level for the step images (RGB: the picture is opaque): they are shown once and never saved,
 # so a quick encoding beats the last few per cent of size.
 STEP_PNG_LEVEL = 3
+# How the details say that the course added a scene to the article ({Note}: see ``added_marker``).
+ADDED_SCENE = "<p><small class='course-added'>{Note}: this scene is not in the source article.</small></p>"
 
 
 class Stepper:
@@ -48,17 +49,8 @@ class Stepper:
         PNG; SVG instead where ``COURSE_IMAGE_FORMAT`` asks for it and it is smaller (handouts).
         """
         event = self.events[index]
-        kind, data = "png", self.png(event.id)
-        if os.environ.get(IMAGE_FORMAT_ENV) == "svg-if-smaller":
-            svg = self.svg(event.id)
-            if len(svg) < len(data):
-                kind, data = "svg+xml", svg
-        b64 = base64.b64encode(data).decode("ascii")
         alt = f"{self.base.alt_text} Selected: {self.position(index)}."
-        return (
-            f'<div class="course-picture"><img src="data:image/{kind};base64,{b64}" '
-            f'alt="{html.escape(alt, quote=True)}"></div>'
-        )
+        return f'<div class="course-picture">{image_tag(self.png(event.id), lambda: self.svg(event.id), alt)}</div>'
 
     def svg(self, event_id: str) -> bytes:
         """SVG of the figure with one event highlighted (text kept as text)."""
@@ -114,11 +106,7 @@ class Stepper:
             f"<p>{esc(e.when.label()[:1].upper() + e.when.label()[1:])} &middot; "
             f"Phase: {esc(c.phase(e.phase).title)}</p>",
         ]
-        if getattr(e, "source_note", ""):
-            parts.append(
-                f"<p><small class='course-added'>{esc(e.source_note.capitalize())}: this scene is not in the "
-                "source article.</small></p>"
-            )
+        parts.append(added_marker(e, ADDED_SCENE))
         parts += [markdown(e.text)]
         if e.ratings is not None:
             rated = [f"{PHRASES[d]} {signed(e.rating(d))} ({describe(d, e.rating(d))})" for d in DIMENSIONS]

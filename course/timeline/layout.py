@@ -103,12 +103,17 @@ class CalendarScale:
         days, units = (np.asarray(v, dtype=float) for v in self.knots())
         return (lambda x: np.interp(x, days, units)), (lambda u: np.interp(u, units, days))
 
+    def focus_weeks(self) -> tuple[int, int]:
+        """The first and last therapy week drawn at full scale (only for a compressed calendar)."""
+        a, b = self.focus  # type: ignore[misc]
+        return int(a // 7) + 1, int(b // 7)  # b is the Monday after the last full-scale week
+
     def describe(self) -> str:
         """The compression in one sentence for captions and alt text ("" for the plain calendar)."""
         if not self.compressed:
             return ""
         a, b = self.focus  # type: ignore[misc]
-        first, last = int(a // 7) + 1, int(b // 7)  # b is the Monday after the last full-scale week
+        first, last = self.focus_weeks()
         weeks = f"week {first}" if first == last else f"weeks {first} to {last}"
         around = {(True, True): "the weeks before and after", (True, False): "the weeks before them"}.get(
             (a > self.lo, b < self.hi), "the weeks after them"

@@ -19,7 +19,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..theme import CSS
 from .data import (
@@ -105,14 +105,7 @@ class TimelineResult:
 
     def image_html(self) -> str:
         """The picture as an ``<img>`` with its alt text: PNG, or SVG where asked for and smaller."""
-        png = self.png()
-        kind, data = "png", png
-        if os.environ.get(IMAGE_FORMAT_ENV) == "svg-if-smaller":
-            svg = self.svg()
-            if len(svg) < len(png):
-                kind, data = "svg+xml", svg
-        b64 = base64.b64encode(data).decode("ascii")
-        return f'<img src="data:image/{kind};base64,{b64}" alt="{html.escape(self.alt_text, quote=True)}">'
+        return image_tag(self.png(), self.svg, self.alt_text)
 
     def _repr_html_(self) -> str:
         esc = html.escape
@@ -135,6 +128,18 @@ class TimelineResult:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self._repr_html_(), "text/plain": self.alt_text}
+
+
+def image_tag(png: bytes, svg: Callable[[], bytes], alt: str) -> str:
+    """An ``<img>`` with ``alt`` embedding the PNG, or the SVG (``svg()`` is called only then) where
+    ``COURSE_IMAGE_FORMAT`` is ``svg-if-smaller`` and the SVG is smaller."""
+    kind, data = "png", png
+    if os.environ.get(IMAGE_FORMAT_ENV) == "svg-if-smaller":
+        vector = svg()
+        if len(vector) < len(png):
+            kind, data = "svg+xml", vector
+    b64 = base64.b64encode(data).decode("ascii")
+    return f'<img src="data:image/{kind};base64,{b64}" alt="{html.escape(alt, quote=True)}">'
 
 
 def _rc() -> Any:

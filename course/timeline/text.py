@@ -9,6 +9,7 @@ from .data import NOTE, PHRASES, Point, TimelineData, _join, describe, signed
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..content import Content
+    from .layout import CalendarScale
 
 
 def _course_of_transference(pts: list[Point], data: TimelineData, phase_of: Mapping[str, str]) -> str:
@@ -106,12 +107,18 @@ def alt_text(data: TimelineData, content: Content) -> str:
     return " ".join(sentences)
 
 
+def caption_sentences(scale: CalendarScale | None) -> list[str]:
+    """The notes on the timeline, one sentence each: teaching ratings, a fictional case, and how the
+    calendar is drawn (when it is compressed)."""
+    sentences = [f"{NOTE}. Fictional case: Jane and Susan are not real people."]
+    if scale is not None and scale.compressed:
+        sentences.append(scale.describe())
+    return sentences
+
+
 def caption(data: TimelineData) -> str:
-    """The notes under the picture: teaching ratings, a fictional case, and how the calendar is drawn."""
-    text = f"{NOTE}. Fictional case: Jane and Susan are not real people."
-    if data.scale is not None and data.scale.compressed:
-        text += " " + data.scale.describe()
-    return text
+    """The notes under the picture, as one paragraph."""
+    return " ".join(caption_sentences(data.scale))
 
 
 def table_html(data: TimelineData, content: Content) -> str:
