@@ -11,6 +11,10 @@ APP_PORT ?= 8866
 HUB_PORT ?= 8000
 HUB_DIR  ?= $(shell bash deploy/hub/hub-dir.sh)
 PYTEST_ARGS ?=
+# make test runs the tests on two workers (pytest-xdist); tests that share a slow server stay on one worker
+# (the root conftest.py says which). TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= 2
+XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS))
 
 .PHONY: help lab test lint format unit notebooks browser validate chromium node bench screenshots app site html lite hub clean
 
@@ -71,16 +75,16 @@ format: $(VENV)/.installed-test
 	$(RUFF) format .
 
 test: lint chromium node
-	$(PY) -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
 unit: $(VENV)/.installed-test node
-	$(PY) -m pytest tests -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) tests -m "not browser" $(PYTEST_ARGS)
 
 notebooks: $(VENV)/.installed-test
-	$(PY) -m pytest notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
 browser: $(VENV)/.installed-test chromium
-	$(PY) -m pytest tests -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) tests -m browser $(PYTEST_ARGS)
 
 # Screenshots only: every notebook run (artifacts/screenshots/<notebook>.png), every exercise type
 # answered (artifacts/screenshots/exercises/<type>.png), notebook 03's timeline in both themes

@@ -7,7 +7,41 @@ progress store or opens a window.
 import os
 import tempfile
 
+import pytest
+
 _TMP = tempfile.mkdtemp(prefix="course-test-")
 os.environ["COURSE_PROGRESS"] = os.path.join(_TMP, "progress.sqlite3")
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
+
+
+# ---- two workers (``make test`` runs ``pytest -n 2``, with pytest-xdist) ------------------------------------
+# Tests that share a slow session fixture run on one worker, so it is made once: every hub test (they make
+# system users and groups with fixed names), the built website's browser tests, the Voila app's. Everything
+# else is sent out by file: a notebook's nbval cells share one kernel, and a module's fixtures are made once.
+# Each worker that runs JupyterLab browser tests starts its own JupyterLab. (xdist's own ``loadgroup`` cannot
+# be used: it reads marks through node ids, which nbval's cells do not carry.)
+_ONE_WORKER = {"tests/hub/": "hub", "tests/browser/site/": "site", "tests/browser/app/": "app"}
+
+
+def worker_scope(nodeid: str) -> str:
+    """The unit of work a test belongs to: its shared-fixture group, else its file."""
+    for prefix, group in _ONE_WORKER.items():
+        if nodeid.startswith(prefix):
+            return group
+    return nodeid.split("::", 1)[0]
+
+
+try:
+    from xdist.scheduler import LoadScopeScheduling
+except ImportError:  # pytest-xdist is a test dependency; without it the tests run in one process
+    LoadScopeScheduling = None
+
+if LoadScopeScheduling is not None:
+
+    class _ByScope(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_scope(nodeid)
+
+    def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
+        return _ByScope(config, log)

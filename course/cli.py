@@ -1,7 +1,7 @@
 """The ``course`` command, the course's only command line: every subcommand is defined here.
 
 For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``, ``submit`` (share
-with the seminar on the hub). For instructors: ``class-summary``, ``gradebook``, ``hub-setup``,
+with the seminar on the hub), ``recover`` (read back a damaged progress file). For instructors: ``class-summary``, ``gradebook``, ``hub-setup``,
 ``release``, and the delivery channels ``app`` (Voilà), ``site`` (the static website, which is also the
 printable handouts) and ``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
 
@@ -121,6 +121,48 @@ def run_export(out: str | Path | None = None, *, name: str | None = None, includ
         f"Wrote {path}: {len(payload['attempts'])} answers and {len(payload['ratings'])} ratings"
         f"{extra}, under {shown}. Send this file to your instructor only if you choose to."
     )
+    return 0
+
+
+def run_recover(damaged: str | Path, *, into: str | Path | None = None, export: str | Path | None = None) -> int:
+    """Read back what a damaged (kept) progress file holds, into a progress store or an export file."""
+    from .progress import salvage
+
+    source = Path(damaged)
+    if not source.is_file():
+        return _say_error("recover", f"{source} is not a file; name the kept progress file (*.corrupt-*)")
+    found = salvage.read_damaged(source)
+    print(f"{source}: {found.describe()}")
+    if found.problem:
+        return 2
+    try:
+        if export is not None:
+            return _recover_to_export(found, Path(export))
+        target = Path(into) if into else progress.default_path()
+        with progress.ProgressStore(target) as store:
+            added = store.restore(found)
+    except ProgressStoreError as exc:
+        return _say_error("recover", exc)
+    new = sum(added[t] for t in ("attempts", "reflections", "ratings"))
+    print(f"Added {new} of them to {target} (rows it already held were not added again).")
+    return 0
+
+
+def _recover_to_export(found: Any, out: Path) -> int:
+    """Write what was salvaged as an export file (reflections included: the file is the learner's own)."""
+    import tempfile
+
+    from .classroom.export import export_results, write_export
+
+    with tempfile.TemporaryDirectory(prefix="course-recover-") as tmp:
+        with progress.ProgressStore(Path(tmp) / "recovered.sqlite3") as store:
+            store.restore(found)
+            data = export_results(store, include_reflections=True)
+    try:
+        write_export(data, out)
+    except OSError as exc:
+        return _say_error("recover", f"cannot write {out} ({exc.strerror or exc})")
+    print(f"Wrote {out}, with the recovered reflections: it is yours; share it only if you choose to.")
     return 0
 
 
@@ -376,6 +418,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--include-reflections", action="store_true", help="include your written reflections (default: left out)"
     )
     p.set_defaults(func=lambda a: run_export(a.out, name=a.name, include_reflections=a.include_reflections))
+
+    p = sub.add_parser("recover", help="read back what a damaged progress file still holds (the kept *.corrupt-* file)")
+    p.add_argument("file", help="the damaged progress file, as kept beside your progress file")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--into", help="the progress file to add the rows to (default: your progress file)")
+    where.add_argument("--export", help="write them to this export file instead of a progress file")
+    p.set_defaults(func=lambda a: run_recover(a.file, into=a.into, export=a.export))
 
     p = sub.add_parser("class-summary", help="summarise learners' exports, or the seminar exchange, for a seminar")
     p.add_argument("exports", nargs="*", help="export files, or folders holding them")

@@ -56,6 +56,7 @@ def _v2(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)
 OUR_TABLES = frozenset({"attempts", "reflections", "ratings", "settings"})
+FOREIGN = "it is an SQLite database, but not a course progress file"
 
 
 class ForeignDatabase(Exception):
@@ -84,7 +85,7 @@ def check_ours(conn: sqlite3.Connection) -> int:
     if version == 0:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables - {"sqlite_sequence"}:
-            raise ForeignDatabase("it is an SQLite database, but not a course progress file")
+            raise ForeignDatabase(FOREIGN)
     return version
 
 

@@ -2,8 +2,9 @@
 
 WAL journal, ``synchronous=FULL``, a busy timeout, and every write in its own ``BEGIN IMMEDIATE``
 transaction, so several kernels can share the file and a killed kernel never loses a committed answer.
-A damaged or unreadable file is moved aside (never deleted) and a fresh store started; the learner is
-told through a ``StoreRecovered`` notice (see ``take_notices``).
+A damaged or unreadable file is moved aside (never deleted) and a fresh store started; every row the
+damaged file still holds is read back into it (``salvage``), and the learner is told what came back and
+what was lost through a ``StoreRecovered`` notice (see ``take_notices``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import private_file, schema
+from . import private_file, salvage, schema
 from .errors import ProgressStoreError, StoreRecovered
 from .records import Attempt, ExerciseSummary, Reflection, merge_summary
 
@@ -92,6 +93,7 @@ class ProgressStore:
         self.notices: list[StoreRecovered] = []
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
+        self._to_salvage: list[int] = []  # indexes into notices whose kept file is still to be read back
         self._open()
 
     # ----- opening, checking and recovering -------------------------------------------------------
@@ -103,9 +105,11 @@ class ProgressStore:
             if reason is None:
                 try:
                     self._conn = self._connect()
-                    return
                 except _Damaged as damaged:
                     reason = str(damaged)
+                else:
+                    self._salvage_moved()
+                    return
             self._move_aside(reason, found)
         raise ProgressStoreError(
             f"Your progress file {self.path} keeps failing to open; set COURSE_PROGRESS to another file."
@@ -116,8 +120,22 @@ class ProgressStore:
         if moved is None:  # another process moved it aside already
             return
         notice = StoreRecovered(self.path, moved, reason)
+        if moved.is_file() and not reason.startswith(("permission denied", schema.FOREIGN)):
+            self._to_salvage.append(len(self.notices))
+        else:
+            log.warning("%s", notice)
         self.notices.append(notice)
-        log.warning("%s", notice)
+
+    def _salvage_moved(self) -> None:
+        """Read every row the files just moved aside still hold back into the fresh store."""
+        assert self._conn is not None
+        while self._to_salvage:
+            old = self.notices[self._to_salvage.pop(0)]
+            found = salvage.read_damaged(old.moved_to)
+            self._transaction(self._conn, lambda c, found=found: salvage.restore(c, found))
+            old.salvage = found
+            old.args = (old.message,)
+            log.warning("%s", old)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(str(self.path), timeout=self.timeout, isolation_level=None, check_same_thread=False)
@@ -214,6 +232,10 @@ class ProgressStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def restore(self, found: salvage.Salvage) -> dict[str, int]:
+        """Add the rows salvaged from a damaged file (``salvage.read_damaged``); rows already here are skipped."""
+        return self._run(lambda c: salvage.restore(c, found), write=True)
 
     def take_notices(self) -> list[StoreRecovered]:
         """Notices not yet shown to the learner (each returned once)."""

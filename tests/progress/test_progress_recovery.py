@@ -134,7 +134,8 @@ def test_damage_found_while_open_is_recovered_and_the_write_retried(store_path: 
     assert store._run(damaged_once, write=True) == 7  # no exception reaches the caller
     [notice] = store.take_notices()
     assert "damaged" in notice.reason and notice.moved_to.exists()
-    assert store.get_setting("k") == 1 and store.attempt_count("ex") == 0  # fresh store
+    assert store.get_setting("k") == 1  # the retried write went to the fresh store
+    assert store.attempt_count("ex") == 1 and notice.salvage.recovered("attempts") == 1  # read back from the kept file
     store.close()
 
 

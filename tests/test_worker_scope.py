@@ -1,0 +1,31 @@
+"""make test's two workers: what shares a slow server stays on one worker, everything else goes by file."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _worker_scope():
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.worker_scope
+
+
+def test_hub_site_and_app_tests_each_stay_on_one_worker() -> None:
+    scope = _worker_scope()
+    assert {scope("tests/hub/test_isolation.py::test_a"), scope("tests/hub/test_hub_seminar.py::test_b")} == {"hub"}
+    assert {scope("tests/browser/site/test_site_pages.py::t"), scope("tests/browser/site/test_site_answers.py::u")} == {
+        "site"
+    }
+    assert scope("tests/browser/app/test_voila_app.py::t") == "app"
+
+
+def test_a_notebooks_cells_stay_together_and_files_are_separate() -> None:
+    scope = _worker_scope()
+    cells = {scope(f"notebooks/05_rupture_and_repair.ipynb::Cell {i}") for i in range(5)}
+    assert cells == {"notebooks/05_rupture_and_repair.ipynb"}
+    assert scope("tests/progress/test_progress_store.py::test_x[1]") != scope("tests/timeline/test_layout.py::test_y")
