@@ -171,9 +171,12 @@ def call_problems(name: str, call: ast.Call, known: Known, shown: set[str]) -> l
         given.append((keyword.arg, keyword.value))
     required = REQUIRED.get(name)
     if required and required not in {p for p, _ in given}:
-        return [f"needs a value in quotes, e.g. {EXAMPLE[name]}"]
+        return [f"needs a value in quotes, e.g. {_example(name)}"]
     kinds = dict(params)
     for param, node in given:
+        if kinds[param] != "any" and isinstance(node, ast.Name):
+            problems.append(f"{node.id} is not in quotes; write the id in straight quotes, e.g. {_example(name)}")
+            continue
         problems += [m for value in _literals(node) if (m := _id_problem(kinds[param], value, known, name))]
         if kinds[param] == "exercise":
             shown.update(v for v in _literals(node) if isinstance(v, str) and v in known.exercises)
@@ -217,6 +220,10 @@ def _literals(node: ast.expr) -> list[Any]:
     if isinstance(node, (ast.Tuple, ast.List)):
         return [item.value for item in node.elts if isinstance(item, ast.Constant)]
     return []
+
+
+def _example(name: str) -> str:
+    return EXAMPLE.get(name, 'course.show_events("intake", "first-session")')
 
 
 def _how_many(name: str) -> str:

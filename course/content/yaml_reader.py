@@ -153,7 +153,7 @@ def _syntax_problem(doc: YamlDoc, text: str, exc: Any) -> Problem:
     line = mark.line + 1 if mark is not None else None
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     written = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
-    if "\t" in reason:
+    if "\\t" in reason or "\t" in written[: mark.column + 1 if mark is not None else 0]:
         return Problem(
             doc.name,
             line,
@@ -162,7 +162,7 @@ def _syntax_problem(doc: YamlDoc, text: str, exc: Any) -> Problem:
             "(two spaces per level of indentation)",
         )
     first_colon = written.find(": ")
-    if "mapping values are not allowed" in reason and 0 <= first_colon < mark.column:
+    if "mapping values are not allowed" in reason and mark is not None and 0 <= first_colon < mark.column:
         key = written[:first_colon].strip().lstrip("-").strip()
         return Problem(doc.name, line, key, f"the text {COLON_IN_TEXT}")
     return Problem(
