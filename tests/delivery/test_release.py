@@ -330,8 +330,12 @@ def test_released_notebooks_pass_nbval_with_the_release_package(release):
 
 
 def test_same_salt_gives_byte_identical_releases(release, tmp_path):
-    again = _build(tmp_path / "again")
-    assert _files(again) == _files(release)
+    report = build_release(tmp_path / "again", salt=SALT, root=REPO)
+    assert not report.problems
+    assert _files(tmp_path / "again") == _files(release)
+    # and the summary says how many feedback texts name an accepted answer in plain words
+    assert report.accepted_in_text > 0
+    assert f"{report.accepted_in_text} feedback text(s) say in plain words" in report.summary()
 
 
 def test_a_different_salt_changes_every_hash_but_not_the_answers():
