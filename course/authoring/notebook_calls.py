@@ -70,6 +70,15 @@ class NotebookCheck:
     cells: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # notebook id -> its cells
 
 
+def course_call_problems(folder: Path, content: Any, exercises_dir: Path) -> list[Problem]:
+    """The problems in the notebooks under ``folder``, with exercise ids from ``exercises_dir`` (for builds
+    that read notebooks from elsewhere than beside data/)."""
+    from ..exercises.checks import checked_exercises
+
+    types = checked_exercises(content, exercises_dir).types
+    return check_notebooks(folder, Known(types, [e.id for e in content.events])).problems
+
+
 def notebook_files(folder: Path) -> list[Path]:
     """The notebooks in ``folder`` and its subfolders (the instructor's), checkpoints left out."""
     return sorted(p for p in Path(folder).rglob("*.ipynb") if not any(part.startswith(".") for part in p.parts))

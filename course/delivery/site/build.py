@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...authoring.notebook_calls import course_call_problems
 from ...content import load_content
 from ...exercises.checks import count_released
 from ...exercises.lookup import load
@@ -158,6 +159,11 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
     paths = reading_order(course_notebooks(notebooks), content)
     if not paths:
         raise SiteError(f"{notebooks or 'notebooks/'}: no notebooks to build the site from")
+    wrong = course_call_problems(paths[0].parent, content, data / "exercises")
+    if wrong:
+        raise SiteError(
+            "\n".join([*map(str, wrong), "Fix the notebook cells above (course validate), then build again."])
+        )
     known = {p.stem for p in paths}
     site_pages = {f"{stem}.html" for stem in known} | {"index.html", "progress.html"}
     exercises = Exercises(data, lambda href: relink_target(href, ".html", known))
