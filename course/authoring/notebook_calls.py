@@ -59,6 +59,7 @@ class Known:
     events: list[str]
     topics: list[str] = field(default_factory=lambda: list(get_args(Topic)))
     dimensions: list[str] = field(default_factory=lambda: list(DIMENSION_SCALES))
+    unreadable: set[str] = field(default_factory=set)  # exercise files already reported as unreadable
 
 
 @dataclass
@@ -75,13 +76,17 @@ def course_call_problems(folder: Path, content: Any, exercises_dir: Path) -> lis
     that read notebooks from elsewhere than beside data/)."""
     from ..exercises.checks import checked_exercises
 
-    types = checked_exercises(content, exercises_dir).types
-    return check_notebooks(folder, Known(types, [e.id for e in content.events])).problems
+    exercises = checked_exercises(content, exercises_dir)
+    known = Known(exercises.types, [e.id for e in content.events], unreadable=exercises.unreadable)
+    return check_notebooks(folder, known).problems
 
 
 def notebook_files(folder: Path) -> list[Path]:
     """The notebooks in ``folder`` and its subfolders (the instructor's), checkpoints left out."""
-    return sorted(p for p in Path(folder).rglob("*.ipynb") if not any(part.startswith(".") for part in p.parts))
+    folder = Path(folder)
+    return sorted(
+        p for p in folder.rglob("*.ipynb") if not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def read_cells(path: Path) -> tuple[list[dict[str, Any]] | None, Problem | None]:
@@ -199,6 +204,8 @@ def _id_problem(kind: str, value: Any, known: Known, name: str) -> str | None:
     if not isinstance(value, str):
         return f"got {value!r}; give the id in quotes"
     if kind in ("exercise", "rating-exercise"):
+        if value in known.unreadable:
+            return None  # its file's own problem is reported
         if value not in known.exercises:
             return f"'{value}' is not an exercise id in data/exercises/{suggest(value, known.exercises)}"
         if kind == "rating-exercise" and known.exercises[value] != "rating":

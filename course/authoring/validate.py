@@ -62,7 +62,7 @@ def validate(root: Path | None = None) -> Report:
 
 def _check_notebooks(folder: Path, content: Content, exercises: ExerciseCheck, report: Report) -> None:
     """The notebooks' calls; then, when nothing else is wrong (the model needs every spec), their minutes."""
-    known = Known(exercises.types, [e.id for e in content.events])
+    known = Known(exercises.types, [e.id for e in content.events], unreadable=exercises.unreadable)
     check = check_notebooks(folder, known)
     report.problems += check.problems
     if not report.problems:

@@ -54,6 +54,7 @@ class ExerciseCheck:
     types: dict[str, str] = dataclass_field(default_factory=dict)  # exercise id -> type (for every readable spec)
     specs: dict[str, AnySpec] = dataclass_field(default_factory=dict)  # exercise id -> spec (those without problems)
     docs: dict[str, YamlDoc] = dataclass_field(default_factory=dict)  # exercise id -> its file
+    unreadable: set[str] = dataclass_field(default_factory=set)  # names of files whose id cannot be read
 
 
 def checked_exercises(content: Content | None, exercises_dir: Path) -> ExerciseCheck:
@@ -66,7 +67,9 @@ def checked_exercises(content: Content | None, exercises_dir: Path) -> ExerciseC
         doc, spec, found = check_file(path, content, folder=folder)
         check.problems += found + [_one_line(p) for p in link_problems(doc)]
         ex_id = doc.data.get("id") if isinstance(doc.data, dict) else None
-        if isinstance(ex_id, str):
+        if not isinstance(ex_id, str):
+            check.unreadable.add(path.stem)  # already reported; the file name should be its id
+        else:
             if ex_id in first_file:
                 check.problems.append(
                     doc.problem(

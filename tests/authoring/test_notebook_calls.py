@@ -163,3 +163,21 @@ def test_with_no_notebook_every_exercise_but_the_examples_is_unshown(tmp_path: P
     report = validate(data)
     assert report.problems == []
     assert report.warnings and not any("/examples/" in p.file for p in report.warnings)
+
+
+def test_checkpoints_are_skipped_even_in_a_folder_whose_path_has_a_dot(tmp_path: Path, known: Known) -> None:
+    folder = tmp_path / ".courses" / "notebooks"
+    (folder / ".ipynb_checkpoints").mkdir(parents=True)
+    shutil.copyfile(BAD / "notebook-misspelt-exercise-id.ipynb", folder / "new.ipynb")
+    shutil.copyfile(BAD / "notebook-misspelt-event-id.ipynb", folder / ".ipynb_checkpoints" / "new-checkpoint.ipynb")
+    problems = check_notebooks(folder, known).problems
+    assert [Path(p.file).name for p in problems] == ["new.ipynb"]
+
+
+def test_an_unreadable_exercise_file_is_reported_once_not_again_in_its_notebook(tmp_path: Path) -> None:
+    data = _course_copy(tmp_path)
+    path = data / "exercises" / "01_codes_and_boundaries" / "ch01-after-therapy.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\n  - id:", "\n\t- id:", 1), encoding="utf-8")
+    problems = validate_all(data)
+    assert [(Path(p.file).name, p.field) for p in problems] == [("ch01-after-therapy.yaml", "")]
+    assert "replace the tab with spaces" in problems[0].message
