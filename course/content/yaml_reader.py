@@ -165,6 +165,10 @@ def _syntax_problem(doc: YamlDoc, text: str, exc: Any) -> Problem:
     if "mapping values are not allowed" in reason and mark is not None and 0 <= first_colon < mark.column:
         key = written[:first_colon].strip().lstrip("-").strip()
         return Problem(doc.name, line, key, f"the text {COLON_IN_TEXT}")
+    if "but got ':'" in reason and mark is not None:  # inside {...}: 'feedback: Not this: one.'
+        before = written[: mark.column]
+        key = before[max(before.rfind(","), before.rfind("{")) + 1 :].split(":")[0].strip()
+        return Problem(doc.name, line, key, f"the text {COLON_IN_TEXT}")
     return Problem(
         doc.name, line, "", f"is not valid YAML ({reason}); check indentation, colons and quotes near this line"
     )
