@@ -16,6 +16,7 @@ from typing import Any, get_args
 
 from ..content.checks import suggest
 from ..content.models import Topic
+from ..exercises.checks import checked_exercises
 from ..exercises.spec import DIMENSION_SCALES
 from ..paths import display_path
 from ..problems import Problem
@@ -74,8 +75,6 @@ class NotebookCheck:
 def course_call_problems(folder: Path, content: Any, exercises_dir: Path) -> list[Problem]:
     """The problems in the notebooks under ``folder``, with exercise ids from ``exercises_dir`` (for builds
     that read notebooks from elsewhere than beside data/)."""
-    from ..exercises.checks import checked_exercises
-
     exercises = checked_exercises(content, exercises_dir)
     known = Known(exercises.types, [e.id for e in content.events], unreadable=exercises.unreadable)
     return check_notebooks(folder, known).problems
