@@ -47,11 +47,15 @@ COVERED_BY_TEST := lab app site lite
 
 # One rule for every install stamp: .venv/.installed-<extra> installs the course with that extra from
 # pyproject.toml (`lab` is the plain runtime install); the stamp is newer than pyproject.toml until it
-# changes. The course's JupyterLab defaults go where JupyterLab reads them (an editable install skips data files).
+# changes. pip's output goes to $(INSTALL_LOG), shown only when the install fails (its warnings worry
+# people who do not program). The course's JupyterLab defaults go where JupyterLab reads them (an
+# editable install skips data files).
+INSTALL_LOG := $(VENV)/install.log
 $(VENV)/.installed-%: pyproject.toml jupyter-config/lab-settings/jane-susan-course.json | $(PY)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.$(if $(filter lab,$*),,[$*])'
-	mkdir -p $(LAB_OVERRIDES) && cp jupyter-config/lab-settings/jane-susan-course.json $(LAB_OVERRIDES)/
+	@echo "Installing the course's Python packages into $(VENV) ($*; the first time takes a few minutes)..."
+	@{ $(PIP) install --quiet --upgrade pip && $(PIP) install --quiet -e '.$(if $(filter lab,$*),,[$*])'; } \
+		>$(INSTALL_LOG) 2>&1 || { cat $(INSTALL_LOG) >&2; echo "make: installing the course failed (above; also in $(INSTALL_LOG))." >&2; exit 1; }
+	@mkdir -p $(LAB_OVERRIDES) && cp jupyter-config/lab-settings/jane-susan-course.json $(LAB_OVERRIDES)/
 	@touch $@ $(if $(filter test,$*),$(foreach extra,$(COVERED_BY_TEST),$(VENV)/.installed-$(extra)))
 
 lab: $(VENV)/.installed-lab

@@ -35,18 +35,23 @@ GRADEBOOK_FORMATS = ("canvas", "moodle")
 
 def _validate(args: argparse.Namespace) -> int:
     from .authoring.sources import report, unverified
-    from .authoring.validate import validate_all
+    from .authoring.validate import validate
     from .exercises.checks import count_released
 
-    problems = validate_all(Path(args.path) if args.path else None)
+    found = validate(Path(args.path) if args.path else None)
+    problems = found.problems
     for problem in problems:
         print(problem)
     if args.sources:
         print(("\n" if problems else "") + report(unverified(Path(args.path) if args.path else None)))
+    if args.release:
+        _print_plain_answers(found.texts_in_release)
     if problems:
+        _print_warnings(found.warnings)
         print(f"\n{len(problems)} problem(s) found. Fix them and run 'course validate' again.", file=sys.stderr)
         return 2
     print("All course content is valid.")
+    _print_warnings(found.warnings)
     released = count_released((Path(args.path) if args.path else data_dir()) / "exercises")
     if released:
         print(
@@ -54,6 +59,22 @@ def _validate(args: argparse.Namespace) -> int:
             "recovered and score full marks; the fixture self-tests were skipped (a release has no fixtures)."
         )
     return 0
+
+
+def _print_warnings(warnings: Sequence[Any]) -> None:
+    if warnings:
+        print(f"\n{len(warnings)} warning(s): the course works, but check these:")
+        for warning in warnings:
+            print(warning)
+
+
+def _print_plain_answers(texts: Sequence[Any]) -> None:
+    if not texts:
+        print("\nIn the student release, no feedback says which answer is accepted.")
+        return
+    print(f"\nIn the student release, {len(texts)} text(s) say in plain words which answer is accepted:")
+    for text in texts:
+        print(text)
 
 
 def _lab(args: argparse.Namespace) -> int:
@@ -393,6 +414,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--sources",
         action="store_true",
         help="also list every detail still to check against a primary text (the verify: notes), with file and line",
+    )
+    p.add_argument(
+        "--release",
+        action="store_true",
+        help="also list the feedback that says which answer is accepted (plain text in the student release)",
     )
     p.set_defaults(func=_validate)
 

@@ -1,4 +1,5 @@
-"""Problems found in course content, reported as ``file:line: field: message``."""
+"""Problems found in course content, reported as ``file:line: field: message`` (for a notebook,
+``file: cell N: field: message``)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,13 @@ class Problem:
     line: int | None
     field: str
     message: str
+    cell: int | None = None  # a notebook's cell, counted from 1 as they appear (``line`` is then None)
 
     def __str__(self) -> str:
-        line = self.line if self.line is not None else "?"
+        where = f": cell {self.cell}" if self.cell is not None else f":{self.line if self.line is not None else '?'}"
         field = self.field or "(file)"
         message = " ".join(self.message.split())  # one problem, one line
-        return _printable(f"{self.file}:{line}: {' '.join(field.split())}: {message}")
+        return _printable(f"{self.file}{where}: {' '.join(field.split())}: {message}")
 
 
 def _printable(text: str) -> str:

@@ -11,23 +11,23 @@ The model (written out in the instructor guide, "How long each notebook takes"):
   five minutes plus the time to write its suggested length at 15 words a minute;
 - a fixed time for the other displays (``DISPLAY_MINUTES``).
 
-A test keeps every notebook's stated ``minutes`` (``data/course.yaml``) within ``TOLERANCE`` of the model,
-and no notebook above ``SPLIT_ABOVE`` minutes: a longer one is split in two.
+``course validate`` keeps every notebook's stated ``minutes`` (``data/course.yaml``) within ``TOLERANCE`` of
+the model, and no notebook above ``SPLIT_ABOVE`` minutes: a longer one is split in two (``minutes_problems``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import nbformat
 
 from ..content import load_content
 from ..exercises import load_spec
 from ..exercises.types import AnySpec, type_of
 from ..paths import notebooks_dir
+from ..problems import Problem
 
 WORDS_PER_MINUTE = 180
 TOLERANCE = 0.20
@@ -77,25 +77,41 @@ def exercise_minutes(spec: AnySpec) -> float:
     return type_of(spec).minutes(spec)
 
 
-def estimate(notebook_id: str, content: Any = None, folder: Path | None = None) -> Estimate:
-    """The model's estimate for ``<folder>/<notebook_id>.ipynb`` (default: the course's notebooks)."""
+def estimate(
+    notebook_id: str, content: Any = None, folder: Path | None = None, specs: Mapping[str, AnySpec] | None = None
+) -> Estimate:
+    """The model's estimate for ``<folder>/<notebook_id>.ipynb`` (default: the course's notebooks).
+
+    ``specs`` maps exercise ids to their specs (default: each is loaded from the course's data/)."""
+    import nbformat
+
     content = content or load_content()
     path = (Path(folder) if folder else notebooks_dir()) / f"{notebook_id}.ipynb"
-    nb = nbformat.read(path, as_version=4)
+    cells = nbformat.read(path, as_version=4).cells
+    return estimate_cells(notebook_id, cells, content, specs)
+
+
+def estimate_cells(
+    notebook_id: str, cells: list[Any], content: Any, specs: Mapping[str, AnySpec] | None = None
+) -> Estimate:
+    """The model's estimate for a notebook's cells (dicts with ``cell_type``, ``source`` and ``metadata``).
+    An exercise id not in ``specs`` (when given) is left out: ``course validate`` reports it."""
     out = Estimate(notebook_id)
-    for cell in nb.cells:
+    for cell in cells:
         tags = {str(t).lower() for t in cell.get("metadata", {}).get("tags", [])}
         if tags & NOT_READ:
             continue
-        if cell.cell_type == "markdown":
-            out.words += words(cell.source)
-        elif cell.cell_type == "code":
-            for name, args in CALL.findall(cell.source):
-                _count_call(out, name, re.findall(r'"([^"]+)"', args), content)
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        if cell.get("cell_type") == "markdown":
+            out.words += words(source)
+        elif cell.get("cell_type") == "code":
+            for name, args in CALL.findall(source):
+                _count_call(out, name, re.findall(r'"([^"]+)"', args), content, specs)
     return out
 
 
-def _count_call(out: Estimate, name: str, ids: list[str], content: Any) -> None:
+def _count_call(out: Estimate, name: str, ids: list[str], content: Any, specs: Mapping[str, AnySpec] | None) -> None:
     if name in ("show_event", "show_events"):
         for event in content.events:
             if event.id in ids:
@@ -105,7 +121,9 @@ def _count_call(out: Estimate, name: str, ids: list[str], content: Any) -> None:
         sections = [s for s in content.codes.values() if ids[0] in s.topics]
         out.words += sum(words(s.paraphrase) + WORDS_PER_TABLE_ROW for s in sections)
     elif name == "exercise" and ids:
-        spec = load_spec(ids[0])
+        spec = load_spec(ids[0]) if specs is None else specs.get(ids[0])
+        if spec is None:
+            return
         minutes = exercise_minutes(spec)
         out.exercise_minutes += minutes
         out.exercises.append((spec.id, spec.type, minutes))
@@ -116,3 +134,47 @@ def _count_call(out: Estimate, name: str, ids: list[str], content: Any) -> None:
 def within_tolerance(stated: float, modelled: float, tolerance: float = TOLERANCE) -> bool:
     """True when the stated minutes are within ``tolerance`` (a fraction) of the model's."""
     return abs(stated - modelled) <= tolerance * modelled
+
+
+def minutes_problems(content: Any, cells: Mapping[str, list[Any]], specs: Mapping[str, AnySpec]) -> list[Problem]:
+    """The reading-time rule for ``course validate``: each notebook's stated ``minutes`` in data/course.yaml
+    within ``TOLERANCE`` of the model, and none over ``SPLIT_ABOVE``. ``cells`` maps notebook ids to their
+    cells (a notebook not there is not checked)."""
+    doc = content.docs.get("course.yaml")
+    out = []
+    for i, info in enumerate(content.course.notebooks):
+        if info.id not in cells or doc is None:
+            continue
+        model = estimate_cells(info.id, cells[info.id], content, specs)
+        figure = round(model.minutes)
+        made_of = (
+            f"{model.words} words to read = {model.reading_minutes:.0f} min, exercises {model.exercise_minutes:.0f} "
+            f"min, other displays {model.display_minutes:.0f} min"
+        )
+        if model.minutes > SPLIT_ABOVE:
+            out.append(
+                doc.problem(
+                    ("notebooks", i, "minutes"),
+                    f"notebooks/{info.id}.ipynb takes {figure} minutes by the reading-time model ({made_of}), more "
+                    f"than the {SPLIT_ABOVE} a notebook may take; split it in two, or move exercises to another "
+                    "notebook (see the instructor guide, 'How long each notebook takes')",
+                )
+            )
+        elif not within_tolerance(info.minutes, model.minutes):
+            low, high = _tolerance_range(model.minutes)
+            out.append(
+                doc.problem(
+                    ("notebooks", i, "minutes"),
+                    f"states {info.minutes:g} minutes, but notebooks/{info.id}.ipynb takes {figure} by the "
+                    f"reading-time model ({made_of}); state minutes: {figure} (anything from {low} to {high} "
+                    f"is within {TOLERANCE:.0%})",
+                )
+            )
+    return out
+
+
+def _tolerance_range(modelled: float) -> tuple[int, int]:
+    """The whole minutes a notebook may state for this model figure."""
+    import math
+
+    return math.ceil(modelled * (1 - TOLERANCE)), math.floor(modelled * (1 + TOLERANCE))

@@ -124,14 +124,7 @@ def load_yaml(path: Path) -> YamlDoc:
         if node is None:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        doc.problems.append(
-            Problem(
-                doc.name, line, "", f"is not valid YAML ({reason}); check indentation, colons and quotes near this line"
-            )
-        )
+        doc.problems.append(_syntax_problem(doc, text, exc))
         return doc
     builder = _Builder(doc, watch_aliases=_ANCHOR.search(text) is not None)
     try:
@@ -145,6 +138,40 @@ def load_yaml(path: Path) -> YamlDoc:
         Problem(doc.name, line, field_name(doc.data, loc) or "", msg) for line, loc, msg in builder.pending
     ]
     return doc
+
+
+COLON_IN_TEXT = (
+    "contains ': ' (a colon and a space), which YAML reads as a new field: "
+    "put the whole text in quotes, or write it after '>-'"
+)
+
+
+def _syntax_problem(doc: YamlDoc, text: str, exc: Any) -> Problem:
+    """The YAML syntax error in words an instructor can act on: a tab, a colon inside a text, or else
+    where to look."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    written = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+    if "\\t" in reason or "\t" in written[: mark.column + 1 if mark is not None else 0]:
+        return Problem(
+            doc.name,
+            line,
+            "",
+            "has a tab character; YAML allows only spaces here: replace the tab with spaces "
+            "(two spaces per level of indentation)",
+        )
+    first_colon = written.find(": ")
+    if "mapping values are not allowed" in reason and mark is not None and 0 <= first_colon < mark.column:
+        key = written[:first_colon].strip().lstrip("-").strip()
+        return Problem(doc.name, line, key, f"the text {COLON_IN_TEXT}")
+    if "but got ':'" in reason and mark is not None:  # inside {...}: 'feedback: Not this: one.'
+        before = written[: mark.column]
+        key = before[max(before.rfind(","), before.rfind("{")) + 1 :].split(":")[0].strip()
+        return Problem(doc.name, line, key, f"the text {COLON_IN_TEXT}")
+    return Problem(
+        doc.name, line, "", f"is not valid YAML ({reason}); check indentation, colons and quotes near this line"
+    )
 
 
 class _Builder:
@@ -292,6 +319,8 @@ def friendly_message(err: dict[str, Any]) -> str:
         return f"is {_kind_of(given)}; it should be a block of 'name: value' fields (see data/README.md)"
     if kind == "list_type":
         return f"is {_kind_of(given)}; it should be a list, one item per line starting with '- '"
+    if kind == "string_type" and isinstance(given, dict):
+        return f"got {_short(given)}; it should be a text, but the text {COLON_IN_TEXT}"
     if msg.startswith("Value error, "):
         return msg[len("Value error, ") :]
     if msg.startswith("Assertion failed, "):

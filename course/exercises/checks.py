@@ -7,6 +7,8 @@ answer recovered from the hashes must still score full marks, and the fixture se
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -41,26 +43,48 @@ def count_released(exercises_dir: Path) -> int:
 def check_exercises(content: Content | None, exercises_dir: Path) -> list[Problem]:
     """All problems in the exercise specs under ``exercises_dir`` (empty when all is well), links that
     are not https:// or a course file among them."""
+    return checked_exercises(content, exercises_dir).problems
+
+
+@dataclass
+class ExerciseCheck:
+    """What checking data/exercises/ found: problems, and every exercise by id."""
+
+    problems: list[Problem] = dataclass_field(default_factory=list)
+    types: dict[str, str] = dataclass_field(default_factory=dict)  # exercise id -> type (for every readable spec)
+    specs: dict[str, AnySpec] = dataclass_field(default_factory=dict)  # exercise id -> spec (those without problems)
+    docs: dict[str, YamlDoc] = dataclass_field(default_factory=dict)  # exercise id -> its file
+    unreadable: set[str] = dataclass_field(default_factory=set)  # names of files whose id cannot be read
+
+
+def checked_exercises(content: Content | None, exercises_dir: Path) -> ExerciseCheck:
+    """Check every spec under ``exercises_dir``; keep each one's type and, when it has no problem, its spec."""
     root = Path(exercises_dir)
-    problems: list[Problem] = []
+    check = ExerciseCheck()
     first_file: dict[str, str] = {}
     for path in exercise_files(root):
         folder = path.parent.relative_to(root).as_posix()
         doc, spec, found = check_file(path, content, folder=folder)
-        problems += found + [_one_line(p) for p in link_problems(doc)]
+        check.problems += found + [_one_line(p) for p in link_problems(doc)]
         ex_id = doc.data.get("id") if isinstance(doc.data, dict) else None
-        if isinstance(ex_id, str):
+        if not isinstance(ex_id, str):
+            check.unreadable.add(path.stem)  # already reported; the file name should be its id
+        else:
             if ex_id in first_file:
-                problems.append(
+                check.problems.append(
                     doc.problem(
                         ("id",),
                         f"'{ex_id}' is already the id of the exercise in "
                         f"{first_file[ex_id]}; exercise ids must be unique across data/exercises/",
                     )
                 )
-            else:
-                first_file[ex_id] = doc.name
-    return problems
+                continue
+            first_file[ex_id] = doc.name
+            check.types[ex_id] = str(doc.data.get("type"))
+            check.docs[ex_id] = doc
+            if spec is not None and not found:
+                check.specs[ex_id] = spec
+    return check
 
 
 def check_file(
@@ -127,17 +151,10 @@ def _check_file(
 
 
 def _reworded(problem: Problem) -> Problem:
-    """Point at the exercise README, and explain the usual cause of a text read as a block of fields
-    (an unquoted ': ' in it)."""
+    """Point at the exercise README for what a field holds."""
     from dataclasses import replace
 
-    message = problem.message.replace("(see data/README.md)", "(see data/exercises/README.md)")
-    if "should be a valid string" in message and message.startswith("got {"):
-        message += (
-            "; the text contains ': ' (a colon and a space), which YAML reads as a new field: "
-            "put the whole text in quotes, or write it after '>-'"
-        )
-    return replace(problem, message=message)
+    return replace(problem, message=problem.message.replace("see data/README.md", "see data/exercises/README.md"))
 
 
 def _has_reference(spec: AnySpec, released: bool = False) -> bool:

@@ -331,8 +331,12 @@ def test_released_notebooks_pass_nbval_with_the_release_package(release):
 
 
 def test_same_salt_gives_byte_identical_releases(release, tmp_path):
-    again = _build(tmp_path / "again")
-    assert _files(again) == _files(release)
+    report = build_release(tmp_path / "again", salt=SALT, root=REPO)
+    assert not report.problems
+    assert _files(tmp_path / "again") == _files(release)
+    # and the summary says how many feedback texts name an accepted answer in plain words
+    assert report.accepted_in_text > 0
+    assert f"{report.accepted_in_text} feedback text(s) say in plain words" in report.summary()
 
 
 def test_a_different_salt_changes_every_hash_but_not_the_answers():
@@ -407,3 +411,34 @@ def test_the_release_check_catches_a_planted_verify_note(release, tmp_path):
     (copy / "data" / "codes" / "aca.yaml").write_text(planted, encoding="utf-8")
     found = [h.found for rel, t, docs in release_texts(copy) for h in find_hedges(rel, t, verify_notes(REPO / "data"))]
     assert "verify:" in found and "reportedly" in found
+
+
+def test_the_site_is_not_built_from_a_release_since_it_would_write_the_answers_out(release, tmp_path):
+    """`make site` inside a student release: the site checks answers in the page, so it refuses, says why,
+    and writes nothing."""
+    run = subprocess.run(
+        [sys.executable, "-m", "course", "site", "--out", str(tmp_path / "site"), "--no-zip"],
+        cwd=release,
+        env=_release_env(release),
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "come from a student release" in run.stderr and "it was not built" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_validate_release_lists_the_feedback_that_names_an_accepted_answer(release):
+    """The accepted answers are hashed, but feedback saying "X is accepted too" stays readable."""
+    run = subprocess.run(
+        [sys.executable, "-m", "course", "validate", "data", "--release"],
+        cwd=release,
+        env=_release_env(release),
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    listed = [line for line in run.stdout.splitlines() if "says which answer is accepted" in line]
+    assert any("ch04-whose-part.yaml:" in line for line in listed), run.stdout
+    assert all(re.match(r"data/exercises/[^:]+\.yaml:\d+: \S+: ", line) for line in listed), listed

@@ -167,3 +167,19 @@ def test_a_failing_cell_is_reported_without_traceback(tmp_path: Path) -> None:
         build_site(tmp_path / "out", notebooks=tmp_path / "src", make_zip=False)
     assert "Traceback" not in str(err.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_misspelt_exercise_id_is_named_with_its_notebook_and_cell(tmp_path: Path) -> None:
+    """Before any cell runs: the notebook, the cell and the closest id, as `course validate` reports them."""
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# A new chapter"),
+            nbformat.v4.new_code_cell('course.exercise("ch01-afer-therapy")'),
+        ]
+    )
+    (tmp_path / "src").mkdir()
+    nbformat.write(nb, str(tmp_path / "src" / "new_chapter.ipynb"))
+    with pytest.raises(SiteError, match=r"new_chapter\.ipynb: cell 2: .*did you mean 'ch01-after-therapy'\?") as err:
+        build_site(tmp_path / "out", notebooks=tmp_path / "src", make_zip=False)
+    assert "Traceback" not in str(err.value)
+    assert not (tmp_path / "out").exists()

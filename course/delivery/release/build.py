@@ -18,7 +18,7 @@ from typing import Any
 
 from ... import __version__
 from ...authoring.notebook_sync import sync_all
-from ...authoring.validate import validate_all
+from ...authoring.validate import validate, validate_all
 from ...content import load_content
 from ...content.yaml_reader import load_yaml
 from ...exercises.checks import check_file, exercise_files
@@ -43,6 +43,7 @@ class ReleaseReport:
     cells_removed: int = 0
     specs: int = 0
     problems: list[Problem] = field(default_factory=list)
+    accepted_in_text: int = 0  # texts that say which answer is accepted (``course validate --release``)
 
     def summary(self) -> str:
         """A few lines for the terminal."""
@@ -52,6 +53,12 @@ class ReleaseReport:
             "cell(s) removed;\n"
             f"  {self.specs} exercise specs, answers only as salted hashes (no fixtures, no model answers).\n"
             "Checked on the release: the content validates and the notebooks are in step with data/."
+            + (
+                f"\n{self.accepted_in_text} feedback text(s) say in plain words which answer is accepted; "
+                "course validate --release lists them."
+                if self.accepted_in_text
+                else ""
+            )
         )
 
 
@@ -73,7 +80,7 @@ def build_release(
             )
         )
         return report
-    report.problems += _out_problems(Path(out), root, force) or _source_problems(root)
+    report.problems += _out_problems(Path(out), root, force) or _source_problems(root, report)
     if report.problems:
         return report
     try:
@@ -131,8 +138,11 @@ def _out_problems(out: Path, root: Path, force: bool) -> list[Problem]:
     return []
 
 
-def _source_problems(root: Path) -> list[Problem]:
-    problems = validate_all(root / "data")
+def _source_problems(root: Path, report: ReleaseReport | None = None) -> list[Problem]:
+    found = validate(root / "data")
+    problems = found.problems
+    if report is not None:
+        report.accepted_in_text = len(found.texts_in_release)
     if problems:
         return problems + [
             Problem(

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...authoring.notebook_calls import course_call_problems
 from ...content import load_content
+from ...exercises.checks import count_released
 from ...exercises.lookup import load
-from ...paths import data_dir
+from ...paths import data_dir, display_path
 from ..fixed_zip import write_fixed_zip
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relink, relink_target
 from .execute import TIMEOUT, SiteError, execute
@@ -52,7 +54,8 @@ class SiteReport:
             f"Wrote {self.out}: {len(self.pages) + 2} pages, {self.exercises} live exercises, "
             f"{self.size() / 1e6:.1f} MB{zipped}.\n"
             "Open index.html in a browser, or put the folder on any static web host. The site contains the "
-            "exercises' answers: for graded work use the seminar hub or the student release."
+            "exercises' answers, so it is for practice and self-study; score anything graded on your side "
+            "(the instructor guide, 'What the hashes protect, and what they do not')."
         )
 
 
@@ -126,6 +129,7 @@ def build_site(
     """Write the site into ``out`` (default ``build/site/``, replaced) and zip it; ``SiteError`` if it cannot."""
     out = Path(out) if out is not None else site_dir()
     data = Path(data) if data is not None else data_dir()
+    refuse_student_release(data)
     previous = os.environ.get("COURSE_DATA")
     os.environ["COURSE_DATA"] = str(data)  # the kernels read the content the pages are built from
     try:
@@ -137,11 +141,29 @@ def build_site(
             os.environ["COURSE_DATA"] = previous
 
 
+def refuse_student_release(data: Path) -> None:
+    """Raise ``SiteError`` when ``data`` comes from a student release: the site checks answers in the page,
+    so it would write every answer the release keeps as a salted hash into its pages in plain text."""
+    released = count_released(data / "exercises")
+    if released:
+        raise SiteError(
+            f"{display_path(data / 'exercises')}: {released} exercise(s) come from a student release, whose "
+            "answers are kept only as salted hashes. The site checks answers in the browser, so it would write "
+            "every answer into its pages in plain text; it was not built. Build the site from the instructor's "
+            "copy of the course (make site there) if learners may see the answers."
+        )
+
+
 def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeout: int, make_zip: bool) -> SiteReport:
     content = load_content(data)
     paths = reading_order(course_notebooks(notebooks), content)
     if not paths:
         raise SiteError(f"{notebooks or 'notebooks/'}: no notebooks to build the site from")
+    wrong = course_call_problems(paths[0].parent, content, data / "exercises")
+    if wrong:
+        raise SiteError(
+            "\n".join([*map(str, wrong), "Fix the notebook cells above (course validate), then build again."])
+        )
     known = {p.stem for p in paths}
     site_pages = {f"{stem}.html" for stem in known} | {"index.html", "progress.html"}
     exercises = Exercises(data, lambda href: relink_target(href, ".html", known))
@@ -204,4 +226,4 @@ def write_zip(folder: Path, target: Path) -> Path:
     )
 
 
-__all__ = ["SiteError", "SiteReport", "build_site", "site_dir", "write_zip", "zip_file"]
+__all__ = ["SiteError", "SiteReport", "build_site", "refuse_student_release", "site_dir", "write_zip", "zip_file"]

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ...safe_html import inline
+from ...safe_html import inline, plain
 from ..result import Feedback, Result, invalid
 from ..spec import Categorize
 from . import accepted
 from .common import Found, listing, shown, unique_ids
+
+#: An item text that ends a sentence ("... will not come.") takes "You chose" after it, not ": you chose".
+SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+
+
+def you_chose(item_text: str, label_html: str) -> str:
+    """The start of an item's feedback: the item in bold, then which category the learner chose."""
+    lead = f"<strong>{inline(item_text)}</strong>"
+    if SENTENCE_END.search(plain(item_text).rstrip()):
+        return f"{lead} You chose <em>{label_html}</em>"
+    return f"{lead}: you chose <em>{label_html}</em>"
 
 
 def spec_problems(spec: Categorize) -> Found:
@@ -57,14 +69,14 @@ def evaluate(spec: Categorize, answer: Any) -> Result:
             score += 1
             alternatives += 1
             fb.html(
-                f"<p><strong>{inline(item.text)}</strong>: you chose <em>{inline(labels[chosen])}</em>. "
+                f"<p>{you_chose(item.text, inline(labels[chosen]))}. "
                 "Accepted: experts disagree here; the course's key puts it under "
                 f"<em>{inline(labels.get(right, str(right)))}</em>.</p>"
             )
             fb.md(item.feedback or "")
             continue
         fb.html(
-            f"<p><strong>{inline(item.text)}</strong>: you chose <em>{inline(labels[chosen])}</em>; "
+            f"<p>{you_chose(item.text, inline(labels[chosen]))}; "
             f"it belongs under <em>{inline(labels.get(right, str(right)))}</em>.</p>"
         )
         fb.md(item.feedback or "")

@@ -380,6 +380,15 @@
 
   // ------------------------------------------------------------------ categorize
 
+  // An item text that ends a sentence ("... will not come.") takes "You chose" after it, not ": you chose".
+  const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]*$/u;
+
+  function youChose(item, labelHtml) {
+    const lead = `<strong>${item.text_html}</strong>`;
+    if (SENTENCE_END.test(item.text_plain.trimEnd())) return `${lead} You chose <em>${labelHtml}</em>`;
+    return `${lead}: you chose <em>${labelHtml}</em>`;
+  }
+
   const categorize = {
     problems(spec, answer) {
       const items = spec.items.map((i) => i.id);
@@ -421,13 +430,13 @@
         if (has(also, item.id) && also[item.id].includes(chosen)) {
           score += 1;
           alternatives += 1;
-          fb.html(`<p><strong>${item.text_html}</strong>: you chose <em>${labels.get(chosen)}</em>. ` +
+          fb.html(`<p>${youChose(item, labels.get(chosen))}. ` +
             "Accepted: experts disagree here; the course's key puts it under " +
             `<em>${rightLabel}</em>.</p>`);
           fb.md(item.feedback_html);
           continue;
         }
-        fb.html(`<p><strong>${item.text_html}</strong>: you chose <em>${labels.get(chosen)}</em>; ` +
+        fb.html(`<p>${youChose(item, labels.get(chosen))}; ` +
           `it belongs under <em>${rightLabel}</em>.</p>`);
         fb.md(item.feedback_html);
       }
