@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from .layout import CalendarScale, choose_scale, window
+from .layout import KEY_GAP, CalendarScale, choose_scale, window
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..content import Content
@@ -120,7 +120,7 @@ def set_calendar(data: TimelineData, full_calendar: bool = False) -> CalendarSca
     """Choose the days the plot shows and how they map to its width (quiet weeks compressed)."""
     rated = [p[1] for pts in data.series.values() for p in pts]
     lo, hi = window(list(data.days.values()), rated, full_calendar)
-    data.scale = choose_scale(lo, hi, [data.days[e] for e in data.annotated])
+    data.scale = choose_scale(lo, hi, [data.days[e] for e in data.annotated], gap=KEY_GAP)
     return data.scale
 
 

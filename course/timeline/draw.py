@@ -154,9 +154,7 @@ def axis_label(data: TimelineData) -> str:
     scale = data.scale
     if scale is None or not scale.compressed:
         return data.labels["x"]
-    first, last = scale.focus_weeks()
-    weeks = f"week {first}" if first == last else f"weeks {first}\u2013{last}"
-    return f"{data.labels['x']} ({weeks} drawn {scale.factor}\u00d7 wider)"
+    return f"{data.labels['x']} ({scale.weeks_text(dash=chr(0x2013))} drawn {scale.factor}\u00d7 wider)"
 
 
 def _legend_count(data: TimelineData, content: Content, dim: str) -> int:

@@ -22,6 +22,7 @@ XY = tuple[float, float]
 LEAD_IN = 14  # days shown before the first rated event (the rest of "before therapy" is summarised)
 FACTORS = (2, 3, 4, 5, 6, 8, 10, 12, 15, 20)  # how many times narrower the quiet weeks may be drawn
 MIN_SHARE = 0.55  # the key events should span at least this share of the plot's width
+KEY_GAP = 56  # days: key events further apart than this get separate full-scale stretches (see choose_scale)
 STEPS = (1, 2, 4, 5, 10, 13, 26, 52)  # label every n-th week
 
 
@@ -46,30 +47,38 @@ def week_of(day: float) -> str:
 class CalendarScale:
     """Days mapped to plot units (full-scale days from the left edge of the window).
 
-    From ``focus[0]`` to ``focus[1]`` (days) the calendar is drawn at full scale; before and after,
-    ``factor`` times narrower. Without a focus it is the plain calendar.
+    From ``focus[0]`` to ``focus[1]`` (days), and over each later stretch in ``more``, the calendar is
+    drawn at full scale; before, between and after, ``factor`` times narrower. Without a focus it is the
+    plain calendar.
     """
 
     lo: float
     hi: float
     focus: tuple[float, float] | None = None
     factor: int = 1
+    more: tuple[tuple[float, float], ...] = ()
 
     @property
     def compressed(self) -> bool:
         return self.focus is not None and self.factor > 1
 
+    def stretches(self) -> list[tuple[float, float]]:
+        """The full-scale stretches (days), in order: the focus, then any in ``more``."""
+        return [self.focus, *self.more] if self.compressed else []  # type: ignore[list-item]
+
     def knots(self) -> tuple[list[float], list[float]]:
-        """Matching (days, units) at the window's edges and the focus's ends, extended far beyond."""
+        """Matching (days, units) at the window's edges and the stretches' ends, extended far beyond."""
         far = 1e5
         if not self.compressed:
             return [self.lo - far, self.hi + far], [-far, self.hi - self.lo + far]
-        a, b = self.focus  # type: ignore[misc]
         k = float(self.factor)
-        days = [self.lo - far, self.lo, a, b, self.hi, self.hi + far]
-        units = [-far / k, 0.0, (a - self.lo) / k]
-        units += [units[-1] + (b - a), units[-1] + (b - a) + (self.hi - b) / k]
-        return days, units + [units[-1] + far / k]
+        days, units = [self.lo - far, self.lo], [-far / k, 0.0]
+        for a, b in self.stretches():
+            days += [a, b]
+            units += [units[-1] + (a - days[-3]) / k, units[-1] + (a - days[-3]) / k + (b - a)]
+        units.append(units[-1] + (self.hi - days[-1]) / k)
+        days.append(self.hi)
+        return days + [self.hi + far], units + [units[-1] + far / k]
 
     def units(self, day: float) -> float:
         """Where ``day`` lies, in plot units from the window's left edge."""
@@ -94,7 +103,7 @@ class CalendarScale:
         """The days inside the window where the scale changes (where the axis shows a break mark)."""
         if not self.compressed:
             return []
-        return [d for d in self.focus if self.lo < d < self.hi]  # type: ignore[union-attr]
+        return [d for stretch in self.stretches() for d in stretch if self.lo < d < self.hi]
 
     def functions(self) -> tuple[Any, Any]:
         """(forward, inverse) on arrays of days and units, for matplotlib's ``set_xscale("function", ...)``."""
@@ -105,19 +114,30 @@ class CalendarScale:
 
     def focus_weeks(self) -> tuple[int, int]:
         """The first and last therapy week drawn at full scale (only for a compressed calendar)."""
-        a, b = self.focus  # type: ignore[misc]
-        return int(a // 7) + 1, int(b // 7)  # b is the Monday after the last full-scale week
+        return self.stretch_weeks()[0]
+
+    def stretch_weeks(self) -> list[tuple[int, int]]:
+        """For each full-scale stretch, its first and last therapy week."""
+        return [(int(a // 7) + 1, int(b // 7)) for a, b in self.stretches()]  # b: the Monday after
+
+    def weeks_text(self, dash: str = " to ") -> str:
+        """The full-scale weeks in words: 'weeks 14 to 19', or 'weeks 14 to 19 and 32 to 34'."""
+        weeks = self.stretch_weeks()
+        spans = [f"{f}" if f == last else f"{f}{dash}{last}" for f, last in weeks]
+        joined = spans[0] if len(spans) == 1 else ", ".join(spans[:-1]) + " and " + spans[-1]
+        return f"week {joined}" if len(weeks) == 1 and weeks[0][0] == weeks[0][1] else f"weeks {joined}"
 
     def describe(self) -> str:
         """The compression in one sentence for captions and alt text ("" for the plain calendar)."""
         if not self.compressed:
             return ""
-        a, b = self.focus  # type: ignore[misc]
-        first, last = self.focus_weeks()
-        weeks = f"week {first}" if first == last else f"weeks {first} to {last}"
+        (a, _), (_, b) = self.stretches()[0], self.stretches()[-1]
+        weeks = self.weeks_text()
         around = {(True, True): "the weeks before and after", (True, False): "the weeks before them"}.get(
             (a > self.lo, b < self.hi), "the weeks after them"
         )
+        if self.more:
+            around = "the weeks around them"
         return (
             f"The time axis is not drawn to one scale: {weeks} are drawn {self.factor} times wider than "
             f"{around}, with break marks on the axis where the scale changes."
@@ -141,25 +161,54 @@ def window(days: Sequence[float], rated: Sequence[float], full_calendar: bool = 
     return lo - pad, hi + pad
 
 
-def choose_scale(lo: float, hi: float, key_days: Sequence[float], min_share: float = MIN_SHARE) -> CalendarScale:
+def choose_scale(
+    lo: float, hi: float, key_days: Sequence[float], min_share: float = MIN_SHARE, gap: float | None = None
+) -> CalendarScale:
     """The calendar for a window: the weeks of the key events at full scale, the rest just narrow enough.
 
     The full-scale stretch runs from the Monday of the first key event's week to the Monday after the
     last one's. The rest is drawn ``factor`` times narrower, the smallest factor in ``FACTORS`` that
     lets the key events span ``min_share`` of the width (the plain calendar when they already do).
+
+    With ``gap`` (days), key events more than ``gap`` apart form separate groups, each with its own
+    full-scale stretch, and the quiet weeks between the groups are compressed too; then the stretches
+    together must take ``min_share`` of the width. Without it, or with one group, there is one stretch.
     """
     plain = CalendarScale(lo, hi)
     if not key_days:
         return plain
     first, last = min(key_days), max(key_days)
-    if last <= first or plain.share(first, last) >= min_share:
+    if last <= first:
         return plain
-    focus = (max(lo, (first // 7) * 7), min(hi, (last // 7 + 1) * 7))
+    groups = _groups(sorted(key_days), gap)
+    if len(groups) == 1:
+        if plain.share(first, last) >= min_share:
+            return plain
+        focus = (max(lo, (first // 7) * 7), min(hi, (last // 7 + 1) * 7))
+        for factor in FACTORS:
+            scale = CalendarScale(lo, hi, focus, factor)
+            if scale.share(first, last) >= min_share:
+                return scale
+        return scale
+    stretches = [(max(lo, (g[0] // 7) * 7), min(hi, (g[-1] // 7 + 1) * 7)) for g in groups]
+    if sum(plain.share(a, b) for a, b in stretches) >= min_share:
+        return plain
     for factor in FACTORS:
-        scale = CalendarScale(lo, hi, focus, factor)
-        if scale.share(first, last) >= min_share:
+        scale = CalendarScale(lo, hi, stretches[0], factor, tuple(stretches[1:]))
+        if sum(scale.share(a, b) for a, b in stretches) >= min_share:
             return scale
     return scale
+
+
+def _groups(days: Sequence[float], gap: float | None) -> list[list[float]]:
+    """Sorted days split wherever two neighbours are more than ``gap`` apart (one group without a gap)."""
+    groups = [[days[0]]]
+    for day in days[1:]:
+        if gap is not None and day - groups[-1][-1] > gap:
+            groups.append([day])
+        else:
+            groups[-1].append(day)
+    return groups
 
 
 def week_ticks(scale: CalendarScale, inch: Any, min_gap: float = 0.55) -> tuple[list[float], list[str], list[float]]:
@@ -172,8 +221,8 @@ def week_ticks(scale: CalendarScale, inch: Any, min_gap: float = 0.55) -> tuple[
     first_week, last_week = int(scale.lo // 7) + 1, int(scale.hi // 7) + 1
     weeks = [w for w in range(first_week, last_week + 1) if scale.lo <= (w - 1) * 7 <= scale.hi]
     at = {w: inch((w - 1) * 7) for w in weeks}
-    focus = scale.focus if scale.compressed else (scale.lo, scale.hi)
-    inside = [w for w in weeks if focus[0] <= (w - 1) * 7 <= focus[1]]  # type: ignore[index]
+    stretches = scale.stretches() or [(scale.lo, scale.hi)]
+    inside = [w for w in weeks if any(a <= (w - 1) * 7 <= b for a, b in stretches)]
     chosen: list[int] = []
     for group in (inside, [w for w in weeks if w not in inside]):
         gaps = [at[w + 1] - at[w] for w in group if w + 1 in at and w + 1 in group]

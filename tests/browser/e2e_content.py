@@ -32,12 +32,15 @@ EXAMPLES: dict[str, str] = {
     "reflection": "example-susans-feelings",
 }
 INJECTION = ("e2e-injection", "e2e-injection-decision")
+# Decision points of the course's own notebooks, answered in the browser besides the example.
+COURSE_DECISIONS: dict[str, str] = {"decision-ch09": "ch09-telling-jane"}
 
 # Notebook stem -> the exercise ids it shows, one per cell.
 NOTEBOOKS: dict[str, tuple[str, ...]] = {
     **{kind: (ex_id,) for kind, ex_id in EXAMPLES.items()},
     "all-types": tuple(EXAMPLES.values()),
     "injection": INJECTION,
+    **{stem: (ex_id,) for stem, ex_id in COURSE_DECISIONS.items()},
 }
 
 

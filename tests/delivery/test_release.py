@@ -131,6 +131,7 @@ def test_the_source_notebooks_have_instructor_and_solution_cells():
         "06_seminar_case_review",
         "07_boundaries_in_context",
         "08_after_the_waiver",
+        "09_the_end_of_the_placement",
         "10_ordinary_crossings_and_the_slope",
     ]:
         assert f"{stem}.ipynb" in names, f"{stem} has no facilitator note"

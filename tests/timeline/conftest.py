@@ -22,6 +22,8 @@ KEY_EVENTS = [
     "core-issue-surfaces",
     "fee-agreement",
 ]
+# The real case also marks the ending's central scene (notebook 09) as key, so that it gets real width.
+REAL_KEY_EVENTS = KEY_EVENTS + ["left-for-someone-else"]
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from course.content.models import PHASE_IDS
+from course.timeline import plot_timeline
 from course.timeline.data import AXIS_LABELS, DIMENSIONS
 
-from .conftest import KEY_EVENTS
+from .conftest import KEY_EVENTS, REAL_KEY_EVENTS
 
 
 def test_events_in_story_order_on_their_calendar_day(content, plain):
@@ -45,18 +48,30 @@ def test_phase_shading_and_labels_drawn_for_every_phase(plain):
 
 
 def test_annotated_events_are_exactly_the_key_events(content, plain):
-    assert plain.data.annotated == [e.id for e in content.events if e.key]
-    assert plain.data.annotated == KEY_EVENTS
+    keys = [e.id for e in content.events if e.key]
+    assert plain.data.annotated == keys and keys in (KEY_EVENTS, REAL_KEY_EVENTS)
     first = plain.axes["transference"]
     numbered = {t.get_gid(): t.get_text() for t in first.texts if (t.get_gid() or "").startswith("key-label:")}
-    assert numbered == {f"key-label:{eid}": str(n) for n, eid in enumerate(KEY_EVENTS, 1)}
+    assert numbered == {f"key-label:{eid}": str(n) for n, eid in enumerate(keys, 1)}
     standalone = plain.standalone()
     listed = {t.get_gid() for t in standalone.texts if (t.get_gid() or "").startswith("key-list:")}
-    assert listed == {f"key-list:{eid}" for eid in KEY_EVENTS}
+    assert listed == {f"key-list:{eid}" for eid in keys}
 
 
-def test_real_data_has_the_ten_named_key_events(real_content):
-    assert [e.id for e in real_content.events if e.key] == KEY_EVENTS
+def test_real_data_has_the_eleven_named_key_events(real_content):
+    assert [e.id for e in real_content.events if e.key] == REAL_KEY_EVENTS
+
+
+def test_the_ending_gets_its_own_full_scale_stretch(real_content):
+    """The key scenes of the ending are drawn at full scale too, not squeezed into the quiet weeks."""
+    scale = plot_timeline(content=real_content).data.scale
+    days = {e.id: e.when.day_number for e in real_content.events}
+    assert len(scale.stretches()) == 2
+    (a1, b1), (a2, b2) = scale.stretches()
+    assert a1 <= days["friendship-request"] and days["fee-agreement"] < b1
+    assert a2 <= days["left-for-someone-else"] < b2 and b1 < days["planning-the-ending"] < a2
+    assert scale.units(b2) - scale.units(a2) == pytest.approx(b2 - a2)  # full scale: one unit a day
+    assert "weeks 14 to 19 and 34 are drawn" in scale.describe()
 
 
 def test_plotted_y_values_come_from_the_data(content, plain, lines):

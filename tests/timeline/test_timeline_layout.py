@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from course.timeline.layout import (
     FACTORS,
+    KEY_GAP,
     MIN_SHARE,
     CalendarScale,
     choose_scale,
@@ -72,6 +73,46 @@ def test_chosen_scale_reaches_the_share_whenever_a_factor_can(lo, length, keys):
     if scale.compressed:
         assert scale.focus[0] % 7 == 0 or scale.focus[0] == lo
         assert scale.focus[0] <= first and scale.focus[1] > last
+
+
+ENDING_KEY_DAYS = REAL_KEY_DAYS + [217, 233]  # with two key scenes of the ending, weeks 32 and 34
+
+
+@given(st.floats(min_value=-300, max_value=500), st.integers(min_value=2, max_value=20))
+def test_two_stretches_keep_units_and_days_inverse_and_increasing(day, factor):
+    scale = CalendarScale(-20.0, 320.0, (91.0, 133.0), factor, ((217.0, 238.0),))
+    assert scale.day(scale.units(day)) == pytest.approx(day, abs=1e-6)
+    assert scale.units(day + 1) > scale.units(day)
+    assert scale.units(230) - scale.units(229) == pytest.approx(1.0)
+    assert scale.units(180) - scale.units(179) == pytest.approx(1 / factor)
+    assert scale.breaks() == [91.0, 133.0, 217.0, 238.0]
+
+
+def test_key_events_far_apart_get_a_stretch_each_only_when_a_gap_is_given():
+    one = choose_scale(-17.0, 310.0, ENDING_KEY_DAYS)
+    assert one.more == () and (not one.compressed or one.focus == (91, 238))
+    two = choose_scale(-17.0, 310.0, ENDING_KEY_DAYS, gap=KEY_GAP)
+    assert two.stretches() == [(91, 133), (217, 238)]
+    assert sum(two.share(a, b) for a, b in two.stretches()) >= MIN_SHARE
+    smaller = [f for f in FACTORS if f < two.factor]
+    for f in smaller:
+        narrower = CalendarScale(-17.0, 310.0, (91, 133), f, ((217, 238),))
+        assert sum(narrower.share(a, b) for a, b in narrower.stretches()) < MIN_SHARE
+    assert choose_scale(-17.0, 213.0, REAL_KEY_DAYS, gap=KEY_GAP) == choose_scale(-17.0, 213.0, REAL_KEY_DAYS)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=400), min_size=2, max_size=12))
+def test_with_a_gap_every_key_day_lies_in_a_full_scale_stretch(keys):
+    scale = choose_scale(-20.0, 420.0, keys, gap=KEY_GAP)
+    if scale.compressed:
+        assert all(any(a <= k < b for a, b in scale.stretches()) for k in keys)
+        edges = [d for stretch in scale.stretches() for d in stretch]
+        assert edges == sorted(edges)
+
+
+def test_describe_names_every_stretch():
+    text = CalendarScale(-17.0, 310.0, (91.0, 133.0), 6, ((217.0, 238.0),)).describe()
+    assert "weeks 14 to 19 and 32 to 34 are drawn 6 times wider than the weeks around them" in text
 
 
 def test_describe_says_which_weeks_and_how_much():

@@ -68,7 +68,7 @@ def test_standalone_figure_labels_do_not_overlap_either(full):
 
 
 def _assert_no_overlap(result, boxes, figure=None):
-    assert sum(g.startswith("key-label:") for g in boxes) == 10
+    assert sum(g.startswith("key-label:") for g in boxes) == len(result.data.annotated)
     assert sum(g.startswith("phase-label:") for g in boxes) == len(result.data.phases)
     assert sum(g.startswith("rating-label:") for g in boxes) == 7 * len(result.data.series)
     assert sum(g.startswith("week-label:") for g in boxes) >= 8

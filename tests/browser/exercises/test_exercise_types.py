@@ -99,15 +99,19 @@ def test_fixtures_and_answer_give_their_feedback(page: Page, server: LabServer, 
     expect_reset(out, spec)
 
 
+DECISIONS = [("decision", e2e_content.EXAMPLES["decision"])] + list(e2e_content.COURSE_DECISIONS.items())
+
+
 @pytest.mark.screenshots
-def test_decision_point_two_paths(page: Page, server: LabServer) -> None:
+@pytest.mark.parametrize(("stem", "ex_id"), DECISIONS, ids=[stem for stem, _ in DECISIONS])
+def test_decision_point_two_paths(page: Page, server: LabServer, stem: str, ex_id: str) -> None:
     """Each fixture path and the recommended path, step by step: after every reply the page shows
-    that reply's consequence and commentary; at the end the summary of the path."""
+    that reply's consequence and commentary; at the end the summary of the path. Runs on the example
+    and on the decision points of the course's own notebooks (notebook 09: telling Jane)."""
     from course.exercises.scoring.decision import choice
 
-    ex_id = e2e_content.EXAMPLES["decision"]
     spec = load_spec(server, ex_id)
-    open_exercises(page, server, "decision")
+    open_exercises(page, server, stem)
     out = exercise(page, ex_id)
     recommended = [plain(choice(spec, c).text) for c in spec.answer]
 
@@ -141,7 +145,7 @@ def test_decision_point_two_paths(page: Page, server: LabServer) -> None:
         expect(out).to_contain_text("The scenario has ended")
         expect(button(out, "Choose this reply")).to_be_disabled()
         if fixture_text is None:
-            shot(out, "decision")
+            shot(out, stem)
         button(out, "Reset").click()
         expect(feedback(out)).to_have_count(0, timeout=FEEDBACK_TIMEOUT)
         expect(out.locator(".widget-radio-box label").first).to_be_visible()
