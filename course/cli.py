@@ -34,6 +34,7 @@ GRADEBOOK_FORMATS = ("canvas", "moodle")
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .authoring.option_lengths import longest_keys
     from .authoring.sources import report, unverified
     from .authoring.validate import validate_all
     from .exercises.checks import count_released
@@ -43,6 +44,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem)
     if args.sources:
         print(("\n" if problems else "") + report(unverified(Path(args.path) if args.path else None)))
+    print(longest_keys((Path(args.path) if args.path else data_dir()) / "exercises").summary())
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix them and run 'course validate' again.", file=sys.stderr)
         return 2
