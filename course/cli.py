@@ -44,11 +44,13 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem)
     if args.sources:
         print(("\n" if problems else "") + report(unverified(Path(args.path) if args.path else None)))
-    print(longest_keys((Path(args.path) if args.path else data_dir()) / "exercises").summary())
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix them and run 'course validate' again.", file=sys.stderr)
         return 2
     print("All course content is valid.")
+    summary = longest_keys((Path(args.path) if args.path else data_dir()) / "exercises").summary()
+    if summary:
+        print(summary)
     released = count_released((Path(args.path) if args.path else data_dir()) / "exercises")
     if released:
         print(

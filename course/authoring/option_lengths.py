@@ -40,9 +40,10 @@ class LongestKeys:
         return self.items >= MIN_ITEMS and self.share > self.chance + MARGIN
 
     def summary(self) -> str:
-        """One line for ``course validate``, with a warning when the keys stand out."""
+        """One line for ``course validate``, with a warning when the keys stand out (empty when there are
+        no single-choice questions)."""
         if not self.items:
-            return "No single-choice questions, so no check of option lengths."
+            return ""
         line = (
             f"Single-choice keys that are the longest option: {len(self.longest)} of {self.items} "
             f"({self.share:.0%}; chance would give about {self.chance:.0%})."

@@ -56,7 +56,7 @@ def evaluate(spec: Categorize, answer: Any) -> Result:
         if chosen == right:
             score += 1
             if str(item.feedback or "").strip():
-                reasons.html(f"<p><strong>{inline(item.text)}</strong>: <em>{inline(labels[chosen])}</em>.</p>")
+                reasons.html(f"<p><strong>{inline(item.text)}</strong> <em>({inline(labels[chosen])})</em></p>")
                 reasons.md(item.feedback or "")
             continue
         if chosen in spec.also_accept.get(item.id, []):

@@ -419,7 +419,7 @@
         if (chosen === right) {
           score += 1;
           if (item.feedback_html) {
-            reasons.html(`<p><strong>${item.text_html}</strong>: <em>${labels.get(chosen)}</em>.</p>`);
+            reasons.html(`<p><strong>${item.text_html}</strong> <em>(${labels.get(chosen)})</em></p>`);
             reasons.md(item.feedback_html);
           }
           continue;
