@@ -34,6 +34,7 @@ GRADEBOOK_FORMATS = ("canvas", "moodle")
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .authoring.option_lengths import longest_keys
     from .authoring.sources import report, unverified
     from .authoring.validate import validate
     from .exercises.checks import count_released
@@ -52,6 +53,9 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     print("All course content is valid.")
     _print_warnings(found.warnings)
+    summary = longest_keys((Path(args.path) if args.path else data_dir()) / "exercises").summary()
+    if summary:
+        print(summary)
     released = count_released((Path(args.path) if args.path else data_dir()) / "exercises")
     if released:
         print(

@@ -44,6 +44,15 @@ HEDGES: tuple[str, ...] = (
     "verify against the primary source",
     "check before quoting",
 )
+# Words about how the course is made or taught, which a learner's copy must not contain: the student
+# release ships neither the instructor guide nor the authoring tools.
+AUTHORING: tuple[str, ...] = (
+    "instructor guide",
+    "instructor-guide.md",
+    "sync-notebooks",
+    "data/glossary.yaml",
+    "this page is generated",
+)
 VERIFY_MARK = re.compile(r"\bverify\s*:", re.IGNORECASE)  # a verify note or flag, "verify: ..."
 NOTE_PREFIX = 60  # how much of a verify note's text counts as a sighting of the note
 
@@ -96,6 +105,17 @@ def find_hedges(
         if start >= 0:
             hit(start, start + len(probe), "the text of a verify note")
     return found
+
+
+def find_authoring_text(where: str, text: str) -> list[Hedge]:
+    """The words in ``text`` that speak of authoring or of instructor-only material (``AUTHORING``)."""
+    flat = _flat(plain_text(text) if "<" in str(text) else text)
+    low = flat.lower()
+    return [
+        Hedge(where, phrase, flat[max(0, m.start() - 40) : m.end() + 40])
+        for phrase in AUTHORING
+        for m in re.finditer(re.escape(phrase), low)
+    ]
 
 
 def learner_texts(root: Path | None = None, notebooks: Path | None = None) -> Iterator[tuple[str, str]]:

@@ -157,7 +157,8 @@ def synced(nb: Any, nb_id: str, content: Content) -> Any:
 
 
 def glossary_notebook(content: Content) -> Any:
-    """The whole glossary as a notebook of markdown cells, one heading per term."""
+    """The whole glossary as a notebook of markdown cells, one heading per term. Learners read it, so it
+    says nothing about how it is made (authors edit data/glossary.yaml and run ``course sync-notebooks``)."""
     import nbformat
 
     titles = {nb.id: nb for nb in content.course.notebooks}
@@ -165,8 +166,7 @@ def glossary_notebook(content: Content) -> Any:
     nb.metadata["kernelspec"] = KERNELSPEC
     intro = (
         "# Glossary\n\nThe terms the course uses, defined in our own words. Each entry names the work "
-        "it draws on and the notebooks where it comes up. This page is generated from "
-        "`data/glossary.yaml`; edit the data, then run `course sync-notebooks`.\n\n"
+        "it draws on and the notebooks where it comes up.\n\n"
         f"← Back to the [course map]({course_map_link(content)})."
     )
     cells = [_cell(intro, "course-glossary")]

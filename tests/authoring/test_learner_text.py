@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course.authoring.learner_text import find_hedges, learner_texts, verify_notes
+from course.authoring.learner_text import find_authoring_text, find_hedges, learner_texts, verify_notes
 from course.exercises.lookup import clear_cache
 from course.paths import data_dir, notebooks_dir
 
@@ -23,6 +23,25 @@ def test_no_learner_facing_output_shows_a_doubt():
     assert len(texts) > 500  # every notebook cell, card, table, worksheet and exercise
     hits = [h for where, text in texts for h in find_hedges(where, text, notes)]
     assert not hits, "\n".join(map(str, hits[:20]))
+
+
+def test_no_learner_facing_output_speaks_of_authoring_or_the_instructor_guide():
+    hits = [h for where, text in learner_texts() for h in find_authoring_text(where, text)]
+    assert not hits, "\n".join(map(str, hits[:20]))
+
+
+def test_the_authoring_search_catches_a_planted_guide_link_but_not_an_instructor_cell(planted):
+    data, notebooks = planted
+    nb_path = notebooks / "06_seminar_case_review.ipynb"
+    nb = nbformat.read(nb_path, as_version=4)
+    nb.cells.insert(2, nbformat.v4.new_markdown_cell("See the [instructor guide](../docs/instructor-guide.md)."))
+    hidden = nbformat.v4.new_markdown_cell("**Facilitator note.** The instructor guide has the timings.")
+    hidden.metadata["tags"] = ["instructor"]
+    nb.cells.insert(3, hidden)
+    nbformat.write(nb, nb_path)
+    hits = [h for where, text in learner_texts(data, notebooks) for h in find_authoring_text(where, text)]
+    assert {h.found for h in hits} == {"instructor guide", "instructor-guide.md"}
+    assert all("06_seminar_case_review.ipynb" in h.where and "See the" in h.context for h in hits)
 
 
 def test_verify_notes_exist_but_only_for_instructors():

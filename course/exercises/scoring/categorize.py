@@ -23,6 +23,9 @@ def you_chose(item_text: str, label_html: str) -> str:
     return f"{lead}: you chose <em>{label_html}</em>"
 
 
+REASONS = "Why each one belongs where you put it:"
+
+
 def spec_problems(spec: Categorize) -> Found:
     """Repeated category or item ids; items the reference answer does not place."""
     found = unique_ids(spec.categories, "categories") + unique_ids(spec.items, "items")
@@ -48,7 +51,7 @@ def answer_problems(spec: Categorize, answer: Any) -> Found:
 
 
 def evaluate(spec: Categorize, answer: Any) -> Result:
-    """Every item must be placed; feedback on each item placed wrongly."""
+    """Every item must be placed; feedback on each item placed wrongly, and on every item when all are right."""
     n = len(spec.items)
     found = answer_problems(spec, answer)
     if found:
@@ -58,12 +61,16 @@ def evaluate(spec: Categorize, answer: Any) -> Result:
         return invalid(f"Choose a category for every item first ({len(unplaced)} still to place).", n)
     labels = {c.id: c.label for c in spec.categories}
     fb = Feedback()
+    reasons = Feedback()  # shown only when every item is placed right: why each belongs there
     score = 0
     alternatives = 0
     for item in spec.items:
         chosen, right = answer[item.id], spec.answer.get(item.id)
         if chosen == right:
             score += 1
+            if str(item.feedback or "").strip():
+                reasons.html(f"<p><strong>{inline(item.text)}</strong> <em>({inline(labels[chosen])})</em></p>")
+                reasons.md(item.feedback or "")
             continue
         if chosen in spec.also_accept.get(item.id, []):
             score += 1
@@ -80,6 +87,9 @@ def evaluate(spec: Categorize, answer: Any) -> Result:
             f"it belongs under <em>{inline(labels.get(right, str(right)))}</em>.</p>"
         )
         fb.md(item.feedback or "")
+    if score == n and reasons.parts:
+        fb.html(f'<p class="cx-reasons">{REASONS}</p>')
+        fb.parts += reasons.parts
     if score == n and alternatives:
         return fb.result(score, n, correct=True, verdict=accepted.ACCEPTED)
     return fb.result(score, n)

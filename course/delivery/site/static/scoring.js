@@ -389,6 +389,8 @@
     return `${lead}: you chose <em>${labelHtml}</em>`;
   }
 
+  const CATEGORIZE_REASONS = "Why each one belongs where you put it:";
+
   const categorize = {
     problems(spec, answer) {
       const items = spec.items.map((i) => i.id);
@@ -417,6 +419,7 @@
       const labels = new Map(spec.categories.map((c) => [c.id, c.label_html]));
       const also = alsoAccept(spec, {});
       const fb = new Feedback();
+      const reasons = new Feedback(); // shown only when every item is placed right
       let score = 0;
       let alternatives = 0;
       for (const item of spec.items) {
@@ -424,6 +427,10 @@
         const right = has(spec.answer, item.id) ? spec.answer[item.id] : null;
         if (chosen === right) {
           score += 1;
+          if (item.feedback_html) {
+            reasons.html(`<p><strong>${item.text_html}</strong> <em>(${labels.get(chosen)})</em></p>`);
+            reasons.md(item.feedback_html);
+          }
           continue;
         }
         const rightLabel = labels.has(right) ? labels.get(right) : esc(String(right));
@@ -439,6 +446,10 @@
         fb.html(`<p>${youChose(item, labels.get(chosen))}; ` +
           `it belongs under <em>${rightLabel}</em>.</p>`);
         fb.md(item.feedback_html);
+      }
+      if (score === n && reasons.parts.length) {
+        fb.html(`<p class="cx-reasons">${esc(CATEGORIZE_REASONS)}</p>`);
+        fb.parts.push(...reasons.parts);
       }
       if (score === n && alternatives) return fb.result(score, n, { correct: true, verdict: ACCEPTED });
       return fb.result(score, n);
