@@ -1,10 +1,12 @@
-"""#10: the instructor's class view reading 30 learners' submissions from a seminar exchange.
+"""#10 to #12: the instructor's class view, item analysis included, reading 30, 300 and 3,000 submissions.
 
 30 learners answer every decision point and single-choice exercise of the course (their paths drawn
 with a fixed seed), rate two events, and share. The measured side reads the exchange the way the class
 view does (no-follow, non-blocking opens, owner and size checks, checksums, course version) and counts
 everything the view shows; the floor reads the same 30 files with ``json.loads`` and nothing else.
-The timeline figure the view also draws is #3's business and is left out here.
+The timeline figure the view also draws is #3's business and is left out here. For #11 and #12 the 30
+real submissions are copied under new pseudonyms (re-checksummed) until there are 300 or 3,000, so the
+cost of reading and counting grows with the class while the answers keep their real shape.
 """
 
 from __future__ import annotations
@@ -54,13 +56,38 @@ def make_exchange(root: Path, learners: int = LEARNERS) -> list[Path]:
     return files
 
 
-def measure(rounds: int = ROUNDS) -> Measure:
+def grow(root: Path, files: list[Path], learners: int) -> list[Path]:
+    """Copy the shared submissions under new pseudonyms until the exchange holds ``learners`` of them."""
+    from course.classroom.exchange import provision_learner
+    from course.classroom.file_format import checksum
+
+    grown = list(files)
+    for n in range(len(files), learners):
+        data = json.loads(files[n % len(files)].read_bytes())
+        folder = provision_learner(root / "exchange", f"learner-{n}", os.geteuid(), None)
+        data["payload"]["learner"]["id"] = folder.name
+        data["checksum"]["value"] = checksum(data["payload"])
+        target = folder / "submission.json"
+        target.write_text(json.dumps(data), encoding="utf-8")
+        os.chmod(target, 0o640)
+        grown.append(target)
+    return grown
+
+
+def measure(rounds: int = ROUNDS, learners: int = LEARNERS, number: int = 10) -> Measure:
     from course.classroom.class_view import class_data, read_exchange
     from course.content import load_content
 
-    m = Measure(10, f"Class view: read and count {LEARNERS} submissions", "ms", "json.loads of the same files")
+    m = Measure(
+        number,
+        f"Class view with item analysis: read and count {learners:,} submissions",
+        "ms",
+        "json.loads of the same files",
+    )
+    if learners >= 300:
+        m.max_median = 1.0  # the view must stay interactive for a large seminar
     with tempfile.TemporaryDirectory(prefix="bench-exchange-") as tmp:
-        files = make_exchange(Path(tmp))
+        files = grow(Path(tmp), make_exchange(Path(tmp)), learners)
         content = load_content()
 
         def view() -> float:
@@ -70,5 +97,5 @@ def measure(rounds: int = ROUNDS) -> Measure:
             return timed(lambda: [json.loads(p.read_bytes()) for p in files])
 
         m.samples, m.floor_samples = alternate(view, floor, rounds=rounds, warmup=2)
-        m.notes = {"learners": LEARNERS, "bytes": sum(p.stat().st_size for p in files)}
+        m.notes = {"learners": learners, "bytes": sum(p.stat().st_size for p in files)}
     return m

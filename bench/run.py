@@ -34,6 +34,8 @@ NAMES = {
     8: "Event explorer built",
     9: "Browser: explorer step",
     10: "Class view over 30 submissions",
+    11: "Class view over 300 submissions",
+    12: "Class view over 3,000 submissions",
 }
 
 
@@ -64,7 +66,9 @@ def browser_explorer_step(steps: int) -> Measure:
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,10", help="comma-separated figure numbers (default: all)")
+    parser.add_argument(
+        "--only", default="1,2,3,4,5,6,7,8,9,10,11,12", help="comma-separated figure numbers (default: all)"
+    )
     parser.add_argument("--rounds", type=int, default=5, help="rounds of #1, all notebooks each (default 5)")
     parser.add_argument("--clicks", type=int, default=30, help="timed clicks of #4, each side (default 30)")
     parser.add_argument("--steps", type=int, default=30, help="timed explorer steps of #9, each side (default 30)")
@@ -86,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         8: explorer.measure,
         9: lambda: browser_explorer_step(args.steps),
         10: class_view.measure,
+        11: lambda: class_view.measure(rounds=10, learners=300, number=11),
+        12: lambda: class_view.measure(rounds=3, learners=3000, number=12),
     }
     wanted = [int(n) for n in args.only.split(",") if n.strip()]
     unknown = [n for n in wanted if n not in steps]

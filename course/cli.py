@@ -255,6 +255,38 @@ def run_class_summary_exchange(exchange: str | None, out_dir: str | Path) -> int
     return 2 if data.read.bad else 0
 
 
+def run_item_analysis(exchange: str | None, out: str | Path) -> int:
+    """The item analysis of the class's shared first attempts, as a CSV for the instructor's own tools."""
+    import csv
+
+    from .classroom.class_view import load_class
+    from .classroom.item_analysis import CSV_COLUMNS, csv_rows
+
+    folder = _exchange_folder(exchange)
+    if folder is None:
+        return _say_error("item-analysis", "give the exchange folder with --exchange DIR (or set COURSE_EXCHANGE)")
+    try:
+        data = load_class(folder)
+    except ExchangeError as exc:
+        return _say_error("item-analysis", exc)
+    path = Path(out)
+    try:
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            writer.writerows(csv_rows(data.items))
+    except OSError as exc:
+        return _say_error("item-analysis", f"cannot write {path} ({exc.strerror or exc})")
+    for bad in data.read.bad:
+        print(f"skipped: {bad.reason}", file=sys.stderr)
+    flagged = sum(r.flagged for r in data.items)
+    print(
+        f"Wrote {path}: {len(data.items)} exercises from {data.shared} learners' first attempts; "
+        f"{flagged} flagged for a second look at the key (flagged rows first)."
+    )
+    return 2 if data.read.bad else 0
+
+
 def _class_summary(args: argparse.Namespace) -> int:
     if args.exchange:
         if args.exports:
@@ -461,6 +493,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exchange", help="read the seminar exchange folder instead (the class view as a page)")
     p.add_argument("-o", "--out", default="class-summary", help="output folder (default: class-summary)")
     p.set_defaults(func=_class_summary)
+
+    p = sub.add_parser("item-analysis", help="difficulty, discrimination and suspect keys of every exercise, as a CSV")
+    p.add_argument("--exchange", help="the exchange folder (default: $COURSE_EXCHANGE)")
+    p.add_argument("-o", "--out", default="item-analysis.csv", help="file to write (default: item-analysis.csv)")
+    p.set_defaults(func=lambda a: run_item_analysis(a.exchange, a.out))
 
     p = sub.add_parser("submit", help="share your answers with your seminar (on the seminar hub)")
     p.add_argument(

@@ -18,6 +18,7 @@ from ..exercises.lookup import index, load
 from ..exercises.scoring.decision import END
 from ..paths import data_dir
 from . import exchange as ex
+from .item_analysis import ItemStats, class_items
 from .submission import Submission, check_submission, current_version
 
 
@@ -141,6 +142,7 @@ class ClassData:
     decisions: list[DecisionCount]
     ratings: list[dict[str, dict[str, int]]]
     first_scores: list[ScoreCount]
+    items: list[ItemStats] = field(default_factory=list)  # item analysis of the graded exercises
 
     @property
     def shared(self) -> int:
@@ -246,7 +248,7 @@ def class_data(read: ExchangeRead, content: Any = None) -> ClassData:
         if top is not None:
             scores.append(ScoreCount(spec.id, spec.title, float(top), dict(sorted(counts.items()))))
     ratings = [r for r in (_latest_ratings(s) for s in subs) if r]
-    return ClassData(read, completion, decisions, ratings, scores)
+    return ClassData(read, completion, decisions, ratings, scores, class_items(firsts, specs))
 
 
 def load_class(exchange: str | Path, content: Any = None) -> ClassData:

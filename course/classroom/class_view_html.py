@@ -1,4 +1,4 @@
-"""The class view as HTML: counts, completion, decision points, ratings on the timeline, first attempts."""
+"""The class view as HTML: counts, completion, decision points, ratings on the timeline, first attempts, item analysis."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from html import escape
 from ..safe_html import plain
 from ..timeline import plot_timeline
 from .class_view import ClassData, DecisionCount
+from .item_analysis import rounded, sort_items
 
 
 def _pct(value: float | None) -> str:
@@ -108,6 +109,33 @@ def ratings_html(data: ClassData) -> str:
     )
 
 
+def items_html(data: ClassData, by: str = "flagged first") -> str:
+    """The item analysis as a table, in the order ``by`` (one of ``item_analysis.SORTS``)."""
+    head = "<h3>Item analysis: which keys to look at again</h3>"
+    if not data.items:
+        return f"{head}<p>No graded answers have been shared yet.</p>"
+    titles = {s.exercise_id: s.title for s in data.first_scores}
+    flagged = sum(r.flagged for r in data.items)
+    rows = []
+    for r in sort_items(data.items, by):
+        why = "".join(f"<li>{escape(reason)}</li>" for reason in r.reasons)
+        rows.append(
+            f"<tr data-exercise='{escape(r.item_id)}' class='{'flagged' if r.flagged else ''}'>"
+            f"<th scope='row'>{escape(titles.get(r.item_id, r.item_id))}</th><td>{r.learners}</td>"
+            f"<td>{_pct(r.difficulty)}</td><td>{rounded(r.item_total) or '–'}</td>"
+            f"<td>{rounded(r.upper_lower) or '–'}</td><td>{'<ul>' + why + '</ul>' if why else ''}</td></tr>"
+        )
+    return (
+        f"{head}<p>From each learner's first attempt. <strong>{flagged}</strong> of {len(data.items)} exercises "
+        "flagged: a negative item-total correlation (learners who do well elsewhere do worse here), or a wrong "
+        "option that the top third chose more often than the key. Either can mean a wrong key; with fewer than "
+        "about 30 learners, expect some flags on sound keys.</p>"
+        "<table class='course-class-items'><thead><tr><th scope='col'>Exercise</th><th scope='col'>Learners</th>"
+        "<th scope='col'>Right at first</th><th scope='col'>Item-total r</th><th scope='col'>Top minus bottom third</th>"
+        f"<th scope='col'>Why flagged</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def bad_html(data: ClassData) -> str:
     if not data.read.bad:
         return ""
@@ -115,11 +143,11 @@ def bad_html(data: ClassData) -> str:
     return f"<h3>Skipped submissions ({len(data.read.bad)})</h3><ul class='course-class-bad'>{items}</ul>"
 
 
-def class_view_html(data: ClassData) -> str:
-    """The whole view as one HTML fragment."""
+def class_view_html(data: ClassData, items_by: str = "flagged first") -> str:
+    """The whole view as one HTML fragment (the item analysis in the order ``items_by``)."""
     decisions = "".join(decision_html(d) for d in data.decisions)
     return (
         f"<div class='course-class-view'>{summary_html(data)}{completion_html(data)}"
         f"<h3>Decision points: how the class chose</h3>{decisions}{ratings_html(data)}{scores_html(data)}"
-        f"{bad_html(data)}</div>"
+        f"{items_html(data, items_by)}{bad_html(data)}</div>"
     )

@@ -10,6 +10,7 @@ from typing import Any
 from ..classroom.class_view import load_class
 from ..classroom.class_view_html import class_view_html
 from ..classroom.exchange import ExchangeError
+from ..classroom.item_analysis import SORTS
 
 NO_EXCHANGE = (
     "No seminar exchange is set. On the seminar hub, COURSE_EXCHANGE names it; elsewhere call "
@@ -26,8 +27,14 @@ def class_view(exchange: str | Path | None = None) -> Any:
         return w.HTML(f"<p>{escape(NO_EXCHANGE)}</p>")
     view = w.HTML()
     refresh = w.Button(description="Refresh", tooltip="Read the seminar exchange again")
-    box = w.VBox([refresh, view])
+    order = w.Dropdown(options=list(SORTS), value="flagged first", description="Item analysis:")
+    order.style.description_width = "initial"
+    box = w.VBox([w.HBox([refresh, order]), view])
     box.data = None
+
+    def show(_: Any = None) -> None:
+        if box.data is not None:
+            view.value = class_view_html(box.data, order.value)
 
     def load(_: Any = None) -> None:
         try:
@@ -36,8 +43,9 @@ def class_view(exchange: str | Path | None = None) -> Any:
             box.data = None
             view.value = f"<p role='status'>{escape(str(exc))}</p>"
             return
-        view.value = class_view_html(box.data)
+        show()
 
     refresh.on_click(load)
+    order.observe(show, names="value")
     load()
     return box
