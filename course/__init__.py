@@ -50,12 +50,18 @@ def plot_timeline(**options: Any) -> Any:
 
 
 def my_timeline(exercise_id: str, **options: Any) -> Any:
-    """The reference timeline with your own ratings from a rating exercise laid over it."""
+    """The reference timeline with your own ratings from a rating exercise laid over it.
+
+    Until you have rated, only a note: the course's line is shown once you have made up your own mind.
+    """
+    from .displays.not_rated import not_rated_yet
     from .exercises import load_spec
     from .progress import current
 
     spec = load_spec(exercise_id)
     mine = current().ratings(spec.dimension, exercise_id)
+    if not mine:
+        return not_rated_yet(spec)
     return plot_timeline(learner={spec.dimension: mine}, dimensions=(spec.dimension,), **options)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from ...content import load_content
 from ...exercises.lookup import load
 from ...paths import data_dir
+from ..audience import for_delivery, marker_problems
 from ..fixed_zip import write_fixed_zip
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relink, relink_target
 from .execute import TIMEOUT, SiteError, execute
@@ -104,8 +105,12 @@ class Exercises:
 
 
 def run_notebook(path: Path, known: set[str], timeout: int) -> Any:
-    """The executed learner copy of one notebook (not run when it has no code)."""
+    """The executed learner copy of one notebook, as the site shows it (not run when it has no code)."""
     nb = read_learner_copy(path)
+    problems = marker_problems(nb)
+    if problems:
+        raise SiteError("\n".join(f"{path.name}: {p}" for p in problems))
+    nb = for_delivery(nb, "site")
     for cell in nb.cells:
         if cell.get("cell_type") == "markdown":
             cell["source"] = relink(cell["source"], ".html", known)

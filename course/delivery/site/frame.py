@@ -12,7 +12,7 @@ from ...displays.ethics_codes import PROFESSIONS
 from ...exercises.lookup import index, load
 from ...safe_html import esc
 
-SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "site.js")  # in the order each page loads them
+SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "displays.js", "site.js")  # in the order each page loads them
 # Scripts and styles only from the site itself; no connection anywhere; no plugins, frames or forms sent.
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 STORE_KEY = "jane-susan-course/progress"

@@ -49,14 +49,13 @@ def _multiple(out: Locator, spec: Any, answer: list[str]) -> None:
 
 
 def _ordering(out: Locator, spec: Any, answer: list[str]) -> None:
-    select = out.get_by_label("Order", exact=True)
+    items = out.locator("fieldset.cx-order input[type=radio]")
     for target, item_id in enumerate(answer):
-        shown = select.locator("option").evaluate_all("(os) => os.map((o) => o.value)")
-        at = shown.index(item_id)
-        select.select_option(item_id)
+        at = items.evaluate_all("(rs) => rs.map((r) => r.value)").index(item_id)
+        out.locator(f"fieldset.cx-order input[value='{item_id}']").check()
         for _ in range(at - target):
             button(out, "Move up").click()
-    assert select.locator("option").evaluate_all("(os) => os.map((o) => o.value)") == list(answer)
+    assert items.evaluate_all("(rs) => rs.map((r) => r.value)") == list(answer)
 
 
 def _categorize(out: Locator, spec: Any, answer: dict[str, str]) -> None:

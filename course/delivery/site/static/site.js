@@ -366,6 +366,7 @@
     showNotices();
     const specs = readJson("course-exercises") || {};
     if (root.CourseExercises) root.CourseExercises.mountAll(specs, store);
+    if (root.CourseDisplays) root.CourseDisplays.mountAll();
     rememberCodeOrder();
     orderCodeTables();
     for (const host of doc.querySelectorAll("[data-widget]")) {
