@@ -21,6 +21,7 @@ __all__ = [
     "compare_codes",
     "show_event",
     "show_events",
+    "recall_events",
     "progress_overview",
     "gottlieb_worksheet",
     "share_with_seminar",
@@ -96,6 +97,13 @@ def show_event(event_id: str) -> Any:
 def show_events(*event_ids: str) -> Any:
     """Several events of the case, in story order."""
     from .displays.event_cards import show_events as run
+
+    return run(*event_ids)
+
+
+def recall_events(*event_ids: str) -> Any:
+    """Refer back to events whose full cards an earlier chapter showed (a link, and the scene folded)."""
+    from .displays.event_recall import recall_events as run
 
     return run(*event_ids)
 

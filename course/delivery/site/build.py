@@ -21,7 +21,7 @@ from ..audience import for_delivery, marker_problems
 from ..fixed_zip import write_fixed_zip
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relink, relink_target
 from .execute import TIMEOUT, SiteError, execute
-from .exercise_json import compile_spec
+from .exercise_json import compile_spec, relink_html
 from .frame import PROGRESS_BODY, SCRIPTS, Link, course_map, exercise_section, frame, problem_section, site_data
 from .page import notebook_page
 from .page_markdown import unique_ids, unlink_outside
@@ -183,7 +183,7 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
     write("index.html", content.course.title, index_body)
     search = page_entries("index.html", "Course map", index_body)
     for page in pages:
-        body = unique_ids(unlink_outside(page.body, site_pages))
+        body = unique_ids(unlink_outside(relink_html(page.body, exercises.link), site_pages))
         name = f"{page.stem}.html"
         write(name, page.title, body, exercises.for_page(page.exercises + page.my_ratings))
         search += page_entries(name, page.title, body, glossary=page.stem == "glossary")

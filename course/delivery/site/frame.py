@@ -42,7 +42,7 @@ def site_data(content: Any, data: Path) -> dict[str, Any]:
     for exercise_id in sorted(index(data / "exercises")):
         spec = load(exercise_id, root=data).spec
         if spec is not None and spec.notebook in known:
-            exercises.append({"id": spec.id, "notebook": spec.notebook, "objective": spec.objective})
+            exercises.append({"id": spec.id, "type": spec.type, "notebook": spec.notebook, "objective": spec.objective})
     return {
         "store_key": STORE_KEY,
         "professions": [[body, label] for body, label in PROFESSIONS.items()],

@@ -31,11 +31,12 @@ def explorer_html() -> str:
     steps = []
     for i, event in enumerate(stepper.events):
         label = escape(_menu_label(stepper, i + 1), quote=True)
+        short = escape(f"{i + 1}. {event.title}", quote=True)  # for a phone's narrow menu
         alt = f"{base.alt_text} Selected: {stepper.position(i)}."
         data = base64.b64encode(fewer_colours(stepper.png(event.id))).decode("ascii")
         picture = f'<img src="data:image/png;base64,{data}" alt="{escape(alt, quote=True)}">'
         steps.append(
-            f"<section class='site-step' data-step='{i + 1}' data-label='{label}'>"
+            f"<section class='site-step' data-step='{i + 1}' data-label='{label}' data-short='{short}'>"
             f"<div class='course-picture'>{picture}</div>{stepper.details_html(i)}</section>"
         )
     messages = "".join(f"<p>{escape(m)}</p>" for m in base.messages)

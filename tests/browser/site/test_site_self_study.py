@@ -156,7 +156,7 @@ _FIT = """() => {
   if (root.scrollWidth > root.clientWidth + 1) out.push(`the page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`);
   const canvas = document.createElement("canvas").getContext("2d");
   const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
-  const name = (el) => `${el.tagName.toLowerCase()} "${(el.innerText || el.value || "").trim().slice(0, 60)}"`;
+  const name = (el) => `${el.tagName.toLowerCase()}#${el.id} "${(el.innerText || "").trim().slice(0, 40)}"`;
   for (const el of document.querySelectorAll("button, label, legend, summary, .cx-choice, a, input[type=text], textarea")) {
     if (!shown(el)) continue;
     if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) out.push(`${name(el)} is cut off (${el.scrollWidth}px in ${el.clientWidth}px)`);
@@ -169,8 +169,9 @@ _FIT = """() => {
     canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 18;
     if (el.size > 1) continue;
-    const option = el.options[el.selectedIndex];
-    if (option && canvas.measureText(option.text).width > room) out.push(`${name(el)}: "${option.text}" is cut off`);
+    for (const option of el.options) {  // any option may be the one chosen
+      if (canvas.measureText(option.text).width > room) out.push(`${name(el)}: "${option.text}" is cut off`);
+    }
     if (el.getBoundingClientRect().right > root.clientWidth + 1) out.push(`${name(el)} runs past the window's right edge`);
   }
   return out;
@@ -189,3 +190,54 @@ def test_no_page_scrolls_sideways_and_no_control_is_cut_off(
         page.wait_for_function("document.documentElement.classList.contains('js')")
         found += [f"{name}: {problem}" for problem in page.evaluate(_FIT)]
     assert not found, f"at {width}px:\n" + "\n".join(found[:40])
+
+
+def test_the_progress_page_shows_an_explored_scenario_apart_from_the_recommended_path(
+    site_file: SiteBrowser, course_site: BuiltSite
+) -> None:
+    from course.content import load_content
+    from course.exercises.lookup import index
+
+    content = load_content(course_site.data)
+    known = {nb.id for nb in content.course.notebooks}
+    specs = [load_spec(course_site.data, i) for i in sorted(index(course_site.data / "exercises"))]
+    spec = next(s for s in specs if s.type == "decision" and s.notebook in known)
+    page = site_file.open(f"{spec.notebook}.html")
+    out = section(page, spec.id)
+    here, path = spec.start, []
+    while here != "end":
+        node = next(n for n in spec.nodes if n.id == here)
+        off_path = [c for c in node.choices if len(path) >= len(spec.answer) or c.id != spec.answer[len(path)]]
+        choice = off_path[0] if off_path else node.choices[0]
+        out.get_by_label(_plain(choice.text), exact=True).check()
+        button(out, "Choose this reply").click()
+        path.append(choice.id)
+        here = choice.next
+    assert path != list(spec.answer)
+    expect(out.locator(".cx-scene")).to_contain_text("The scenario has ended")
+
+    progress = site_file.open("progress.html")
+    title = content.notebook(spec.notebook).title
+    row = progress.locator("table").first.locator("tr").filter(has_text=title)
+    scenarios = sum(1 for s in specs if s.type == "decision" and s.notebook == spec.notebook)
+    expect(row).to_contain_text(f"1 of {scenarios} explored, 0 along the recommended path")
+    expect(progress.locator("[data-widget='progress']")).to_contain_text("you have played 1 of")
+
+
+def test_a_card_seen_before_is_referred_back_to_with_a_link_that_lands(
+    site_file: SiteBrowser, course_site: BuiltSite
+) -> None:
+    from course.displays.event_recall import card_homes
+
+    home = card_homes(content=None)["naming-the-enactment"]
+    target = home.href.replace(".ipynb", ".html")
+    page = site_file.open("05_rupture_and_repair.html")
+    recalls = page.locator(".course-recall").filter(has_text="Susan raises the cancellations")
+    expect(recalls.first).to_be_visible()
+    assert (
+        page.locator(".course-event:not(.course-recall)").filter(has_text="Susan raises the cancellations").count() == 0
+    )
+    recalls.first.locator(f"a[href='{target}']").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(target)
+    expect(page.locator(f"[id='{target.split('#', 1)[1]}']")).to_be_in_viewport()

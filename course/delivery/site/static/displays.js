@@ -31,8 +31,10 @@
     if (!steps.length) return;
     uid += 1;
     const id = `site-explorer-${uid}`;
+    // On a phone the menu names each event without its key-event number (the card below gives it).
+    const narrow = root.matchMedia && root.matchMedia("(max-width: 40em)").matches;
     const menu = el("select", { id, title: "Choose an event (arrow keys move one at a time)" },
-      steps.map((step, i) => el("option", { value: String(i + 1), text: step.dataset.label })));
+      steps.map((step, i) => el("option", { value: String(i + 1), text: narrow ? step.dataset.short || step.dataset.label : step.dataset.label })));
     const previous = el("button", { type: "button", class: "cx-button", title: "Previous event", text: "\u2190 Previous" });
     const next = el("button", { type: "button", class: "cx-button", title: "Next event", text: "Next \u2192" });
     const label = el("label", { for: id, class: "site-explorer-label", text: "Event" });
