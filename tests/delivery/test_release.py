@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 from course.content import load_content
+from course.delivery.audience import markdown_for, marker_problems
 from course.delivery.release.build import build_release, default_salt
 from course.delivery.release.specs import released_yaml
 from course.exercises.checks import check_file, exercise_files
@@ -406,3 +407,15 @@ def test_the_release_check_catches_a_planted_verify_note(release, tmp_path):
     (copy / "data" / "codes" / "aca.yaml").write_text(planted, encoding="utf-8")
     found = [h.found for rel, t, docs in release_texts(copy) for h in find_hedges(rel, t, verify_notes(REPO / "data"))]
     assert "verify:" in found and "reportedly" in found
+
+
+def test_released_notebooks_speak_to_a_notebook_reader(release):
+    from .audience_phrases import foreign_instructions
+
+    notebooks = sorted((release / "notebooks").glob("*.ipynb"))
+    assert notebooks
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        assert marker_problems(nb) == [], path.name
+        shown = markdown_for("\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown"), "lab")
+        assert foreign_instructions(shown, "lab") == [], path.name

@@ -59,8 +59,12 @@ def _ordering(out: Locator, spec: Any, answer: list[str]) -> None:
 
 
 def _categorize(out: Locator, spec: Any, answer: dict[str, str]) -> None:
+    labels = {c.id: plain(c.label) for c in spec.categories}
     for n, item in enumerate(spec.items, start=1):
-        out.get_by_label(f"Category for item {n}", exact=True).select_option(answer.get(item.id, ""))
+        group = out.get_by_role("group", name=f"Category for item {n}", exact=True)
+        group.locator("input").evaluate_all("(rs) => rs.forEach((r) => { r.checked = false; })")
+        if answer.get(item.id):
+            group.get_by_label(labels[answer[item.id]], exact=True).check()
 
 
 def _rating(out: Locator, spec: Any, answer: dict[str, int]) -> None:

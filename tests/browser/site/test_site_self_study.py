@@ -164,14 +164,12 @@ _FIT = """() => {
     if (box.right > root.clientWidth + 1) out.push(`${name(el)} runs past the window's right edge`);
   }
   for (const el of document.querySelectorAll("select")) {
-    if (!shown(el)) continue;
+    if (!shown(el) || el.size > 1) continue;
     const style = getComputedStyle(el);
     canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 18;
-    if (el.size > 1) continue;
-    for (const option of el.options) {  // any option may be the one chosen
-      if (canvas.measureText(option.text).width > room) out.push(`${name(el)}: "${option.text}" is cut off`);
-    }
+    const cut = [...el.options].filter((o) => canvas.measureText(o.text).width > room);  // any may be chosen
+    if (cut.length) out.push(`select#${el.id}: "${cut[0].text}" is cut off (and ${cut.length - 1} more options)`);
     if (el.getBoundingClientRect().right > root.clientWidth + 1) out.push(`${name(el)} runs past the window's right edge`);
   }
   return out;

@@ -271,7 +271,7 @@
     choiceGroup(kind, name, legend, items) {
       const inputs = new Map();
       const rows = items.map(([value, text]) => {
-        const id = `${this.prefix}-${kind}-${inputs.size}`;
+        const id = `${name}-${kind}-${inputs.size}`; // unique on the page: several groups may share a kind
         const input = el("input", { type: kind, id, name, value });
         inputs.set(value, input);
         return el("div", { class: "cx-choice" }, [input, el("label", { for: id, text })]);
@@ -369,29 +369,33 @@
   // ------------------------------------------------------------------ categorize
 
   class CategorizeView extends ExerciseView {
+    // A group of radio buttons per item, whose labels wrap: a menu would cut long categories off on a phone.
     buildControls() {
       const items = byProfession(this.spec.items, (i) => i.text, this.body);
-      this.dropdowns = new Map();
+      this.groups = new Map();
       return items.map((item, index) => {
         const n = index + 1;
-        const id = `${this.prefix}-cat-${n}`;
-        const select = el("select", { id, title: `Category for item ${n}: ${item.text_plain}` },
-          [el("option", { value: "", text: "\u2014 choose a category \u2014" })].concat(
-            this.spec.categories.map((c) => el("option", { value: c.id, text: c.label_plain }))));
-        this.dropdowns.set(item.id, select);
-        return el("div", { class: "cx-category-row" }, [
-          el("p", { html: `<strong>${n}.</strong> ${item.text_html}` }),
-          el("label", { for: id, class: "cx-field-label", text: `Category for item ${n}` }), select,
-        ]);
+        const group = this.choiceGroup("radio", `${this.prefix}-cat-${n}`, `Category for item ${n}`,
+          this.spec.categories.map((c) => [c.id, c.label_plain]));
+        group.fieldset.title = `Category for item ${n}: ${item.text_plain}`;
+        group.fieldset.classList.add("cx-category-choices");
+        this.groups.set(item.id, group.inputs);
+        return el("div", { class: "cx-category-row" }, [el("p", { html: `<strong>${n}.</strong> ${item.text_html}` }), group.fieldset]);
       });
     }
     readAnswer() {
       const out = {};
-      for (const [id, select] of this.dropdowns) if (select.value) out[id] = select.value;
+      for (const [id, inputs] of this.groups) {
+        for (const [category, input] of inputs) if (input.checked) out[id] = category;
+      }
       return out;
     }
-    setAnswer(answer) { for (const [id, select] of this.dropdowns) select.value = Object.prototype.hasOwnProperty.call(answer, id) ? answer[id] : ""; }
-    clear() { for (const select of this.dropdowns.values()) select.value = ""; }
+    setAnswer(answer) {
+      for (const [id, inputs] of this.groups) {
+        for (const [category, input] of inputs) input.checked = answer[id] === category;
+      }
+    }
+    clear() { this.setAnswer({}); }
   }
 
   // ------------------------------------------------------------------ rating
