@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 from delivery.audience_phrases import foreign_instructions
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from .. import e2e_content
 from .answering import TIMEOUT, button, load_spec, section
@@ -239,3 +239,21 @@ def test_a_card_seen_before_is_referred_back_to_with_a_link_that_lands(
     page.wait_for_load_state("load")
     assert page.url.endswith(target)
     expect(page.locator(f"[id='{target.split('#', 1)[1]}']")).to_be_in_viewport()
+
+
+def test_without_javascript_the_displays_are_honest_static_pages(browser: Browser, course_site: BuiltSite) -> None:
+    from course.content import load_content
+
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto((course_site.root / EXPLORER_PAGE).as_uri())
+        host = page.locator(".site-explorer")
+        expect(host.locator(".site-step:visible")).to_have_count(len(list(load_content(course_site.data).events)))
+        assert host.locator("select, button").count() == 0
+        page.goto((course_site.root / WORKSHEET_PAGE).as_uri())
+        sheet = page.locator(".site-worksheet")
+        expect(sheet.locator(".site-levels").first).to_be_visible()
+        assert sheet.locator("select, button").count() == 0
+    finally:
+        context.close()
