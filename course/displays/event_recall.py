@@ -18,6 +18,7 @@ from typing import Any
 from ..content import load_content
 from ..paths import notebooks_dir
 from ..safe_html import esc, inline, markdown
+from ..theme import CSS
 
 SHOW_CALL = re.compile(r"\bshow_events?\(([^)]*)\)")
 RECALL_CALL = re.compile(r"\brecall_events?\(([^)]*)\)")
@@ -94,8 +95,6 @@ def recall_html(event: Any, content: Any, home: Home | None) -> str:
 def recall_events(*event_ids: str) -> Any:
     """Refer back to events whose cards were shown earlier in the course, in story order."""
     from IPython.display import HTML
-
-    from ..theme import CSS
 
     content = load_content()
     homes = card_homes(content=content)

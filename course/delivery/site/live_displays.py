@@ -16,16 +16,17 @@ import itertools
 from html import escape
 from typing import Any
 
+from ...content.gottlieb import DIMENSION_IDS, load_gottlieb
+from ...displays.worksheets import PLACEHOLDER, _level_hint, problems_html, reading_html
 from ...safe_html import esc, inline, markdown
+from ...timeline.explorer import Stepper, _menu_label
+from ...timeline.plot import plot_timeline
 
 STEP_COLOURS = 128  # the explorer's 37 pictures: about 30 kB each instead of about 100 kB
 
 
 def explorer_html() -> str:
     """Every step of the event explorer, in story order, for ``displays.js`` to step through."""
-    from ...timeline.explorer import Stepper, _menu_label
-    from ...timeline.plot import plot_timeline
-
     base = plot_timeline()
     stepper = Stepper(base)
     steps = []
@@ -61,9 +62,6 @@ def fewer_colours(png: bytes, colours: int = STEP_COLOURS) -> bytes:
 
 def worksheet_html() -> str:
     """The Gottlieb worksheet: its text, the levels of each dimension, and every reading it can give."""
-    from ...content.gottlieb import DIMENSION_IDS, load_gottlieb
-    from ...displays.worksheets import PLACEHOLDER, _level_hint, problems_html, reading_html
-
     sheet, problems = load_gottlieb()
     if sheet is None:
         return problems_html(problems)
