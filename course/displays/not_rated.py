@@ -10,6 +10,7 @@ from typing import Any
 
 from ..delivery.audience import current
 from ..safe_html import esc
+from ..theme import CSS
 
 THEN = {
     "lab": "then run this cell again",
@@ -24,7 +25,7 @@ def not_rated_yet(spec: Any) -> Any:
     from IPython.display import HTML
 
     return HTML(
-        "<div class='course-note' role='note'><p><strong>Nothing rated yet.</strong> The course's "
+        CSS + "<div class='course-timeline-messages' role='note'><p><strong>Nothing rated yet.</strong> The course's "
         f"{esc(spec.dimension)} line is shown beside yours once you have rated. Check your ratings in the "
         f"exercise &ldquo;{esc(spec.title)}&rdquo; above, {THEN[current()]}.</p></div>"
     )
