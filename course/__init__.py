@@ -21,6 +21,7 @@ __all__ = [
     "compare_codes",
     "show_event",
     "show_events",
+    "recall_events",
     "progress_overview",
     "gottlieb_worksheet",
     "share_with_seminar",
@@ -50,12 +51,18 @@ def plot_timeline(**options: Any) -> Any:
 
 
 def my_timeline(exercise_id: str, **options: Any) -> Any:
-    """The reference timeline with your own ratings from a rating exercise laid over it."""
+    """The reference timeline with your own ratings from a rating exercise laid over it.
+
+    Until you have rated, only a note: the course's line is shown once you have made up your own mind.
+    """
+    from .displays.not_rated import not_rated_yet
     from .exercises import load_spec
     from .progress import current
 
     spec = load_spec(exercise_id)
     mine = current().ratings(spec.dimension, exercise_id)
+    if not mine:
+        return not_rated_yet(spec)
     return plot_timeline(learner={spec.dimension: mine}, dimensions=(spec.dimension,), **options)
 
 
@@ -90,6 +97,13 @@ def show_event(event_id: str) -> Any:
 def show_events(*event_ids: str) -> Any:
     """Several events of the case, in story order."""
     from .displays.event_cards import show_events as run
+
+    return run(*event_ids)
+
+
+def recall_events(*event_ids: str) -> Any:
+    """Refer back to events whose full cards an earlier chapter showed (a link, and the scene folded)."""
+    from .displays.event_recall import recall_events as run
 
     return run(*event_ids)
 

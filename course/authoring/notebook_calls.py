@@ -35,6 +35,7 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "compare_codes": (("topic", "topic"),),
     "show_event": (("event_id", "event"),),
     "show_events": (("*event_ids", "event"),),
+    "recall_events": (("*event_ids", "event"),),
     "progress_overview": (),
     "gottlieb_worksheet": (),
     "share_with_seminar": (),

@@ -112,11 +112,12 @@ def estimate_cells(
 
 
 def _count_call(out: Estimate, name: str, ids: list[str], content: Any, specs: Mapping[str, AnySpec] | None) -> None:
-    if name in ("show_event", "show_events"):
+    if name in ("show_event", "show_events", "recall_events"):
         for event in content.events:
-            if event.id in ids:
+            if event.id in ids:  # a recall folds the scene away, but a learner reads it again there
                 text = " ".join([event.title, event.text, *event.questions])
-                out.words += words(text) + WORDS_PER_CITED_SECTION * len(event.codes)
+                cited = len(event.codes) if name != "recall_events" else 0
+                out.words += words(text) + WORDS_PER_CITED_SECTION * cited
     elif name == "compare_codes" and ids:
         sections = [s for s in content.codes.values() if ids[0] in s.topics]
         out.words += sum(words(s.paraphrase) + WORDS_PER_TABLE_ROW for s in sections)

@@ -1,4 +1,9 @@
-"""The learner's progress at a glance: completion per notebook and per learning objective."""
+"""The learner's progress at a glance: completion per notebook and per learning objective.
+
+Decision scenarios are open exploration: one played to its end along any path is completed (explored),
+and whether the learner has also taken the course's recommended path is counted on its own. The site
+draws the same tables from the browser's progress (``static/site.js``).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,9 @@ class Completion:
     label: str
     done: list[str] = field(default_factory=list)
     todo: list[str] = field(default_factory=list)
+    scenarios: list[str] = field(default_factory=list)  # the decision scenarios among them
+    explored: list[str] = field(default_factory=list)  # scenarios played to an end, along any path
+    recommended: list[str] = field(default_factory=list)  # scenarios played along the recommended path
 
     @property
     def total(self) -> int:
@@ -36,21 +44,37 @@ def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tu
         spec = load(exercise_id).spec
         if spec is None or spec.notebook not in by_notebook:
             continue  # examples and broken specs are not part of a learner's progress
-        finished = exercise_id in summary and bool(summary[exercise_id].completed)
+        mine = summary.get(exercise_id)
+        completed = mine is not None and bool(mine.completed)
+        explored = spec.type == "decision" and mine is not None and mine.attempts > 0
         groups = [by_notebook[spec.notebook]] + (
             [by_objective[spec.objective]] if spec.objective in by_objective else []
         )
         for group in groups:
-            (group.done if finished else group.todo).append(exercise_id)
+            (group.done if completed or explored else group.todo).append(exercise_id)
+            if spec.type == "decision":
+                group.scenarios.append(exercise_id)
+                if explored:
+                    group.explored.append(exercise_id)
+                if completed:
+                    group.recommended.append(exercise_id)
     return list(by_notebook.values()), [c for c in by_objective.values() if c.total]
+
+
+def scenarios_text(scenarios: int, explored: int, recommended: int) -> str:
+    """'1 of 2 explored, 0 along the recommended path' ('—' for a group without decision scenarios)."""
+    if not scenarios:
+        return "\u2014"
+    return f"{explored} of {scenarios} explored, {recommended} along the recommended path"
 
 
 def _rows(groups: list[Completion]) -> str:
     rows = []
     for g in groups:
         label = esc(g.label)
+        scenes = scenarios_text(len(g.scenarios), len(g.explored), len(g.recommended))
         rows.append(
-            f"<tr><th scope='row'>{label}</th><td>{len(g.done)} of {g.total}</td>"
+            f"<tr><th scope='row'>{label}</th><td>{len(g.done)} of {g.total}</td><td>{esc(scenes)}</td>"
             f"<td><progress max='{max(g.total, 1)}' value='{len(g.done)}' aria-label='{label}: "
             f"{len(g.done)} of {g.total} exercises completed'></progress></td></tr>"
         )
@@ -60,14 +84,29 @@ def _rows(groups: list[Completion]) -> str:
 def overview_html(notebooks: list[Completion], objectives: list[Completion]) -> str:
     done = sum(len(g.done) for g in notebooks)
     total = sum(g.total for g in notebooks)
-    head = "<thead><tr><th scope='col'>{}</th><th scope='col'>Completed</th><th scope='col'>Progress</th></tr></thead>"
+    scenarios = sum(len(g.scenarios) for g in notebooks)
+    explored = sum(len(g.explored) for g in notebooks)
+    recommended = sum(len(g.recommended) for g in notebooks)
+    head = (
+        "<thead><tr><th scope='col'>{}</th><th scope='col'>Completed</th><th scope='col'>Decision points</th>"
+        "<th scope='col'>Progress</th></tr></thead>"
+    )
     return (
         f"<div class='course-progress'><p><strong>You have completed {done} of {total} exercises.</strong> "
+        f"{esc(scenarios_sentence(scenarios, explored, recommended))} "
         "This summary is read from your own progress file.</p>"
         f"<table class='course-table'><caption>By notebook</caption>{head.format('Notebook')}"
         f"<tbody>{_rows(notebooks)}</tbody></table>"
         f"<table class='course-table'><caption>By learning objective</caption>{head.format('Objective')}"
         f"<tbody>{_rows(objectives)}</tbody></table></div>"
+    )
+
+
+def scenarios_sentence(scenarios: int, explored: int, recommended: int) -> str:
+    """The decision points in one sentence: explored counts as completed; the recommended path apart."""
+    return (
+        f"Decision points are for exploring: you have played {explored} of {scenarios} to an end (each counts "
+        f"as completed), {recommended} of them along the course's recommended path."
     )
 
 

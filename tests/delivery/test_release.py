@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 from course.content import load_content
+from course.delivery.audience import markdown_for, marker_problems
 from course.delivery.release.build import build_release, default_salt
 from course.delivery.release.specs import released_yaml
 from course.exercises.checks import check_file, exercise_files
@@ -443,3 +444,15 @@ def test_validate_release_lists_the_feedback_that_names_an_accepted_answer(relea
     listed = [line for line in run.stdout.splitlines() if "says which answer is accepted" in line]
     assert any("ch04-whose-part.yaml:" in line for line in listed), run.stdout
     assert all(re.match(r"data/exercises/[^:]+\.yaml:\d+: \S+: ", line) for line in listed), listed
+
+
+def test_released_notebooks_speak_to_a_notebook_reader(release):
+    from .audience_phrases import foreign_instructions
+
+    notebooks = sorted((release / "notebooks").glob("*.ipynb"))
+    assert notebooks
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        assert marker_problems(nb) == [], path.name
+        shown = markdown_for("\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown"), "lab")
+        assert foreign_instructions(shown, "lab") == [], path.name

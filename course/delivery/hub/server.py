@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ...paths import notebooks_dir
+from ..audience import for_delivery
 from ..learner_copy import course_notebooks, is_instructor_notebook, learner_copy
 
 FOLDER = "jane-susan-course"
@@ -44,7 +45,7 @@ def provide_notebooks(home: Path, instructor: bool) -> list[str]:
         nb = nbformat.read(str(path), as_version=4)
         if is_instructor_notebook(nb) and not instructor:
             continue
-        copy = nb if instructor else learner_copy(nb)
+        copy = nb if instructor else for_delivery(learner_copy(nb), "hub")
         if _write_new(target / path.name, nbformat.writes(copy)):
             written.append(path.name)
     return written

@@ -19,10 +19,11 @@ from ...content import load_content
 from ...exercises.checks import count_released
 from ...exercises.lookup import load
 from ...paths import data_dir, display_path
+from ..audience import for_delivery, marker_problems
 from ..fixed_zip import write_fixed_zip
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relink, relink_target
 from .execute import TIMEOUT, SiteError, execute
-from .exercise_json import compile_spec
+from .exercise_json import compile_spec, relink_html
 from .frame import PROGRESS_BODY, SCRIPTS, Link, course_map, exercise_section, frame, problem_section, site_data
 from .page import notebook_page
 from .page_markdown import unique_ids, unlink_outside
@@ -107,8 +108,12 @@ class Exercises:
 
 
 def run_notebook(path: Path, known: set[str], timeout: int) -> Any:
-    """The executed learner copy of one notebook (not run when it has no code)."""
+    """The executed learner copy of one notebook, as the site shows it (not run when it has no code)."""
     nb = read_learner_copy(path)
+    problems = marker_problems(nb)
+    if problems:
+        raise SiteError("\n".join(f"{path.name}: {p}" for p in problems))
+    nb = for_delivery(nb, "site")
     for cell in nb.cells:
         if cell.get("cell_type") == "markdown":
             cell["source"] = relink(cell["source"], ".html", known)
@@ -200,7 +205,7 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
     write("index.html", content.course.title, index_body)
     search = page_entries("index.html", "Course map", index_body)
     for page in pages:
-        body = unique_ids(unlink_outside(page.body, site_pages))
+        body = unique_ids(unlink_outside(relink_html(page.body, exercises.link), site_pages))
         name = f"{page.stem}.html"
         write(name, page.title, body, exercises.for_page(page.exercises + page.my_ratings))
         search += page_entries(name, page.title, body, glossary=page.stem == "glossary")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ...timeline.plot import IMAGE_FORMAT_ENV
+from ..audience import DELIVERY_ENV
 
 TIMEOUT = 300  # seconds per cell
 
@@ -28,6 +29,7 @@ def execute(nb: Any, cwd: Path, name: str, timeout: int = TIMEOUT) -> Any:
 
     with tempfile.TemporaryDirectory(prefix="course-site-") as tmp:
         env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the learner's inline plots
+        env[DELIVERY_ENV] = "site"  # displays word their instructions for the site's reader
         env["COURSE_PROGRESS"] = str(Path(tmp) / "progress.sqlite3")
         env[IMAGE_FORMAT_ENV] = "svg-if-smaller"  # timelines as SVG where smaller: sharp in print, lighter
         client = NotebookClient(

@@ -12,7 +12,7 @@ from ...displays.ethics_codes import PROFESSIONS
 from ...exercises.lookup import index, load
 from ...safe_html import esc
 
-SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "site.js")  # in the order each page loads them
+SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "displays.js", "site.js")  # in the order each page loads them
 # Scripts and styles only from the site itself; no connection anywhere; no plugins, frames or forms sent.
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 STORE_KEY = "jane-susan-course/progress"
@@ -42,7 +42,7 @@ def site_data(content: Any, data: Path) -> dict[str, Any]:
     for exercise_id in sorted(index(data / "exercises")):
         spec = load(exercise_id, root=data).spec
         if spec is not None and spec.notebook in known:
-            exercises.append({"id": spec.id, "notebook": spec.notebook, "objective": spec.objective})
+            exercises.append({"id": spec.id, "type": spec.type, "notebook": spec.notebook, "objective": spec.objective})
     return {
         "store_key": STORE_KEY,
         "professions": [[body, label] for body, label in PROFESSIONS.items()],

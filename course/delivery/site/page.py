@@ -3,8 +3,10 @@
 Markdown cells are rendered and sanitized; code cells show only their outputs (HTML, plots, widgets
 as drawn when the notebook ran). A cell that calls one of the calls in ``LIVE`` gets the page's live
 version instead: ``course.exercise("id")`` becomes an exercise scored in the page, the profession
-choice, progress overview and "my ratings" plot work from the browser's own progress, and the setup
-check (meaningless without a kernel) is replaced by a note. Pictures are written as files.
+choice, progress overview and "my ratings" plot work from the browser's own progress, the event explorer
+and the Gottlieb worksheet are drawn live (``live_displays``), the setup check (meaningless without a
+kernel) is replaced by a note, and so is the seminar's share panel (the site hands work in from its
+progress page). Pictures are written as files.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...safe_html import plain_text
+from .live_displays import live_html
 from .page_markdown import cell_html, heading_id
 from .widget_snapshot import WIDGET_VIEW, Snapshot, widget_states
 
 CALL = re.compile(
-    r"""\b(exercise|choose_profession|progress_overview|my_timeline|check_environment)\(\s*(?:["']([^"']+)["'])?"""
+    r"""\b(exercise|choose_profession|progress_overview|my_timeline|check_environment|share_with_seminar|explorer"""
+    r"""|gottlieb_worksheet)\(\s*(?:["']([^"']+)["'])?"""
 )
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle=(["'])[^"']*\1""")  # the page's stylesheet lays outputs out
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)  # the displays' JupyterLab theme CSS
@@ -31,6 +35,12 @@ SETUP_NOTE = (
     "<div class='site-note' role='note'><p><strong>Nothing to set up here.</strong> This website runs "
     "the course in your browser: exercises are checked in the page, and your answers are kept in this "
     "browser only. The setup check is for the JupyterLab version of the course.</p></div>"
+)
+HAND_IN_NOTE = (
+    "<div class='site-note' role='note'><p><strong>Handing in your work.</strong> On this website, "
+    "<strong>Download my answers</strong> on the <a href='progress.html'>Your progress</a> page writes a file "
+    "of your answers under a pseudonym, with your reflections left out unless you include them. You decide "
+    "whether to send it to your instructor or tutor.</p></div>"
 )
 
 
@@ -71,6 +81,13 @@ class PageBuilder:
         if "check_environment" in live:  # the setup check describes the build machine, not the reader's
             outputs = []
             out.append(SETUP_NOTE)
+        if "share_with_seminar" in live:  # the site hands work in through its progress page
+            outputs = []
+            out.append(HAND_IN_NOTE)
+        for name in ("explorer", "gottlieb_worksheet"):
+            if name in live:  # drawn in the page, live (static/displays.js), instead of a dead snapshot
+                outputs = []
+                out.append(live_html(name))
         for output in outputs:
             if output.get("output_type") == "stream" and output.get("name") == "stderr":
                 continue

@@ -15,6 +15,7 @@ from typing import Any
 
 from ...content import load_content
 from ...problems import ContentError
+from ..audience import for_delivery
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy
 
 LANDING = "index.ipynb"
@@ -73,7 +74,7 @@ def landing_notebook(names: list[str]) -> Any:
 
 
 def stage(dest: Path | None = None, source: Path | None = None) -> Path:
-    """Fill ``dest`` (default ``build/app/``) with learner copies of the notebooks and the landing page.
+    """Fill ``dest`` (default ``build/app/``) with the app's learner copies of the notebooks and the landing page.
 
     Other files next to the notebooks (images) are copied as they are. Returns ``dest``.
     """
@@ -88,7 +89,7 @@ def stage(dest: Path | None = None, source: Path | None = None) -> Path:
         shutil.rmtree(dest)
     shutil.copytree(src_dir, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.ipynb", "__pycache__"))
     for path in notebooks:
-        nbformat.write(read_learner_copy(path), str(dest / path.name))
+        nbformat.write(for_delivery(read_learner_copy(path), "app"), str(dest / path.name))
     nbformat.write(landing_notebook([p.name for p in notebooks]), str(dest / LANDING))
     return dest
 

@@ -6,6 +6,7 @@ the command). Imports Voilà, so it is only imported when the app starts.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -13,6 +14,7 @@ from jupyter_server.utils import url_path_join
 from tornado.web import RedirectHandler
 from voila.app import Voila
 
+from ..audience import DELIVERY_ENV
 from .app import LANDING
 
 
@@ -30,6 +32,7 @@ class CourseVoila(Voila):
 
 
 def main(argv: list[str] | None = None) -> None:
+    os.environ[DELIVERY_ENV] = "app"  # the kernels Voila starts inherit it: displays word their text for the app
     CourseVoila.launch_instance(argv=argv)
 
 

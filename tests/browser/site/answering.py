@@ -49,19 +49,22 @@ def _multiple(out: Locator, spec: Any, answer: list[str]) -> None:
 
 
 def _ordering(out: Locator, spec: Any, answer: list[str]) -> None:
-    select = out.get_by_label("Order", exact=True)
+    items = out.locator("fieldset.cx-order input[type=radio]")
     for target, item_id in enumerate(answer):
-        shown = select.locator("option").evaluate_all("(os) => os.map((o) => o.value)")
-        at = shown.index(item_id)
-        select.select_option(item_id)
+        at = items.evaluate_all("(rs) => rs.map((r) => r.value)").index(item_id)
+        out.locator(f"fieldset.cx-order input[value='{item_id}']").check()
         for _ in range(at - target):
             button(out, "Move up").click()
-    assert select.locator("option").evaluate_all("(os) => os.map((o) => o.value)") == list(answer)
+    assert items.evaluate_all("(rs) => rs.map((r) => r.value)") == list(answer)
 
 
 def _categorize(out: Locator, spec: Any, answer: dict[str, str]) -> None:
+    labels = {c.id: plain(c.label) for c in spec.categories}
     for n, item in enumerate(spec.items, start=1):
-        out.get_by_label(f"Category for item {n}", exact=True).select_option(answer.get(item.id, ""))
+        group = out.get_by_role("group", name=f"Category for item {n}", exact=True)
+        group.locator("input").evaluate_all("(rs) => rs.forEach((r) => { r.checked = false; })")
+        if answer.get(item.id):
+            group.get_by_label(labels[answer[item.id]], exact=True).check()
 
 
 def _rating(out: Locator, spec: Any, answer: dict[str, int]) -> None:

@@ -61,6 +61,30 @@
 
   let uid = 0;
 
+  // Decision scenarios left halfway, kept in this browser beside the progress record (never exported).
+  function draftKey(store) { return `${store.key}:decision-drafts`; }
+  function loadDraft(store, exerciseId) {
+    if (store.memory || !store.storage) return null;
+    try {
+      const all = JSON.parse(store.storage.getItem(draftKey(store)) || "{}");
+      return all && typeof all === "object" ? all[exerciseId] || null : null;
+    } catch (err) {
+      return null;
+    }
+  }
+  function saveDraft(store, exerciseId, draft) {
+    if (store.memory || !store.storage) return;
+    try {
+      let all = {};
+      try { all = JSON.parse(store.storage.getItem(draftKey(store)) || "{}") || {}; } catch (err) { all = {}; }
+      if (draft) all[exerciseId] = draft;
+      else delete all[exerciseId];
+      store.storage.setItem(draftKey(store), JSON.stringify(all));
+    } catch (err) {
+      // the scenario still works; it just cannot be resumed after a reload
+    }
+  }
+
   // ------------------------------------------------------------------ what every exercise shares
 
   class ExerciseView {
@@ -247,7 +271,7 @@
     choiceGroup(kind, name, legend, items) {
       const inputs = new Map();
       const rows = items.map(([value, text]) => {
-        const id = `${this.prefix}-${kind}-${inputs.size}`;
+        const id = `${name}-${kind}-${inputs.size}`; // unique on the page: several groups may share a kind
         const input = el("input", { type: kind, id, name, value });
         inputs.set(value, input);
         return el("div", { class: "cx-choice" }, [input, el("label", { for: id, text })]);
@@ -292,23 +316,24 @@
   // ------------------------------------------------------------------ ordering
 
   class OrderingView extends ExerciseView {
+    // The items as a list of radio buttons whose text wraps (a list box cuts long items off on a
+    // laptop and cannot be read on a phone): arrow keys or a click select one, the buttons move it.
     buildControls() {
       this.texts = new Map(this.spec.items.map((i) => [i.id, i.text_plain]));
       this.order = this.spec.items.map((i) => i.id);
-      const id = `${this.prefix}-order`;
-      this.select = el("select", {
-        id, size: String(this.order.length), class: "cx-order",
-        title: "Select an item (click it, or use the arrow keys, Home or End), then move it with the buttons",
-      });
+      this.list = el("fieldset", { class: "cx-fieldset cx-order", title: "Select an item (click it, or use the arrow keys), then move it with the buttons" });
       this.upButton = this.button("Move up", "Move the selected item one place up", () => this.move(-1));
       this.downButton = this.button("Move down", "Move the selected item one place down", () => this.move(1));
       this.orderNote = el("div", { class: "cx-order-note", "aria-live": "polite" });
       this.refresh();
-      return [el("label", { for: id, class: "cx-field-label", text: "Order" }), this.select,
-        el("div", { class: "cx-buttons" }, [this.upButton, this.downButton]), this.orderNote];
+      return [this.list, el("div", { class: "cx-buttons" }, [this.upButton, this.downButton]), this.orderNote];
+    }
+    chosen() {
+      const input = this.list.querySelector("input:checked");
+      return input ? input.value : null;
     }
     move(step) {
-      const chosen = this.select.value;
+      const chosen = this.chosen();
       if (!this.order.includes(chosen)) {
         this.orderNote.innerHTML = '<p class="cx-small">Select an item first.</p>';
         return;
@@ -320,9 +345,14 @@
       this.orderNote.innerHTML = `<p class="cx-small" role="status">${esc(this.texts.get(chosen))} is now at position ${j + 1}.</p>`;
     }
     refresh(keep = null) {
-      this.select.replaceChildren(...this.order.map((id, n) => el("option", { value: id, text: `${n + 1}. ${this.texts.get(id)}` })));
-      this.select.value = keep === null ? "" : keep;
-      if (keep === null) this.select.selectedIndex = -1;
+      const name = `${this.prefix}-order`;
+      const rows = this.order.map((id, n) => {
+        const inputId = `${name}-${n}`;
+        const input = el("input", { type: "radio", id: inputId, name, value: id });
+        input.checked = id === keep;
+        return el("div", { class: "cx-choice cx-order-item" }, [input, el("label", { for: inputId, text: `${n + 1}. ${this.texts.get(id)}` })]);
+      });
+      this.list.replaceChildren(el("legend", { class: "cx-label", text: "Order" }), ...rows);
     }
     readAnswer() { return this.order.slice(); }
     setAnswer(answer) {
@@ -339,29 +369,33 @@
   // ------------------------------------------------------------------ categorize
 
   class CategorizeView extends ExerciseView {
+    // A group of radio buttons per item, whose labels wrap: a menu would cut long categories off on a phone.
     buildControls() {
       const items = byProfession(this.spec.items, (i) => i.text, this.body);
-      this.dropdowns = new Map();
+      this.groups = new Map();
       return items.map((item, index) => {
         const n = index + 1;
-        const id = `${this.prefix}-cat-${n}`;
-        const select = el("select", { id, title: `Category for item ${n}: ${item.text_plain}` },
-          [el("option", { value: "", text: "\u2014 choose a category \u2014" })].concat(
-            this.spec.categories.map((c) => el("option", { value: c.id, text: c.label_plain }))));
-        this.dropdowns.set(item.id, select);
-        return el("div", { class: "cx-category-row" }, [
-          el("p", { html: `<strong>${n}.</strong> ${item.text_html}` }),
-          el("label", { for: id, class: "cx-field-label", text: `Category for item ${n}` }), select,
-        ]);
+        const group = this.choiceGroup("radio", `${this.prefix}-cat-${n}`, `Category for item ${n}`,
+          this.spec.categories.map((c) => [c.id, c.label_plain]));
+        group.fieldset.title = `Category for item ${n}: ${item.text_plain}`;
+        group.fieldset.classList.add("cx-category-choices");
+        this.groups.set(item.id, group.inputs);
+        return el("div", { class: "cx-category-row" }, [el("p", { html: `<strong>${n}.</strong> ${item.text_html}` }), group.fieldset]);
       });
     }
     readAnswer() {
       const out = {};
-      for (const [id, select] of this.dropdowns) if (select.value) out[id] = select.value;
+      for (const [id, inputs] of this.groups) {
+        for (const [category, input] of inputs) if (input.checked) out[id] = category;
+      }
       return out;
     }
-    setAnswer(answer) { for (const [id, select] of this.dropdowns) select.value = Object.prototype.hasOwnProperty.call(answer, id) ? answer[id] : ""; }
-    clear() { for (const select of this.dropdowns.values()) select.value = ""; }
+    setAnswer(answer) {
+      for (const [id, inputs] of this.groups) {
+        for (const [category, input] of inputs) input.checked = answer[id] === category;
+      }
+    }
+    clear() { this.setAnswer({}); }
   }
 
   // ------------------------------------------------------------------ rating
@@ -457,13 +491,13 @@
       this.path.push(picked.id);
       this.current = picked.next;
       if (this.current !== S.END) {
-        const steps = this.taken().map((c, i) => S.stepHtml(i + 1, c)).join("");
-        this.feedback.innerHTML = `<div class="cx-feedback" role="status">${steps}</div>`;
-        this.showNode();
+        saveDraft(this.store, this.spec.id, { hash: this.hash, path: this.path.slice() });
+        this.showSteps("");
         const first = this.replies.querySelector("input");
         if (first) first.focus();
         return S.evaluate(this.spec, this.path);
       }
+      saveDraft(this.store, this.spec.id, null);
       this.showNode();
       const result = this.accept(this.path.slice(), S.evaluate(this.spec, this.path));
       this.resetButton.focus();
@@ -479,9 +513,33 @@
     clear() {
       this.path = [];
       this.current = this.spec.start;
+      saveDraft(this.store, this.spec.id, null);
       this.showNode();
     }
+    showSteps(lead) {
+      const steps = this.taken().map((c, i) => S.stepHtml(i + 1, c)).join("");
+      this.feedback.innerHTML = (lead ? noteHtml(lead) : "") + `<div class="cx-feedback" role="status">${steps}</div>`;
+      this.showNode();
+    }
+    // A scenario left halfway: the replies chosen so far, if they still lead somewhere in this version.
+    restoreDraft() {
+      const draft = loadDraft(this.store, this.spec.id);
+      if (!draft || draft.hash !== this.hash || !Array.isArray(draft.path) || !draft.path.length) return false;
+      let here = this.spec.start;
+      for (const id of draft.path) {
+        const node = here === S.END ? null : S.node(this.spec, here);
+        const choice = node && node.choices.find((c) => c.id === id);
+        if (!choice) return false;
+        here = choice.next;
+      }
+      if (here === S.END) return false;
+      this.path = draft.path.slice();
+      this.current = here;
+      this.showSteps("Where you left this scenario, restored from this browser. Choose your next reply, or press Reset to start again.");
+      return true;
+    }
     restore() {
+      if (this.restoreDraft()) return;
       const attempt = this.store.lastAttempt(this.spec.id);
       if (!attempt) return;
       const fits = S.answerProblems(this.spec, attempt.answer).length === 0;

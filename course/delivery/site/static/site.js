@@ -115,35 +115,51 @@
 
   // ------------------------------------------------------------------ progress overview
 
+  // Decision scenarios are open exploration: played to an end along any path, one counts as completed;
+  // whether the learner also took the recommended path is counted apart (as course.progress_overview does).
+  function scenariosText(g) {
+    if (!g.scenarios) return "\u2014";
+    return `${g.explored} of ${g.scenarios} explored, ${g.recommended} along the recommended path`;
+  }
+
   function progressOverview(host) {
     const catalogue = site.exercises || [];
     const summary = store.summary();
-    const group = (key, label) => ({ key, label, done: 0, total: 0 });
+    const group = (key, label) => ({ key, label, done: 0, total: 0, scenarios: 0, explored: 0, recommended: 0 });
     const notebooks = (site.notebooks || []).map((n) => group(n.id, n.title));
     const objectives = (site.objectives || []).map((o) => group(o.id, o.text));
     for (const ex of catalogue) {
-      const finished = Boolean(summary[ex.id] && summary[ex.id].completed);
+      const mine = summary[ex.id];
+      const completed = Boolean(mine && mine.completed);
+      const explored = ex.type === "decision" && Boolean(mine && mine.attempts > 0);
       for (const g of [notebooks.find((n) => n.key === ex.notebook), objectives.find((o) => o.key === ex.objective)]) {
         if (!g) continue;
         g.total += 1;
-        if (finished) g.done += 1;
+        if (completed || explored) g.done += 1;
+        if (ex.type === "decision") {
+          g.scenarios += 1;
+          if (explored) g.explored += 1;
+          if (completed) g.recommended += 1;
+        }
       }
     }
     const table = (caption, first, groups) => {
-      const head = el("thead", {}, el("tr", {}, [first, "Completed", "Progress"].map((t) => el("th", { scope: "col", text: t }))));
+      const head = el("thead", {}, el("tr", {}, [first, "Completed", "Decision points", "Progress"].map((t) => el("th", { scope: "col", text: t }))));
       const rows = groups.filter((g) => g.total).map((g) => el("tr", {}, [
         el("th", { scope: "row", text: g.label }),
         el("td", { text: `${g.done} of ${g.total}` }),
+        el("td", { text: scenariosText(g) }),
         el("td", {}, el("progress", { max: String(Math.max(g.total, 1)), value: String(g.done), "aria-label": `${g.label}: ${g.done} of ${g.total} exercises completed` })),
       ]));
       return el("table", { class: "site-table" }, [el("caption", { text: caption }), head, el("tbody", {}, rows)]);
     };
-    const done = notebooks.reduce((n, g) => n + g.done, 0);
-    const total = notebooks.reduce((n, g) => n + g.total, 0);
+    const sum = (key) => notebooks.reduce((n, g) => n + g[key], 0);
     const refresh = el("button", { type: "button", class: "cx-button", title: "Read your progress again", text: "Refresh" });
     refresh.addEventListener("click", () => progressOverview(host));
     host.replaceChildren(
-      el("p", {}, [el("strong", { text: `You have completed ${done} of ${total} exercises.` }),
+      el("p", {}, [el("strong", { text: `You have completed ${sum("done")} of ${sum("total")} exercises.` }),
+        ` Decision points are for exploring: you have played ${sum("explored")} of ${sum("scenarios")} to an end (each counts ` +
+        `as completed), ${sum("recommended")} of them along the course's recommended path.`,
         " This summary is read from the progress kept in this browser."]),
       table("By notebook", "Notebook", notebooks), table("By learning objective", "Objective", objectives), refresh);
   }
@@ -366,6 +382,7 @@
     showNotices();
     const specs = readJson("course-exercises") || {};
     if (root.CourseExercises) root.CourseExercises.mountAll(specs, store);
+    if (root.CourseDisplays) root.CourseDisplays.mountAll();
     rememberCodeOrder();
     orderCodeTables();
     for (const host of doc.querySelectorAll("[data-widget]")) {
