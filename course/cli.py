@@ -31,6 +31,8 @@ from .progress.errors import ProgressStoreError
 #: ``course gradebook --format``; the same as ``classroom.gradebook.FORMATS`` (a test keeps them equal), named
 #: here so that ``course --help`` need not load the content models the gradebook imports.
 GRADEBOOK_FORMATS = ("canvas", "moodle")
+#: ``course gradebook --measure``; the same as ``classroom.rescore.MEASURES`` (a test keeps them equal).
+GRADEBOOK_MEASURES = ("answered", "correct")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -247,8 +249,10 @@ def _key_file(path: Path) -> bytes:
     return data.strip()
 
 
-def run_gradebook(fmt: str, roster: str, exchange: str | None, out: str | None, key: str | None) -> int:
-    """Write the participation CSV for Canvas or Moodle."""
+def run_gradebook(
+    fmt: str, roster: str, exchange: str | None, out: str | None, key: str | None, measure: str = "answered"
+) -> int:
+    """Write the participation CSV for Canvas or Moodle; non-zero when a submission was skipped."""
     from .classroom.class_view import read_exchange
     from .classroom.gradebook import build_gradebook, read_roster
 
@@ -265,7 +269,7 @@ def run_gradebook(fmt: str, roster: str, exchange: str | None, out: str | None, 
         read = read_exchange(folder)
     except ExchangeError as exc:
         return _say_error("gradebook", exc)
-    book = build_gradebook(read, rows, secret, fmt)
+    book = build_gradebook(read, rows, secret, fmt, measure=measure)
     target = Path(out or f"gradebook-{fmt}.csv")
     try:
         target.write_text(book.text, encoding="utf-8")
@@ -273,12 +277,16 @@ def run_gradebook(fmt: str, roster: str, exchange: str | None, out: str | None, 
         return _say_error("gradebook", f"cannot write {target} ({exc.strerror or exc})")
     for bad in read.bad:
         print(f"skipped: {bad.reason}", file=sys.stderr)
+    for note in book.ignored:
+        print(f"ignored: {note}", file=sys.stderr)
     unmatched = f" {book.unmatched} submission(s) belong to nobody on the roster." if book.unmatched else ""
+    skipped = f" {len(read.bad)} submission(s) skipped (listed above)." if read.bad else ""
     print(
         f"Wrote {target} for {fmt}: {len(rows)} learners on the roster, {book.matched} with a shared "
-        f"submission, {len(book.missing)} without (left blank); completion only, never reflection text.{unmatched}"
+        f"submission, {len(book.missing)} without (left blank); % {measure}, scored again from the shared "
+        f"answers; never reflection text.{unmatched}{skipped}"
     )
-    return 0
+    return 2 if read.bad else 0
 
 
 def _app(args: argparse.Namespace) -> int:
@@ -405,8 +413,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--roster", required=True, help="CSV of the LMS's columns plus hub_user (see the README)")
     p.add_argument("--exchange", help="the exchange folder (default: $COURSE_EXCHANGE)")
     p.add_argument("--key", help="the seminar key file (default: the one in the exchange)")
+    p.add_argument(
+        "--measure",
+        choices=GRADEBOOK_MEASURES,
+        default="answered",
+        help="what counts: answered (default: attempted at least once, or a reflection saved) or correct "
+        "(full marks or an accepted alternative)",
+    )
     p.add_argument("-o", "--out", help="file to write (default: gradebook-<format>.csv)")
-    p.set_defaults(func=lambda a: run_gradebook(a.fmt, a.roster, a.exchange, a.out, a.key))
+    p.set_defaults(func=lambda a: run_gradebook(a.fmt, a.roster, a.exchange, a.out, a.key, a.measure))
 
     p = sub.add_parser("app", help="the course as a self-study web app (Voila on 127.0.0.1, no code shown)")
     p.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: the course app's port)")

@@ -93,7 +93,9 @@ admins = {n.strip() for n in env("COURSE_HUB_ADMINS", "").split(",") if n.strip(
 if admins:  # hub admins can open every learner's server: give this to the hub's operator, not to teachers
     c.Authenticator.admin_users = admins
 
-# ---- each user's JupyterLab: the course copied into ~/jane-susan-course, opened on the start page
+# ---- each user's JupyterLab: the course copied into ~/jane-susan-course, opened on the start page.
+# The venv's `course` is the student release (HUB_DIR/release: answers as salted hashes, no instructor
+# cells); instructors get the full copy (HUB_DIR/course, instructors' group only) first on PYTHONPATH.
 c.Spawner.cmd = [str(VENV / "bin" / "python"), "-m", "course.delivery.hub.server"]
 c.Spawner.default_url = "/lab/tree/jane-susan-course/00_start_here.ipynb"
 c.Spawner.environment = {
@@ -124,6 +126,8 @@ def pre_spawn_hook(spawner):
     name = spawner.user.name
     instructor = _is_instructor(name)
     extra = {"COURSE_HUB_ROLE": "instructor" if instructor else "learner"}
+    if instructor:  # the full course (answers, guide, class view) before the venv's student release
+        extra["PYTHONPATH"] = str(HUB_DIR / "course")
     if MODE == "system":
         make_home_private(name)  # Debian's useradd makes homes 0755: readable by every learner
         owner, group = pwd.getpwnam(name).pw_uid, grp.getgrnam(INSTRUCTORS).gr_gid

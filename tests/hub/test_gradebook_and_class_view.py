@@ -92,7 +92,7 @@ def test_gradebook_for_canvas_has_canvas_columns_and_completion_only(class_of_th
     book = build_gradebook(read_exchange(root), rows, read_key(root), "canvas")
     table = list(csv.reader(io.StringIO(book.text)))
     assert table[0][:5] == [c for c, _ in ROSTER_COLUMNS["canvas"]]
-    assert table[0][5:] and all(h.endswith("(% completed)") for h in table[0][5:])
+    assert table[0][5:] and all(h.endswith("(% answered)") for h in table[0][5:])
     assert table[1][0] == POINTS_POSSIBLE and set(table[1][5:]) == {"100"}
     by_name = {row[0]: row for row in table[2:]}
     assert by_name["Poe, Cy"][5:] == [""] * len(table[0][5:])
@@ -158,5 +158,10 @@ def test_the_command_line_offers_every_gradebook_format_and_no_other():
     from course.cli import GRADEBOOK_FORMATS, build_parser
 
     assert GRADEBOOK_FORMATS == FORMATS
+    from course.classroom.rescore import MEASURES
+    from course.cli import GRADEBOOK_MEASURES
+
+    assert GRADEBOOK_MEASURES == MEASURES
+    assert build_parser().parse_args(["gradebook", "--format", "canvas", "--roster", "r.csv"]).measure == "answered"
     with pytest.raises(SystemExit):
         build_parser().parse_args(["gradebook", "--format", "blackboard", "--roster", "r.csv"])

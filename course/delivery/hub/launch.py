@@ -100,6 +100,19 @@ def make_home_private(user: str) -> bool:
         os.close(fd)
 
 
+def protect_instructor_copy(hub_dir: Path, instructors: str) -> bool:
+    """Give the instructors' full copy of the course (``<hub_dir>/course``) to root and the instructors'
+    group, mode 0750: learners cannot even enter it. Root only; returns whether it was changed."""
+    import grp
+
+    copy = Path(hub_dir) / "course"
+    if os.geteuid() != 0 or not copy.is_dir() or copy.is_symlink():
+        return False
+    os.chown(copy, 0, grp.getgrnam(instructors).gr_gid)
+    os.chmod(copy, 0o750)
+    return True
+
+
 def hub_setup(exchange: Path, instructors: str, learners: str, demo: bool = False) -> list[str]:
     """Make the groups and the exchange (root), or check them; returns what was done.
 
@@ -164,6 +177,8 @@ def run(env: dict[str, str] | None = None) -> int:
     except (ExchangeError, OSError) as exc:
         print(f"make hub: the seminar exchange {s.exchange}: {exc}", file=sys.stderr)
         return 2
+    if s.mode == "system":
+        protect_instructor_copy(s.hub_dir, s.instructors)
     s.state.mkdir(mode=0o700, parents=True, exist_ok=True)
     print(login_help(s), flush=True)
     os.chdir(s.state)  # the proxy writes its pid file into the working folder
