@@ -82,7 +82,8 @@ SOURCE=$(cd "$COPY" && find . -type f ! -path '*/__pycache__/*' ! -path './*.egg
     | sort | sha256sum | cut -c1-16)
 if [ ! -f "$RELEASE/pyproject.toml" ] || [ "$(cat "$HUB_DIR/.release-source" 2>/dev/null)" != "$SOURCE" ]; then
     say "building the student release into $RELEASE"
-    if ! PYTHONPATH=$COPY "$HUB_DIR/venv/bin/python" -m course release "$RELEASE" --force \
+    # run from the copy: `python -m` puts the working folder first on sys.path
+    if ! (cd "$COPY" && PYTHONPATH=$COPY "$HUB_DIR/venv/bin/python" -m course release "$RELEASE" --force) \
            > "$HUB_DIR/release.log" 2>&1; then
         cat "$HUB_DIR/release.log" >&2
         fail "course release failed (the log is above and in $HUB_DIR/release.log)"

@@ -17,7 +17,13 @@
 #   COURSE_HUB_DIR                 where install.sh put the venv, the course copy and the proxy
 #                                  (default: the folder holding the venv JupyterHub runs in)
 #   COURSE_HUB_STATE               the hub's database and secrets (<COURSE_HUB_DIR>/state; a local disk)
-#   COURSE_HUB_IP / COURSE_HUB_PORT              the address learners open (127.0.0.1:8000)
+#   COURSE_HUB_IP / COURSE_HUB_PORT              the address learners open (127.0.0.1:8000); 0.0.0.0
+#                                  listens on every network interface (learners' own laptops)
+#   COURSE_HUB_SSL_CERT / COURSE_HUB_SSL_KEY     TLS: the certificate (with any intermediate
+#                                  certificates) and its private key, as PEM files; the hub then
+#                                  answers on https://. Required when COURSE_HUB_IP is not 127.0.0.1
+#   COURSE_HUB_ALLOW_HTTP=yes      plain HTTP beyond this machine: only behind a reverse proxy that does
+#                                  TLS (docs/deployment.md)
 #   COURSE_HUB_API_PORT / COURSE_HUB_PROXY_API_PORT   the hub's and the proxy's own ports (8081, 8001)
 #   COURSE_EXCHANGE                the seminar exchange folder (system: /srv/course/exchange;
 #                                  demo: <COURSE_HUB_DIR>/state/exchange)
@@ -49,8 +55,16 @@ INSTRUCTORS = env("COURSE_HUB_INSTRUCTORS", "instructors")
 EXCHANGE = Path(env("COURSE_EXCHANGE") or ("/srv/course/exchange" if MODE == "system" else STATE / "exchange"))
 DEMO_INSTRUCTORS = {n.strip() for n in env("COURSE_HUB_DEMO_INSTRUCTORS", "instructor").split(",") if n.strip()}
 
-# ---- addresses: everything listens on this machine only unless COURSE_HUB_IP says otherwise
+# ---- addresses: everything listens on this machine only unless COURSE_HUB_IP says otherwise, and
+# beyond it only with TLS (or explicitly behind a proxy that does TLS)
+from course.delivery.hub.launch import address_problem  # noqa: E402 (the hub's venv has the course)
+
+if address_problem(dict(os.environ)):
+    sys.exit(f"jupyterhub_config.py: {address_problem(dict(os.environ))}")
 c.JupyterHub.ip = env("COURSE_HUB_IP", "127.0.0.1")
+if env("COURSE_HUB_SSL_CERT"):
+    c.JupyterHub.ssl_cert = env("COURSE_HUB_SSL_CERT")
+    c.JupyterHub.ssl_key = env("COURSE_HUB_SSL_KEY")
 c.JupyterHub.port = int(env("COURSE_HUB_PORT", "8000"))
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = int(env("COURSE_HUB_API_PORT", "8081"))

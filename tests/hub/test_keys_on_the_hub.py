@@ -19,7 +19,7 @@ from course.classroom.class_view import course_specs
 from course.content import load_content
 from course.delivery.hub.launch import protect_instructor_copy
 
-from .conftest import Accounts, run_as
+from .conftest import Accounts, close_instructor_copy, run_as
 
 pytestmark = pytest.mark.usefixtures("as_root")
 
@@ -117,4 +117,5 @@ def test_learners_read_only_the_student_release_and_instructors_read_everything(
         assert as_learner == [str(hub_install / "release" / "data"), str(hub_install / "release" / "notebooks")]
         assert as_instructor == [str(hub_install / "course" / "data"), str(hub_install / "course" / "notebooks")]
     finally:
+        close_instructor_copy(hub_install)
         accounts.remove()
