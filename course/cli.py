@@ -1,7 +1,7 @@
 """The ``course`` command, the course's only command line: every subcommand is defined here.
 
 For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``, ``submit`` (share
-with the seminar on the hub). For instructors: ``class-summary``, ``gradebook``, ``hub-setup``,
+with the seminar on the hub). For instructors: ``class-summary``, ``gradebook``, ``hub-setup``, ``hub-add-learner``, ``hub-add-instructor``,
 ``release``, and the delivery channels ``app`` (Voilà), ``site`` (the static website, which is also the
 printable handouts) and ``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
 
@@ -241,6 +241,18 @@ def _hub_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hub_add(role: str, name: str) -> int:
+    from .delivery.hub.accounts import AccountError, add_account, added_text
+    from .delivery.hub.launch import HubSettings
+
+    try:
+        added = add_account(name, role)
+    except (AccountError, ExchangeError) as exc:
+        return _say_error(f"hub-add-{role}", exc)
+    print(added_text(added, HubSettings.from_env().url))
+    return 0
+
+
 def _key_file(path: Path) -> bytes:
     try:
         data, _ = read_capped(path, 1024, what="a seminar key")
@@ -407,6 +419,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--learners", default=DEFAULT_LEARNERS, help="the learners' group")
     p.add_argument("--demo", action="store_true", help="one account owns everything (no isolation; for trying out)")
     p.set_defaults(func=_hub_setup)
+
+    for role in ("learner", "instructor"):
+        p = sub.add_parser(
+            f"hub-add-{role}",
+            help=f"as root: make a hub account in the {role}s' group, private home, first password to change",
+        )
+        p.add_argument("name", help="the user name (lowercase letters, digits, - and _)")
+        p.set_defaults(func=lambda a, role=role: _hub_add(role, a.name))
 
     p = sub.add_parser("gradebook", help="write a participation CSV for Canvas or Moodle from the seminar exchange")
     p.add_argument("--format", required=True, choices=GRADEBOOK_FORMATS, dest="fmt")

@@ -91,7 +91,31 @@ c.ConfigurableHTTPProxy.auth_token = _secret(STATE / "proxy-token")
 
 # ---- who logs in, and as whom their JupyterLab runs
 if MODE == "system":
-    c.JupyterHub.authenticator_class = "pam"
+    from jupyterhub.auth import PAMAuthenticator
+
+    class CoursePAMAuthenticator(PAMAuthenticator):
+        """PAM logins, and on the login page a new password for a person whose first one has expired
+        (``course hub-add-learner`` expires it at once, so that each person chooses their own)."""
+
+        async def authenticate(self, handler, data):
+            if data.get("new_password"):
+                from course.delivery.hub.accounts import change_password
+
+                problem = change_password(
+                    data.get("username", ""),
+                    data.get("password", ""),
+                    data["new_password"],
+                    data.get("new_password_again", ""),
+                    self.service,
+                )
+                if problem:
+                    self.log.warning("New password for %r not set: %s", data.get("username", "")[:32], problem)
+                    return None
+                data = {**data, "password": data["new_password"]}
+            return await super().authenticate(handler, data)
+
+    c.JupyterHub.authenticator_class = CoursePAMAuthenticator
+    c.JupyterHub.template_paths = [str(Path(__file__).resolve().parent / "templates")]
     c.PAMAuthenticator.allowed_groups = {LEARNERS, INSTRUCTORS}
     c.JupyterHub.spawner_class = "localprocess"
 else:
