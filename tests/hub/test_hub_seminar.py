@@ -372,3 +372,40 @@ def test_a_hub_restart_loses_nothing(hub: Hub, browser: Any) -> None:
     finally:
         context.close()
     print(json.dumps(hub.measures, indent=1), file=sys.stderr)
+
+
+def test_an_account_added_while_the_hub_runs_chooses_its_own_password(hub: Hub, browser: Any) -> None:
+    """`course hub-add-learner` on the running hub; the first password alone does not log in, the page's
+    "new password" fields do, and the learner's home was private before the first login."""
+    import pwd
+    import re
+
+    python = Path(hub.env["COURSE_HUB_DIR"]) / "venv" / "bin" / "python"
+    name = f"{hub.accounts.tag}-l3"
+    done = subprocess.run(
+        [str(python), "-m", "course", "hub-add-learner", name], env=hub.env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    user = pwd.getpwnam(name)
+    first = re.search(r"First password: (\S+)", done.stdout).group(1)
+    learner = Account(name, "a-password-of-my-own", user.pw_uid, Path(user.pw_dir))
+    hub.accounts.users.append(learner)
+    assert oct(learner.home.stat().st_mode & 0o777) == "0o700"
+    context = hub.new_context(browser)
+    page = context.new_page()
+    try:
+        page.goto(f"{hub.url}hub/login", wait_until="domcontentloaded")
+        page.fill("#username_input", name)
+        page.fill("#password_input", first)
+        page.click("#login_submit")
+        expect(page.locator("#login_submit")).to_be_visible(timeout=30_000)  # refused: it must be changed
+        expect(page.locator("p.login_error, .login_error")).to_be_visible()
+        page.fill("#username_input", name)
+        page.fill("#password_input", first)
+        page.locator("details.course-first-login summary").click()
+        page.fill("#new_password_input", learner.password)
+        page.fill("#new_password_again_input", learner.password)
+        page.click("#login_submit")
+        expect(page.locator("#jp-main-statusbar")).to_be_visible(timeout=LOGIN_TIMEOUT)
+    finally:
+        context.close()
