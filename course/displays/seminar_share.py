@@ -12,6 +12,7 @@ from typing import Any
 
 from ..classroom import seminar
 from ..classroom.exchange import ExchangeError
+from ..exercises.lookup import load
 from ..progress.errors import ProgressStoreError
 
 SHARE = "Share my answers with the seminar"
@@ -36,8 +37,6 @@ def _status(where: seminar.Place) -> tuple[str, bool]:
 
 def exercise_title(exercise_id: str) -> str:
     """The exercise's title as the notebook shows it; its id when the course has no such exercise."""
-    from ..exercises.lookup import load
-
     spec = load(exercise_id).spec
     return spec.title if spec is not None else exercise_id
 

@@ -249,7 +249,13 @@ def run_in_terminal(page: Page, hub: Hub, user: Account, command: str) -> str:
     """
     out = user.home / ".terminal-check.txt"
     out.unlink(missing_ok=True)
-    page.goto(f"{hub.url}user/{user.name}/lab/terminals/course-check", wait_until="domcontentloaded")
+    base = f"{hub.url}user/{user.name}/"
+    page.goto(f"{base}lab", wait_until="domcontentloaded")  # the server sets its _xsrf cookie
+    expect(page.locator("#jp-main-statusbar")).to_be_visible(timeout=LOGIN_TIMEOUT)
+    xsrf = next(c["value"] for c in page.context.cookies(base) if c["name"] == "_xsrf")
+    made = page.request.post(f"{base}api/terminals", headers={"X-XSRFToken": xsrf}, data={"name": "course-check"})
+    assert made.ok, made.text()
+    page.goto(f"{base}lab/terminals/course-check", wait_until="domcontentloaded")
     terminal = page.locator(".jp-Terminal .xterm").first
     expect(terminal).to_be_visible(timeout=60_000)
     deadline = time.monotonic() + 60
