@@ -249,13 +249,11 @@ def run_in_terminal(page: Page, hub: Hub, user: Account, command: str) -> str:
     """
     out = user.home / ".terminal-check.txt"
     out.unlink(missing_ok=True)
-    base = f"{hub.url}user/{user.name}/"
-    page.goto(f"{base}lab", wait_until="domcontentloaded")  # the server sets its _xsrf cookie
+    page.goto(f"{hub.url}user/{user.name}/lab", wait_until="domcontentloaded")
     expect(page.locator("#jp-main-statusbar")).to_be_visible(timeout=LOGIN_TIMEOUT)
-    xsrf = next(c["value"] for c in page.context.cookies(base) if c["name"] == "_xsrf")
-    made = page.request.post(f"{base}api/terminals", headers={"X-XSRFToken": xsrf}, data={"name": "course-check"})
-    assert made.ok, made.text()
-    page.goto(f"{base}lab/terminals/course-check", wait_until="domcontentloaded")
+    page.locator(".lm-MenuBar-item", has_text="File").click()  # File > New > Terminal
+    page.locator(".lm-Menu-item", has_text="New").first.hover()
+    page.locator('.lm-Menu-item[data-command="terminal:create-new"]').click()
     terminal = page.locator(".jp-Terminal .xterm").first
     expect(terminal).to_be_visible(timeout=60_000)
     deadline = time.monotonic() + 60
