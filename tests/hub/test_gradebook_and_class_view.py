@@ -165,3 +165,14 @@ def test_the_command_line_offers_every_gradebook_format_and_no_other():
     assert build_parser().parse_args(["gradebook", "--format", "canvas", "--roster", "r.csv"]).measure == "answered"
     with pytest.raises(SystemExit):
         build_parser().parse_args(["gradebook", "--format", "blackboard", "--roster", "r.csv"])
+
+
+def test_the_class_view_notebook_says_first_how_to_open_the_view():
+    import nbformat
+
+    from course.paths import notebooks_dir
+
+    nb = nbformat.read(str(notebooks_dir() / "instructor" / "class_view.ipynb"), as_version=4)
+    first = nb.cells[0]
+    lead = first.source.split("\n\n")[1]  # the paragraph right under the title
+    assert first.cell_type == "markdown" and "Run All Cells" in lead and "Refresh" in lead
