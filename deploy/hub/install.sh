@@ -100,12 +100,16 @@ if [ "$(cat "$HUB_DIR/venv/.course-tree" 2>/dev/null)" != "$RELEASE" ]; then
 fi
 # the course's JupyterLab defaults (an editable install skips data files), and the terminal's shell:
 # JupyterLab's default is a login shell (`sh -l`), and Debian's /etc/profile resets PATH, so `course`
-# would not be found; an interactive bash keeps the PATH the hub gives every server.
+# would not be found; an interactive bash with the course's start-up file puts the venv first on PATH.
 OVERRIDES=$HUB_DIR/venv/share/jupyter/lab/settings/overrides.d
 mkdir -p "$OVERRIDES"
 cp "$COPY/jupyter-config/lab-settings/jane-susan-course.json" "$OVERRIDES/"
-mkdir -p "$HUB_DIR/venv/etc/jupyter/jupyter_server_config.d"
-cp "$COPY/deploy/hub/terminal.json" "$HUB_DIR/venv/etc/jupyter/jupyter_server_config.d/jane-susan-course-terminal.json"
+# (the server reads only extension switches from jupyter_server_config.d/, so this is the venv's main file)
+mkdir -p "$HUB_DIR/venv/etc/jupyter"
+sed "s|VENV_BIN|$HUB_DIR/venv/bin|g" "$COPY/deploy/hub/terminal.bashrc" > "$HUB_DIR/venv/etc/course-terminal.bashrc"
+printf '{"ServerApp": {"terminado_settings": {"shell_command": ["/bin/bash", "--rcfile", "%s"]}}}\n' \
+    "$HUB_DIR/venv/etc/course-terminal.bashrc" > "$HUB_DIR/venv/etc/jupyter/jupyter_server_config.json"
+rm -f "$HUB_DIR/venv/etc/jupyter/jupyter_server_config.d/jane-susan-course-terminal.json"
 chmod -R go+rX,go-w "$HUB_DIR/venv"
 
 # 4. configurable-http-proxy, the hub's front door (JupyterHub has no proxy that works without node).

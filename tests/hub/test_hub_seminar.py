@@ -259,7 +259,7 @@ def run_in_terminal(page: Page, hub: Hub, user: Account, command: str) -> str:
     deadline = time.monotonic() + 60
     while not out.exists() and time.monotonic() < deadline:
         terminal.click()
-        page.keyboard.type(f"{command} > {out}.part 2>&1; mv {out}.part {out}\n")
+        page.keyboard.type(f'{command} > {out}.part 2>&1; echo "PATH=$PATH" >> {out}.part; mv {out}.part {out}\n')
         for _ in range(50):  # keys typed before the shell is ready are lost: type again after 5 s
             if out.exists():
                 break
@@ -298,6 +298,7 @@ def test_two_learners_answer_differently_and_share(hub: Hub, browser: Any) -> No
             if index == 0:  # the command the docs give, in a hub terminal (a login shell resets PATH)
                 shown = run_in_terminal(page, hub, learner, "course submit --show")
                 assert shown.startswith("You shared ") and "not found" not in shown, shown
+                assert f"PATH={hub.env['COURSE_HUB_DIR']}/venv/bin:" in shown, shown
         finally:
             context.close()
     owners = sorted(p.stat().st_uid for p in hub.exchange.glob("*/submission.json"))
