@@ -9,6 +9,7 @@ never asserted).
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -259,7 +260,7 @@ def run_in_terminal(page: Page, hub: Hub, user: Account, command: str) -> str:
     deadline = time.monotonic() + 60
     while not out.exists() and time.monotonic() < deadline:
         terminal.click()
-        page.keyboard.type(f'{command} > {out}.part 2>&1; echo "PATH=$PATH" >> {out}.part; mv {out}.part {out}\n')
+        page.keyboard.type(f'{{ {command}; echo "PATH=$PATH"; }} > {out}.part 2>&1; mv {out}.part {out}\n')
         for _ in range(50):  # keys typed before the shell is ready are lost: type again after 5 s
             if out.exists():
                 break
@@ -331,6 +332,23 @@ def test_the_class_view_shows_exactly_those_choices(hub: Hub, browser: Any) -> N
             }
             assert {k: v for k, v in shown.items() if v} == expected, exercise_id
         assert "Skipped submissions" not in view.inner_text()
+        # the gradebook, as the README gives it, in the instructor's own terminal on the hub
+        roster = hub.instructor.home / "roster.csv"
+        roster.write_text("Email address,hub_user\n" + "".join(f"{u.name}@uni,{u.name}\n" for u in hub.learners))
+        os.chown(roster, hub.instructor.uid, -1)
+        grades = hub.instructor.home / "grades.csv"
+        shown = run_in_terminal(
+            page,
+            hub,
+            hub.instructor,
+            f"course gradebook --format moodle --roster {roster} -o {grades}; "
+            "python -c 'import course.paths as p; print(p.data_dir())'",
+        )
+        assert "Wrote " in shown and "2 with a shared submission" in shown, shown
+        assert f"{hub.env['COURSE_HUB_DIR']}/course/data" in shown, shown  # the instructors' full copy
+        rows = list(csv.reader(grades.open()))
+        assert rows[0][1:] and all(h.endswith("(% answered)") for h in rows[0][1:])
+        assert len(rows) == 3 and all(any(cell for cell in row[1:]) for row in rows[1:])
     finally:
         context.close()
 
