@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS))
 
-.PHONY: help lab test lint format unit notebooks browser validate chromium node bench screenshots app site html lite hub clean
+.PHONY: help lab test lint format unit notebooks browser validate chromium node bench screenshots app site html lite hub hub-service clean
 
 help:
 	@echo "make lab          open the course in JupyterLab (http://127.0.0.1:$(PORT))"
@@ -33,6 +33,7 @@ help:
 	@echo "make html         the same as make site: the site's pages are the printable handouts"
 	@echo "make lite         a JupyterLite site in build/lite/ (built offline; learners need a connection)"
 	@echo "make hub          a JupyterHub for a seminar on this machine (http://127.0.0.1:$(HUB_PORT)); prints how to log in"
+	@echo "make hub-service  the same hub as a systemd service that starts at boot (as root; settings in /etc/jane-susan-course-hub.env)"
 	@echo "make bench        speed against the platform's own floors, measured in one run"
 	@echo "make chromium     install Debian's chromium for the browser tests (as root), or say why not"
 	@echo "make node         install node for the site's scoring tests (as root), or say why not"
@@ -120,6 +121,10 @@ lite: $(VENV)/.installed-lite
 hub:
 	@HUB_DIR=$(HUB_DIR) bash deploy/hub/install.sh
 	COURSE_HUB_DIR=$(HUB_DIR) COURSE_HUB_PORT=$(HUB_PORT) $(HUB_DIR)/venv/bin/python -m course.delivery.hub
+
+# The same hub as the systemd service jane-susan-course-hub (deploy/hub/jane-susan-course-hub.service).
+hub-service:
+	@HUB_DIR=$(HUB_DIR) bash deploy/hub/install-service.sh
 
 clean:
 	rm -rf $(VENV) artifacts build .pytest_cache

@@ -1,7 +1,8 @@
 """The ``course`` command, the course's only command line: every subcommand is defined here.
 
 For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``, ``submit`` (share
-with the seminar on the hub), ``recover`` (read back a damaged progress file). For instructors: ``class-summary``, ``gradebook``, ``hub-setup``,
+with the seminar on the hub), ``recover`` (read back a damaged progress file). For instructors: ``class-summary``,
+``item-analysis``, ``gradebook``, ``hub-setup``, ``hub-add-learner``, ``hub-add-instructor``,
 ``release``, and the delivery channels ``app`` (Voilà), ``site`` (the static website, which is also the
 printable handouts) and ``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
 
@@ -31,6 +32,8 @@ from .progress.errors import ProgressStoreError
 #: ``course gradebook --format``; the same as ``classroom.gradebook.FORMATS`` (a test keeps them equal), named
 #: here so that ``course --help`` need not load the content models the gradebook imports.
 GRADEBOOK_FORMATS = ("canvas", "moodle")
+#: ``course gradebook --measure``; the same as ``classroom.rescore.MEASURES`` (a test keeps them equal).
+GRADEBOOK_MEASURES = ("answered", "correct")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -338,6 +341,18 @@ def _hub_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hub_add(role: str, name: str) -> int:
+    from .delivery.hub.accounts import AccountError, add_account, added_text
+    from .delivery.hub.launch import HubSettings
+
+    try:
+        added = add_account(name, role)
+    except (AccountError, ExchangeError) as exc:
+        return _say_error(f"hub-add-{role}", exc)
+    print(added_text(added, HubSettings.from_env().url))
+    return 0
+
+
 def _key_file(path: Path) -> bytes:
     try:
         data, _ = read_capped(path, 1024, what="a seminar key")
@@ -346,8 +361,10 @@ def _key_file(path: Path) -> bytes:
     return data.strip()
 
 
-def run_gradebook(fmt: str, roster: str, exchange: str | None, out: str | None, key: str | None) -> int:
-    """Write the participation CSV for Canvas or Moodle."""
+def run_gradebook(
+    fmt: str, roster: str, exchange: str | None, out: str | None, key: str | None, measure: str = "answered"
+) -> int:
+    """Write the participation CSV for Canvas or Moodle; non-zero when a submission was skipped."""
     from .classroom.class_view import read_exchange
     from .classroom.gradebook import build_gradebook, read_roster
 
@@ -364,7 +381,7 @@ def run_gradebook(fmt: str, roster: str, exchange: str | None, out: str | None, 
         read = read_exchange(folder)
     except ExchangeError as exc:
         return _say_error("gradebook", exc)
-    book = build_gradebook(read, rows, secret, fmt)
+    book = build_gradebook(read, rows, secret, fmt, measure=measure)
     target = Path(out or f"gradebook-{fmt}.csv")
     try:
         target.write_text(book.text, encoding="utf-8")
@@ -372,12 +389,16 @@ def run_gradebook(fmt: str, roster: str, exchange: str | None, out: str | None, 
         return _say_error("gradebook", f"cannot write {target} ({exc.strerror or exc})")
     for bad in read.bad:
         print(f"skipped: {bad.reason}", file=sys.stderr)
+    for note in book.ignored:
+        print(f"ignored: {note}", file=sys.stderr)
     unmatched = f" {book.unmatched} submission(s) belong to nobody on the roster." if book.unmatched else ""
+    skipped = f" {len(read.bad)} submission(s) skipped (listed above)." if read.bad else ""
     print(
         f"Wrote {target} for {fmt}: {len(rows)} learners on the roster, {book.matched} with a shared "
-        f"submission, {len(book.missing)} without (left blank); completion only, never reflection text.{unmatched}"
+        f"submission, {len(book.missing)} without (left blank); % {measure}, scored again from the shared "
+        f"answers; never reflection text.{unmatched}{skipped}"
     )
-    return 0
+    return 2 if read.bad else 0
 
 
 def _app(args: argparse.Namespace) -> int:
@@ -516,13 +537,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="one account owns everything (no isolation; for trying out)")
     p.set_defaults(func=_hub_setup)
 
+    for role in ("learner", "instructor"):
+        p = sub.add_parser(
+            f"hub-add-{role}",
+            help=f"as root: make a hub account in the {role}s' group, private home, first password to change",
+        )
+        p.add_argument("name", help="the user name (lowercase letters, digits, - and _)")
+        p.set_defaults(func=lambda a, role=role: _hub_add(role, a.name))
+
     p = sub.add_parser("gradebook", help="write a participation CSV for Canvas or Moodle from the seminar exchange")
     p.add_argument("--format", required=True, choices=GRADEBOOK_FORMATS, dest="fmt")
     p.add_argument("--roster", required=True, help="CSV of the LMS's columns plus hub_user (see the README)")
     p.add_argument("--exchange", help="the exchange folder (default: $COURSE_EXCHANGE)")
     p.add_argument("--key", help="the seminar key file (default: the one in the exchange)")
+    p.add_argument(
+        "--measure",
+        choices=GRADEBOOK_MEASURES,
+        default="answered",
+        help="what counts: answered (default: attempted at least once, or a reflection saved) or correct "
+        "(full marks or an accepted alternative)",
+    )
     p.add_argument("-o", "--out", help="file to write (default: gradebook-<format>.csv)")
-    p.set_defaults(func=lambda a: run_gradebook(a.fmt, a.roster, a.exchange, a.out, a.key))
+    p.set_defaults(func=lambda a: run_gradebook(a.fmt, a.roster, a.exchange, a.out, a.key, a.measure))
 
     p = sub.add_parser("app", help="the course as a self-study web app (Voila on 127.0.0.1, no code shown)")
     p.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: the course app's port)")

@@ -1,25 +1,33 @@
 """What the instructor's class view shows, computed from the seminar exchange (no widgets here).
 
 ``read_exchange`` reads every learner folder safely and sorts submissions into usable and bad ones
-(each bad one with its reason). ``class_data`` turns the usable ones into: completion per notebook, how
-the class chose at each node of every decision point, each learner's latest ratings (for the timeline's
-median and band) and the distribution of first-attempt scores per exercise.
+(each bad one with its reason). ``class_data`` scores every usable submission's answers again
+(``rescore``: a stored score or ``completed`` list is never trusted) and turns them into: completion per
+notebook, how the class chose at each node of every decision point (in story order), each learner's
+latest ratings (for the timeline's median and band) and the distribution of first-attempt scores per
+exercise. Answers that were ignored (no such exercise, or not scoreable) are listed with the learner's
+pseudonym.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..content import load_content
 from ..exercises.lookup import index, load
 from ..exercises.scoring.decision import END
-from ..paths import data_dir
+from ..paths import data_dir, notebooks_dir
 from . import exchange as ex
 from .item_analysis import ItemStats, class_items
+from .rescore import Rescored, rescore
 from .submission import Submission, check_submission, current_version
+
+EXERCISE_CALL = re.compile(r"""\bexercise\(\s*["']([^"']+)["']""")
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,8 @@ class ClassData:
     ratings: list[dict[str, dict[str, int]]]
     first_scores: list[ScoreCount]
     items: list[ItemStats] = field(default_factory=list)  # item analysis of the graded exercises
+    ignored: list[str] = field(default_factory=list)  # answers left out, with the learner's pseudonym
+    measure: str = "answered"  # what completes an exercise (rescore.MEASURES)
 
     @property
     def shared(self) -> int:
@@ -154,22 +164,45 @@ def accepted_paths(spec: Any) -> list[list[str]]:
     return [list(path) for path in getattr(spec, "also_accept", None) or []]
 
 
+@cache
+def _places(notebook: Path, mtime: int) -> dict[str, int]:
+    """Exercise id -> the position of its ``exercise("id")`` call in the notebook (story order)."""
+    import nbformat
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    found: dict[str, int] = {}
+    for cell in nb.cells:
+        for exercise_id in EXERCISE_CALL.findall(cell.source if cell.cell_type == "code" else ""):
+            found.setdefault(exercise_id, len(found))
+    return found
+
+
+def story_places(notebook_id: str) -> dict[str, int]:
+    """Where each exercise comes in the notebook ``notebook_id`` (empty when the file is missing)."""
+    path = notebooks_dir() / f"{notebook_id}.ipynb"
+    try:
+        return _places(path, path.stat().st_mtime_ns)
+    except OSError:
+        return {}
+
+
 def course_specs(content: Any) -> list[Any]:
-    """The specs of every exercise used in the course's notebooks, in course order."""
+    """The specs of every exercise used in the course's notebooks, in story order: notebook by
+    notebook, and within one in the order the notebook asks them (by id when not asked)."""
     order = {nb.id: i for i, nb in enumerate(content.course.notebooks)}
     specs = [load(eid).spec for eid in sorted(index(data_dir() / "exercises"))]
     specs = [s for s in specs if s is not None and s.notebook in order]
-    return sorted(specs, key=lambda s: (order[s.notebook], s.id))
+    places = {nb: story_places(nb) for nb in order}
+    return sorted(specs, key=lambda s: (order[s.notebook], places[s.notebook].get(s.id, len(places[s.notebook])), s.id))
 
 
-def _first_attempts(sub: Submission) -> dict[str, dict[str, Any]]:
-    first: dict[str, dict[str, Any]] = {}
-    for row in sorted(sub.payload["attempts"], key=lambda r: r["created_at"]):
-        first.setdefault(row["exercise_id"], row)
-    return first
+def rescore_all(read: ExchangeRead, specs: list[Any]) -> list[Rescored]:
+    """Every usable submission scored again against ``specs``, in the order they were read."""
+    by_id = {s.id: s for s in specs}
+    return [rescore(sub, by_id) for sub in read.submissions]
 
 
-def _decision(spec: Any, firsts: list[dict[str, dict[str, Any]]]) -> DecisionCount:
+def _decision(spec: Any, scored: list[Rescored]) -> DecisionCount:
     recommended = list(spec.answer)
     accepted = accepted_paths(spec)
     on_path = {(n, c) for path in [recommended, *accepted] for n, c in walk(spec, path)}
@@ -178,12 +211,12 @@ def _decision(spec: Any, firsts: list[dict[str, dict[str, Any]]]) -> DecisionCou
     chose: Counter[tuple[str, str]] = Counter()
     paths: Counter[tuple[str, ...]] = Counter()
     learners = 0
-    for first in firsts:
-        row = first.get(spec.id)
-        if row is None or not isinstance(row["answer"], list):
+    for learner in scored:
+        first = learner.first.get(spec.id)
+        if first is None:
             continue
         learners += 1
-        steps = walk(spec, row["answer"])
+        steps = walk(spec, first.answer)
         paths[tuple(c for _, c in steps)] += 1
         for node_id, choice_id in steps:
             reached[node_id] += 1
@@ -217,40 +250,48 @@ def walk(spec: Any, path: list[Any]) -> list[tuple[str, str]]:
     return steps
 
 
-def _latest_ratings(sub: Submission) -> dict[str, dict[str, int]]:
+def _latest_ratings(sub: Submission, known: set[str]) -> dict[str, dict[str, int]]:
     latest: dict[str, dict[str, int]] = {}
     for row in sub.payload["ratings"]:
+        if row["exercise_id"] not in known:
+            continue
         latest.setdefault(row["dimension"], {})[row["event_id"]] = row["value"]
     return latest
 
 
-def class_data(read: ExchangeRead, content: Any = None) -> ClassData:
-    """The class view's numbers from what ``read_exchange`` found."""
+def class_data(read: ExchangeRead, content: Any = None, measure: str = "answered") -> ClassData:
+    """The class view's numbers from what ``read_exchange`` found, every answer scored again.
+
+    ``measure`` says what completes an exercise: "answered" (attempted at least once, or a reflection
+    saved) or "correct" (full marks or an accepted alternative, or a reflection saved).
+    """
     content = content or load_content()
     specs = course_specs(content)
-    subs = read.submissions
+    scored = rescore_all(read, specs)
     completion = []
     for nb in content.course.notebooks:
         ids = {s.id for s in specs if s.notebook == nb.id}
-        completion.append(NotebookCompletion(nb.id, nb.title, len(ids), [len(ids & set(s.completed)) for s in subs]))
-    firsts = [_first_attempts(s) for s in subs]
-    decisions = [_decision(s, firsts) for s in specs if s.type == "decision"]
+        done = [len(ids & learner.done(measure)) for learner in scored]
+        completion.append(NotebookCompletion(nb.id, nb.title, len(ids), done))
+    decisions = [_decision(s, scored) for s in specs if s.type == "decision"]
     scores = []
     for spec in specs:
         counts: Counter[float] = Counter()
         top = None
-        for first in firsts:
-            row = first.get(spec.id)
-            if row is None or not row["max_score"] or row["score"] is None:
+        for learner in scored:
+            first = learner.first.get(spec.id)
+            if first is None or not first.max_score:
                 continue
-            top = row["max_score"] if top is None else max(top, row["max_score"])
-            counts[float(row["score"])] += 1
+            top = first.max_score if top is None else max(top, first.max_score)
+            counts[float(first.score)] += 1
         if top is not None:
             scores.append(ScoreCount(spec.id, spec.title, float(top), dict(sorted(counts.items()))))
-    ratings = [r for r in (_latest_ratings(s) for s in subs) if r]
-    return ClassData(read, completion, decisions, ratings, scores, class_items(firsts, specs))
+    known = {s.id for s in specs}
+    ratings = [r for r in (_latest_ratings(s, known) for s in read.submissions) if r]
+    ignored = [note for learner in scored for note in learner.ignored]
+    return ClassData(read, completion, decisions, ratings, scores, class_items(scored, specs), ignored, measure)
 
 
-def load_class(exchange: str | Path, content: Any = None) -> ClassData:
+def load_class(exchange: str | Path, content: Any = None, measure: str = "answered") -> ClassData:
     """Read the exchange and compute the class view's numbers in one call."""
-    return class_data(read_exchange(exchange), content)
+    return class_data(read_exchange(exchange), content, measure)

@@ -8,6 +8,7 @@ from ..safe_html import plain
 from ..timeline import plot_timeline
 from .class_view import ClassData, DecisionCount
 from .item_analysis import rounded, sort_items
+from .rescore import MEASURE_WORDS
 
 
 def _pct(value: float | None) -> str:
@@ -35,7 +36,9 @@ def completion_html(data: ClassData) -> str:
         for c in data.completion
     )
     return (
-        "<h3>Completion per notebook</h3><table class='course-class-completion'><thead><tr>"
+        f"<h3>Completion per notebook</h3><p>Completed means {escape(MEASURE_WORDS[data.measure])}. "
+        "Every shared answer is scored again here; a score or list written by the learner's copy is not used.</p>"
+        "<table class='course-class-completion'><thead><tr>"
         "<th scope='col'>Notebook</th><th scope='col'>Exercises</th><th scope='col'>Mean completed</th>"
         f"<th scope='col'>Learners who completed all</th></tr></thead><tbody>{rows}</tbody></table>"
     )
@@ -143,11 +146,18 @@ def bad_html(data: ClassData) -> str:
     return f"<h3>Skipped submissions ({len(data.read.bad)})</h3><ul class='course-class-bad'>{items}</ul>"
 
 
+def ignored_html(data: ClassData) -> str:
+    if not data.ignored:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in data.ignored)
+    return f"<h3>Ignored answers ({len(data.ignored)})</h3><ul class='course-class-ignored'>{items}</ul>"
+
+
 def class_view_html(data: ClassData, items_by: str = "flagged first") -> str:
     """The whole view as one HTML fragment (the item analysis in the order ``items_by``)."""
     decisions = "".join(decision_html(d) for d in data.decisions)
     return (
         f"<div class='course-class-view'>{summary_html(data)}{completion_html(data)}"
         f"<h3>Decision points: how the class chose</h3>{decisions}{ratings_html(data)}{scores_html(data)}"
-        f"{items_html(data, items_by)}{bad_html(data)}</div>"
+        f"{items_html(data, items_by)}{bad_html(data)}{ignored_html(data)}</div>"
     )

@@ -17,7 +17,7 @@ from typing import Any
 from ..problems import Problem
 from ..progress.sqlite_store import ProgressStore
 from .exchange import BadFile, read_capped, why
-from .file_format import FORMAT, VERSION, checksum, envelope_problem, payload_problem
+from .file_format import ASK_AGAIN, FORMAT, VERSION, checksum, envelope_problem, payload_problem
 
 LEARNER_KEY = "learner_id"
 MAX_BYTES = 50 * 1024 * 1024
@@ -103,8 +103,11 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"the JSON contains {name}")
 
 
-def parse_export(data: bytes, where: str) -> tuple[dict[str, Any] | None, str | None]:
-    """``(export, None)`` for well-formed, untampered export bytes; else ``(None, "file:line: field: why")``."""
+def parse_export(data: bytes, where: str, again: str = ASK_AGAIN) -> tuple[dict[str, Any] | None, str | None]:
+    """``(export, None)`` for well-formed, untampered export bytes; else ``(None, "file:line: field: why")``.
+
+    ``again`` ends the messages about a damaged file (a seminar submission asks for sharing again).
+    """
 
     def refuse(field: str, message: str, line: int | None = None) -> tuple[None, str]:
         return None, str(Problem(where, line, field, message))
@@ -120,13 +123,12 @@ def parse_export(data: bytes, where: str) -> tuple[dict[str, Any] | None, str | 
             return refuse("", f"{exc}; an export holds only finite numbers")
         return refuse(
             "",
-            f"not valid JSON ({exc.msg} at column {exc.colno}): the file is cut off or "
-            "was edited; ask the learner to export it again",
+            f"not valid JSON ({exc.msg} at column {exc.colno}): the file is cut off or was edited; {again}",
             exc.lineno,
         )
     except RecursionError:
         return refuse("", "the JSON is nested too deeply to be an export")
-    found = envelope_problem(value) or payload_problem(value["payload"])
+    found = envelope_problem(value, again) or payload_problem(value["payload"])
     if found is not None:
         return refuse(*found)
     return value, None

@@ -19,7 +19,13 @@ def canonical_json(value: Any) -> bytes:
 
 
 def checksum(payload: dict[str, Any]) -> str:
-    """Hex sha256 of the canonical JSON of ``payload``."""
+    """Hex sha256 of the canonical JSON of ``payload``.
+
+    It has no key, so it protects against accidental damage (a file cut off, garbled or edited by
+    mistake), not against a determined learner: anyone can change the payload and compute it again. Never
+    treat a checked payload's scores as true; the instructor's side scores the answers again
+    (``course.classroom.rescore``).
+    """
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
 
@@ -66,8 +72,15 @@ ROWS: dict[str, dict[str, tuple[Any, str]]] = {
 }
 
 
-def envelope_problem(data: Any) -> tuple[str, str] | None:
-    """format, version, payload and checksum; the checksum must match the payload."""
+ASK_AGAIN = "ask the learner to export it again"
+ASK_TO_SHARE = "ask the learner to share again"  # a seminar submission on the hub
+
+
+def envelope_problem(data: Any, again: str = ASK_AGAIN) -> tuple[str, str] | None:
+    """format, version, payload and checksum; the checksum must match the payload.
+
+    ``again`` is what the instructor is told to do about a file that was changed.
+    """
     if not isinstance(data, dict):
         return "", "the top level must be a JSON object with format, version, payload and checksum"
     if data.get("format") != FORMAT:
@@ -88,8 +101,7 @@ def envelope_problem(data: Any) -> tuple[str, str] | None:
     if not hmac.compare_digest(value, checksum(data["payload"])):
         return (
             "checksum.value",
-            "does not match the payload: the file was changed after it was "
-            "exported; ask the learner to export it again",
+            f"does not match the payload: the file was changed after it was exported; {again}",
         )
     return None
 

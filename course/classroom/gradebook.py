@@ -1,5 +1,11 @@
 """A participation gradebook for Canvas or Moodle from the seminar exchange: completion, never text.
 
+Every figure is derived from the shared answers themselves: they are scored again with the exercise
+engine against this copy of the course's keys (``rescore``); a stored score or ``completed`` list is
+never read. ``measure`` says what counts: "answered" (the default: attempted at least once, or a
+reflection saved) or "correct" (full marks or an accepted alternative, or a reflection saved). The
+measure is named in every course column's header.
+
 The roster is a CSV the instructor keeps: the LMS's own columns (see ``ROSTER_COLUMNS``) plus
 ``hub_user``, the learner's user name on the hub. Submissions carry only pseudonyms; the seminar key in
 the exchange (readable by instructors only) turns each roster user name into its pseudonym, so names and
@@ -17,8 +23,9 @@ from typing import Any
 
 from ..content import load_content
 from ..problems import Problem
-from .class_view import ExchangeRead, course_specs
+from .class_view import ExchangeRead, course_specs, rescore_all
 from .exchange import pseudonym
+from .rescore import MEASURES
 
 HUB_USER = "hub_user"
 FORMATS = ("canvas", "moodle")
@@ -39,11 +46,17 @@ class Gradebook:
     matched: int = 0
     missing: list[str] = field(default_factory=list)  # roster users with no usable submission
     unmatched: int = 0  # submissions whose pseudonym is not on the roster
+    ignored: list[str] = field(default_factory=list)  # answers left out (no such exercise, not scoreable)
 
 
-def column_title(nb_id: str, title: str) -> str:
-    """A notebook's gradebook column: stable, unique, and readable in the LMS."""
-    return f"Jane and Susan {nb_id[:2]} {title} (% completed)"
+def column_title(nb_id: str, title: str, measure: str = "answered") -> str:
+    """A notebook's gradebook column: stable, unique, readable in the LMS, and naming the measure."""
+    return f"Jane and Susan {nb_id[:2]} {title} (% {measure})"
+
+
+def total_title(measure: str = "answered") -> str:
+    """The column over all notebooks."""
+    return f"Jane and Susan, all notebooks (% {measure})"
 
 
 def read_roster(path: Path, fmt: str) -> tuple[list[dict[str, str]], list[Problem]]:
@@ -83,9 +96,16 @@ def _percent(done: int, total: int) -> str:
 
 
 def build_gradebook(
-    read: ExchangeRead, roster: list[dict[str, str]], key: bytes, fmt: str, content: Any = None
+    read: ExchangeRead,
+    roster: list[dict[str, str]],
+    key: bytes,
+    fmt: str,
+    content: Any = None,
+    measure: str = "answered",
 ) -> Gradebook:
-    """The participation CSV for ``fmt`` ("canvas" or "moodle")."""
+    """The participation CSV for ``fmt`` ("canvas" or "moodle"), counting exercises by ``measure``."""
+    if measure not in MEASURES:
+        raise ValueError(f"the measure is {measure!r}; use one of {', '.join(MEASURES)}")
     content = content or load_content()
     specs = course_specs(content)
     notebooks = [(nb, {s.id for s in specs if s.notebook == nb.id}) for nb in content.course.notebooks]
@@ -95,14 +115,15 @@ def build_gradebook(
     if fmt == "moodle":
         roster_header = set().union(*(r.keys() for r in roster)) if roster else set()
         lms = [c for c in lms if c in roster_header]
-    grades = [column_title(nb.id, nb.title) for nb, _ in notebooks] + ["Jane and Susan, all notebooks (% completed)"]
+    grades = [column_title(nb.id, nb.title, measure) for nb, _ in notebooks] + [total_title(measure)]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(lms + grades)
     if fmt == "canvas":
         writer.writerow([POINTS_POSSIBLE] + [""] * (len(lms) - 1) + ["100"] * len(grades))
-    by_pseudonym = {s.folder: s for s in read.submissions}
-    book = Gradebook("", lms + grades)
+    scored = rescore_all(read, specs)
+    by_pseudonym = {s.folder: s for s in scored}
+    book = Gradebook("", lms + grades, ignored=[note for s in scored for note in s.ignored])
     wanted = set()
     for row in roster:
         name = pseudonym(key, row[HUB_USER])
@@ -114,7 +135,7 @@ def build_gradebook(
             writer.writerow(cells + [""] * len(grades))
             continue
         book.matched += 1
-        done = set(sub.completed)
+        done = sub.done(measure)
         writer.writerow(
             cells
             + [_percent(len(ids & done), len(ids)) for _, ids in notebooks]

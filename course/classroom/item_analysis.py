@@ -54,16 +54,20 @@ class ItemStats:
 
 
 def analyse(
-    responses: Sequence[Mapping[str, Response]], keys: Mapping[str, str | None] | None = None
+    responses: Sequence[Mapping[str, Response]],
+    keys: Mapping[str, str | None] | None = None,
+    accepted: Mapping[str, set[str]] | None = None,
 ) -> list[ItemStats]:
     """Item statistics for every item any learner answered, flagged items first, then by item id.
 
     ``responses`` has one mapping per learner, item id -> first attempt; ``keys`` gives the keyed option of
-    choice items (for the option table and the distractor flag).
+    choice items (for the option table and the distractor flag), ``accepted`` the further options the course
+    accepts (never counted as distractors).
     """
     keys = keys or {}
+    accepted = accepted or {}
     items = sorted({item for learner in responses for item in learner})
-    results = [_item(item, responses, keys.get(item)) for item in items]
+    results = [_item(item, responses, keys.get(item), accepted.get(item, set())) for item in items]
     return sorted(results, key=lambda r: (not r.flagged, r.item_id))
 
 
@@ -79,7 +83,7 @@ def _rest_scores(item: str, responses: Sequence[Mapping[str, Response]]) -> list
     return rows
 
 
-def _item(item: str, responses: Sequence[Mapping[str, Response]], key: str | None) -> ItemStats:
+def _item(item: str, responses: Sequence[Mapping[str, Response]], key: str | None, also: set[str]) -> ItemStats:
     rows = _rest_scores(item, responses)
     result = ItemStats(item, key=key, learners=len(rows))
     if not rows:
@@ -98,7 +102,7 @@ def _item(item: str, responses: Sequence[Mapping[str, Response]], key: str | Non
     if key is not None:
         result.top_choices = _choice_shares(top)
         result.bottom_choices = _choice_shares(bottom)
-    result.reasons = _reasons(result)
+    result.reasons = _reasons(result, also)
     return result
 
 
@@ -114,7 +118,7 @@ def _choice_shares(group: list[tuple[float, float, Response]]) -> dict[str, floa
     return {option: n / len(group) for option, n in sorted(counts.items())}
 
 
-def _reasons(item: ItemStats) -> list[str]:
+def _reasons(item: ItemStats, also: set[str]) -> list[str]:
     reasons = []
     if item.item_total is not None and item.item_total < 0:
         reasons.append(
@@ -124,7 +128,7 @@ def _reasons(item: ItemStats) -> list[str]:
     if item.key is not None and item.top_choices:
         keyed = item.top_choices.get(item.key, 0.0)
         for option, share in item.top_choices.items():
-            if option != item.key and share > keyed:
+            if option != item.key and option not in also and share > keyed:
                 reasons.append(
                     f"the top third chose '{option}' ({share:.0%}) more often than the key '{item.key}' ({keyed:.0%})"
                 )
@@ -136,24 +140,28 @@ def rounded(value: float | None, places: int = 2) -> str:
     return "" if value is None or math.isnan(value) else f"{value:.{places}f}"
 
 
-def class_items(firsts: Sequence[Mapping[str, Mapping[str, Any]]], specs: Sequence[Any]) -> list[ItemStats]:
-    """Item statistics from each learner's first attempts (exercise id -> attempt row) at the course's graded exercises.
+def class_items(scored: Sequence[Any], specs: Sequence[Any]) -> list[ItemStats]:
+    """Item statistics from each learner's first scoreable answers, scored again by the engine (``rescore``).
 
-    A row's score is taken as a fraction of its full marks; single-choice answers also give the option chosen.
+    An answer the course accepts (the key or an accepted alternative) counts as right; otherwise its score is
+    taken as a fraction of full marks. Single-choice answers also give the option chosen.
     """
     graded = {s.id: s for s in specs if s.type not in ("reflection", "rating")}
     responses: list[dict[str, Response]] = []
-    for first in firsts:
+    for learner in scored:
         mine: dict[str, Response] = {}
-        for ex_id, row in first.items():
+        for ex_id, first in learner.first.items():
             spec = graded.get(ex_id)
-            if spec is None or not row.get("max_score") or row.get("score") is None:
+            if spec is None or not first.max_score:
                 continue
-            choice = row["answer"] if spec.type == "single-choice" and isinstance(row["answer"], str) else None
-            mine[ex_id] = Response(float(row["score"]) / float(row["max_score"]), choice)
+            value = 1.0 if first.correct else float(first.score) / float(first.max_score)
+            choice = first.answer if spec.type == "single-choice" and isinstance(first.answer, str) else None
+            mine[ex_id] = Response(value, choice)
         responses.append(mine)
-    keys = {s.id: s.answer for s in graded.values() if s.type == "single-choice" and isinstance(s.answer, str)}
-    return analyse(responses, keys)
+    singles = [s for s in graded.values() if s.type == "single-choice" and isinstance(s.answer, str)]
+    keys = {s.id: s.answer for s in singles}
+    accepted = {s.id: set(s.also_accept or []) for s in singles}
+    return analyse(responses, keys, accepted)
 
 
 #: How the class view can order the item table: label -> sort key (flagged items first is the default).

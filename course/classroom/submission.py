@@ -5,8 +5,15 @@ A submission is a course export (same format, same checksum) whose payload also 
 - ``learner.id``: the learner's seminar pseudonym (the name of their exchange folder);
 - ``course_version``: the version of the course that wrote it;
 - ``seminar``: ``{"reflections": true|false}``, whether the learner ticked "include my reflections";
-- ``completed``: the ids of the exercises the learner has completed (a saved reflection counts,
-  its text is never included unless ``reflections`` is true).
+- ``completed``: the ids of the exercises the learner's own progress store counts as completed, shown
+  back to the learner ("Show what I shared");
+- ``reflected``: the ids of the exercises with a saved reflection (the text itself goes only when
+  ``reflections`` is true).
+
+The checksum (``file_format.checksum``) is plain SHA-256, with no key: it catches a file damaged in
+transit or by accident, not a learner who edits the file and recomputes it. So the instructor's side
+trusts nothing a learner's process computed: the class view and the gradebook score the shared answers
+again (``rescore``) and never read ``completed`` or a stored score.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import Any
 from ..problems import Problem
 from ..version import __version__
 from .export import export_results, parse_export
-from .file_format import checksum
+from .file_format import ASK_TO_SHARE, checksum
 
 
 @dataclass(frozen=True)
@@ -65,9 +72,10 @@ def seminar_problem(payload: dict[str, Any], folder: str, version: str) -> tuple
         return "payload.seminar.reflections", "must be true or false"
     if not seminar["reflections"] and payload.get("reflections"):
         return "payload.reflections", "holds reflections the learner did not choose to share"
-    done = payload.get("completed")
-    if not isinstance(done, list) or not all(isinstance(x, str) and x for x in done):
-        return "payload.completed", "must be a list of exercise ids"
+    for name in ("completed", "reflected"):
+        ids = payload.get(name, [] if name == "reflected" else None)
+        if not isinstance(ids, list) or not all(isinstance(x, str) and x for x in ids):
+            return f"payload.{name}", "must be a list of exercise ids"
     return None
 
 
@@ -83,7 +91,7 @@ def check_submission(
     data: bytes, folder: str, where: str, version: str | None = None
 ) -> tuple[Submission | None, str | None]:
     """A checked ``Submission``, or ``(None, "file:line: field: why")``."""
-    export, problem = parse_export(data, where)
+    export, problem = parse_export(data, where, ASK_TO_SHARE)
     if export is None:
         return None, problem
     found = seminar_problem(export["payload"], folder, version or current_version())
@@ -100,6 +108,7 @@ def build_submission(store: Any, seminar_id: str, *, include_reflections: bool) 
     payload["course_version"] = current_version()
     payload["seminar"] = {"reflections": bool(include_reflections)}
     payload["completed"] = [ex for ex, s in store.summary().items() if s.completed]
+    payload["reflected"] = list(dict.fromkeys(r.exercise_id for r in store.reflections()))
     export["checksum"] = {"algorithm": "sha256", "value": checksum(payload)}
     return export
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..classroom import seminar
 from ..classroom.exchange import ExchangeError
+from ..exercises.lookup import load
 from ..progress.errors import ProgressStoreError
 
 SHARE = "Share my answers with the seminar"
@@ -34,6 +35,12 @@ def _status(where: seminar.Place) -> tuple[str, bool]:
     return f"<p role='status'>{escape(now.sentence())} Pressing the button again replaces it.</p>", True
 
 
+def exercise_title(exercise_id: str) -> str:
+    """The exercise's title as the notebook shows it; its id when the course has no such exercise."""
+    spec = load(exercise_id).spec
+    return spec.title if spec is not None else exercise_id
+
+
 def _details(where: seminar.Place) -> str:
     try:
         now = seminar.shared(where=where)
@@ -42,7 +49,7 @@ def _details(where: seminar.Place) -> str:
     if now is None:
         return "<p>Nothing is shared.</p>"
     items = "".join(
-        f"<li><code>{escape(e)}</code>{' (completed)' if e in now.completed else ''}</li>" for e in now.exercises
+        f"<li>{escape(exercise_title(e))}{' (completed)' if e in now.completed else ''}</li>" for e in now.exercises
     )
     refl = "included" if now.reflections_included else "not included"
     return (
@@ -60,7 +67,14 @@ def share_with_seminar() -> Any:
         return w.HTML(f"<p><strong>{SHARE}.</strong> {escape(seminar.NOT_ON_HUB)}</p>")
     status = w.HTML()
     details = w.HTML()
-    include = w.Checkbox(value=False, description=REFLECTIONS, indent=False)
+    include = w.Checkbox(
+        value=False,
+        description=REFLECTIONS,
+        indent=False,
+        layout=w.Layout(width="auto"),  # the default width cuts the label off
+        style={"description_width": "initial"},
+    )
+    include.add_class("course-share-reflections")
     share = w.Button(
         description=SHARE,
         button_style="primary",

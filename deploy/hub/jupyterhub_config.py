@@ -17,7 +17,13 @@
 #   COURSE_HUB_DIR                 where install.sh put the venv, the course copy and the proxy
 #                                  (default: the folder holding the venv JupyterHub runs in)
 #   COURSE_HUB_STATE               the hub's database and secrets (<COURSE_HUB_DIR>/state; a local disk)
-#   COURSE_HUB_IP / COURSE_HUB_PORT              the address learners open (127.0.0.1:8000)
+#   COURSE_HUB_IP / COURSE_HUB_PORT              the address learners open (127.0.0.1:8000); 0.0.0.0
+#                                  listens on every network interface (learners' own laptops)
+#   COURSE_HUB_SSL_CERT / COURSE_HUB_SSL_KEY     TLS: the certificate (with any intermediate
+#                                  certificates) and its private key, as PEM files; the hub then
+#                                  answers on https://. Required when COURSE_HUB_IP is not 127.0.0.1
+#   COURSE_HUB_ALLOW_HTTP=yes      plain HTTP beyond this machine: only behind a reverse proxy that does
+#                                  TLS (docs/deployment.md)
 #   COURSE_HUB_API_PORT / COURSE_HUB_PROXY_API_PORT   the hub's and the proxy's own ports (8081, 8001)
 #   COURSE_EXCHANGE                the seminar exchange folder (system: /srv/course/exchange;
 #                                  demo: <COURSE_HUB_DIR>/state/exchange)
@@ -49,8 +55,16 @@ INSTRUCTORS = env("COURSE_HUB_INSTRUCTORS", "instructors")
 EXCHANGE = Path(env("COURSE_EXCHANGE") or ("/srv/course/exchange" if MODE == "system" else STATE / "exchange"))
 DEMO_INSTRUCTORS = {n.strip() for n in env("COURSE_HUB_DEMO_INSTRUCTORS", "instructor").split(",") if n.strip()}
 
-# ---- addresses: everything listens on this machine only unless COURSE_HUB_IP says otherwise
+# ---- addresses: everything listens on this machine only unless COURSE_HUB_IP says otherwise, and
+# beyond it only with TLS (or explicitly behind a proxy that does TLS)
+from course.delivery.hub.launch import address_problem  # noqa: E402 (the hub's venv has the course)
+
+if address_problem(dict(os.environ)):
+    sys.exit(f"jupyterhub_config.py: {address_problem(dict(os.environ))}")
 c.JupyterHub.ip = env("COURSE_HUB_IP", "127.0.0.1")
+if env("COURSE_HUB_SSL_CERT"):
+    c.JupyterHub.ssl_cert = env("COURSE_HUB_SSL_CERT")
+    c.JupyterHub.ssl_key = env("COURSE_HUB_SSL_KEY")
 c.JupyterHub.port = int(env("COURSE_HUB_PORT", "8000"))
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = int(env("COURSE_HUB_API_PORT", "8081"))
@@ -77,7 +91,31 @@ c.ConfigurableHTTPProxy.auth_token = _secret(STATE / "proxy-token")
 
 # ---- who logs in, and as whom their JupyterLab runs
 if MODE == "system":
-    c.JupyterHub.authenticator_class = "pam"
+    from jupyterhub.auth import PAMAuthenticator
+
+    class CoursePAMAuthenticator(PAMAuthenticator):
+        """PAM logins, and on the login page a new password for a person whose first one has expired
+        (``course hub-add-learner`` expires it at once, so that each person chooses their own)."""
+
+        async def authenticate(self, handler, data):
+            if data.get("new_password"):
+                from course.delivery.hub.accounts import change_password
+
+                problem = change_password(
+                    data.get("username", ""),
+                    data.get("password", ""),
+                    data["new_password"],
+                    data.get("new_password_again", ""),
+                    self.service,
+                )
+                if problem:
+                    self.log.warning("New password for %r not set: %s", data.get("username", "")[:32], problem)
+                    return None
+                data = {**data, "password": data["new_password"]}
+            return await super().authenticate(handler, data)
+
+    c.JupyterHub.authenticator_class = CoursePAMAuthenticator
+    c.JupyterHub.template_paths = [str(Path(__file__).resolve().parent / "templates")]
     c.PAMAuthenticator.allowed_groups = {LEARNERS, INSTRUCTORS}
     c.JupyterHub.spawner_class = "localprocess"
 else:
@@ -93,7 +131,9 @@ admins = {n.strip() for n in env("COURSE_HUB_ADMINS", "").split(",") if n.strip(
 if admins:  # hub admins can open every learner's server: give this to the hub's operator, not to teachers
     c.Authenticator.admin_users = admins
 
-# ---- each user's JupyterLab: the course copied into ~/jane-susan-course, opened on the start page
+# ---- each user's JupyterLab: the course copied into ~/jane-susan-course, opened on the start page.
+# The venv's `course` is the student release (HUB_DIR/release: answers as salted hashes, no instructor
+# cells); instructors get the full copy (HUB_DIR/course, instructors' group only) first on PYTHONPATH.
 c.Spawner.cmd = [str(VENV / "bin" / "python"), "-m", "course.delivery.hub.server"]
 c.Spawner.default_url = "/lab/tree/jane-susan-course/00_start_here.ipynb"
 c.Spawner.environment = {
@@ -124,6 +164,8 @@ def pre_spawn_hook(spawner):
     name = spawner.user.name
     instructor = _is_instructor(name)
     extra = {"COURSE_HUB_ROLE": "instructor" if instructor else "learner"}
+    if instructor:  # the full course (answers, guide, class view) before the venv's student release
+        extra["PYTHONPATH"] = str(HUB_DIR / "course")
     if MODE == "system":
         make_home_private(name)  # Debian's useradd makes homes 0755: readable by every learner
         owner, group = pwd.getpwnam(name).pw_uid, grp.getgrnam(INSTRUCTORS).gr_gid

@@ -172,6 +172,15 @@ class Accounts:
             subprocess.run(["groupdel", name], capture_output=True)
 
 
+def close_instructor_copy(hub: Path) -> None:
+    """Give the hub's full course copy back to root's group (0750), so no later group can inherit the
+    throwaway instructors' group id."""
+    copy = hub / "course"
+    if copy.is_dir() and not copy.is_symlink():
+        os.chown(copy, 0, 0)
+        copy.chmod(0o750)
+
+
 def shared_tmp(prefix: str) -> Path:
     """A temporary folder other users can pass through (pytest's own tmp folders are private)."""
     path = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))

@@ -69,3 +69,24 @@ def test_gradebook_command(hub_learner, demo_exchange, tmp_path, capsys, monkeyp
     monkeypatch.delenv("COURSE_EXCHANGE")
     assert cli(["gradebook", "--format", "canvas", "--roster", str(roster)]) == 2
     assert "--exchange" in capsys.readouterr().err
+
+
+def test_gradebook_and_class_summary_agree_on_a_skipped_submission(hub_learner, demo_exchange, tmp_path, capsys):
+    """Both write what they can, list the skipped submission with "share again", and exit 2."""
+    import json
+
+    assert cli(["submit"]) == 0
+    path = demo_exchange.root / demo_exchange.folder("learner") / "submission.json"
+    edited = json.loads(path.read_text())
+    edited["payload"]["exported_at"] = "2000-01-01T00:00:00+00:00"  # changed without a new checksum
+    path.write_text(json.dumps(edited))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Email address,hub_user\nlearner@uni,learner\n")
+    capsys.readouterr()
+    code = cli(["gradebook", "--format", "moodle", "--roster", str(roster), "-o", str(tmp_path / "g.csv")])
+    gradebook = capsys.readouterr()
+    summary = cli(["class-summary", "--exchange", str(demo_exchange.root), "-o", str(tmp_path / "report")])
+    class_summary = capsys.readouterr()
+    assert (code, summary) == (2, 2) and (tmp_path / "g.csv").exists()
+    for err in (gradebook.err, class_summary.err):
+        assert "skipped:" in err and "ask the learner to share again" in err and "export it again" not in err

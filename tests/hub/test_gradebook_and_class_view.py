@@ -92,7 +92,7 @@ def test_gradebook_for_canvas_has_canvas_columns_and_completion_only(class_of_th
     book = build_gradebook(read_exchange(root), rows, read_key(root), "canvas")
     table = list(csv.reader(io.StringIO(book.text)))
     assert table[0][:5] == [c for c, _ in ROSTER_COLUMNS["canvas"]]
-    assert table[0][5:] and all(h.endswith("(% completed)") for h in table[0][5:])
+    assert table[0][5:] and all(h.endswith("(% answered)") for h in table[0][5:])
     assert table[1][0] == POINTS_POSSIBLE and set(table[1][5:]) == {"100"}
     by_name = {row[0]: row for row in table[2:]}
     assert by_name["Poe, Cy"][5:] == [""] * len(table[0][5:])
@@ -146,10 +146,12 @@ def test_the_class_view_widget_reads_again_on_refresh(class_of_three, store_fact
     store = store_factory("cy")
     answer(store, decision_ids()[0], two_paths(decision_ids()[0])[0])
     seminar.share(store=store, where=seminar.Place(root, folders["cy"]))
-    refresh = box.children[0]
+    refresh, order = box.children[0].children
     assert refresh.description == "Refresh"
     refresh.click()
     assert box.data.shared == 3 and "3 of 3 learners have shared" in box.children[1].value
+    order.value = "exercise id"  # the item analysis is ordered again without reading the exchange
+    assert "Item analysis" in box.children[1].value and box.data.shared == 3
     assert MARKER not in box.children[1].value  # reflections are never shown in the class view
 
 
@@ -158,5 +160,21 @@ def test_the_command_line_offers_every_gradebook_format_and_no_other():
     from course.cli import GRADEBOOK_FORMATS, build_parser
 
     assert GRADEBOOK_FORMATS == FORMATS
+    from course.classroom.rescore import MEASURES
+    from course.cli import GRADEBOOK_MEASURES
+
+    assert GRADEBOOK_MEASURES == MEASURES
+    assert build_parser().parse_args(["gradebook", "--format", "canvas", "--roster", "r.csv"]).measure == "answered"
     with pytest.raises(SystemExit):
         build_parser().parse_args(["gradebook", "--format", "blackboard", "--roster", "r.csv"])
+
+
+def test_the_class_view_notebook_says_first_how_to_open_the_view():
+    import nbformat
+
+    from course.paths import notebooks_dir
+
+    nb = nbformat.read(str(notebooks_dir() / "instructor" / "class_view.ipynb"), as_version=4)
+    first = nb.cells[0]
+    lead = first.source.split("\n\n")[1]  # the paragraph right under the title
+    assert first.cell_type == "markdown" and "Run All Cells" in lead and "Refresh" in lead

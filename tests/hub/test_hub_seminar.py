@@ -9,6 +9,7 @@ never asserted).
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -29,9 +30,10 @@ from browser.lab import cell_output, click_widget_button, open_notebook, output_
 from playwright.sync_api import Page, expect
 
 from course.classroom.class_view import walk
+from course.displays.seminar_share import REFLECTIONS
 from course.exercises import load_spec
 
-from .conftest import REPO, Account, Accounts, decision_ids, run_as, shared_tmp, two_paths
+from .conftest import REPO, Account, Accounts, close_instructor_copy, decision_ids, run_as, shared_tmp, two_paths
 
 pytestmark = [pytest.mark.usefixtures("as_root"), pytest.mark.browser]
 
@@ -95,12 +97,19 @@ class Hub:
             self.proc.kill()
             self.proc.wait(10)
 
+    def new_context(self, browser: Any) -> Any:
+        """A browser context that accepts the hub's self-signed certificate."""
+        return browser.new_context(viewport={"width": 1400, "height": 1000}, ignore_https_errors=True)
+
     def tail(self, lines: int = 40) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
-    def status(self, path: str) -> int:
+    def status(self, path: str, url: str | None = None) -> int:
+        import ssl
+
+        context = ssl.create_default_context(cafile=self.env["COURSE_HUB_SSL_CERT"])
         try:
-            with urllib.request.urlopen(self.url + path.lstrip("/"), timeout=5) as resp:  # noqa: S310
+            with urllib.request.urlopen((url or self.url) + path.lstrip("/"), timeout=5, context=context) as resp:  # noqa: S310
                 return resp.status
         except urllib.error.HTTPError as err:
             return err.code
@@ -119,6 +128,35 @@ class UserLab:
         return f"{self.hub.url}user/{self.user.name}/lab/tree/jane-susan-course/{notebook}?reset"
 
 
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, as an instructor would make one for a try-out."""
+    folder.mkdir(mode=0o700)
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
 @pytest.fixture(scope="module")
 def hub(hub_install: Path) -> Any:
     accounts = Accounts()
@@ -129,6 +167,7 @@ def hub(hub_install: Path) -> Any:
         learners = [accounts.user("l1", [learners_group]), accounts.user("l2", [learners_group])]
         instructor = accounts.user("i", [instructors_group])
         port = _free_port()
+        cert, key = self_signed_certificate(top / "tls")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("COURSE_", "JUPYTER"))}
         env.update(
             {
@@ -141,9 +180,11 @@ def hub(hub_install: Path) -> Any:
                 "COURSE_EXCHANGE": str(top / "exchange"),
                 "COURSE_HUB_LEARNERS": learners_group,
                 "COURSE_HUB_INSTRUCTORS": instructors_group,
+                "COURSE_HUB_SSL_CERT": str(cert),
+                "COURSE_HUB_SSL_KEY": str(key),
             }
         )
-        the_hub = Hub(top, env, f"http://127.0.0.1:{port}/", accounts, learners, instructor, top / "exchange")
+        the_hub = Hub(top, env, f"https://127.0.0.1:{port}/", accounts, learners, instructor, top / "exchange")
         the_hub.measures["hub start (s)"] = round(the_hub.start(), 2)
         yield the_hub
     finally:
@@ -152,6 +193,7 @@ def hub(hub_install: Path) -> Any:
             out = REPO / "artifacts"
             out.mkdir(exist_ok=True)
             (out / "hub-measures.json").write_text(json.dumps(the_hub.measures, indent=2) + "\n")
+        close_instructor_copy(hub_install)
         accounts.remove()
         import shutil
 
@@ -201,9 +243,37 @@ def memory_of(user: Account) -> dict[str, float]:
     return {"rss_mib": round(rss / 1024, 1), "pss_mib": round(pss / 1024, 1)}
 
 
+def run_in_terminal(page: Page, hub: Hub, user: Account, command: str) -> str:
+    """Open a JupyterLab terminal on the hub, type ``command`` there, and return what it printed.
+
+    The output goes to a file in the user's home (read here as root): the terminal draws on a canvas.
+    """
+    out = user.home / ".terminal-check.txt"
+    out.unlink(missing_ok=True)
+    page.goto(f"{hub.url}user/{user.name}/lab", wait_until="domcontentloaded")
+    expect(page.locator("#jp-main-statusbar")).to_be_visible(timeout=LOGIN_TIMEOUT)
+    page.locator(".lm-MenuBar-item", has_text="File").click()  # File > New > Terminal
+    page.locator(".lm-Menu-item", has_text="New").first.hover()
+    page.locator('.lm-Menu-item[data-command="terminal:create-new"]').click()
+    terminal = page.locator(".jp-Terminal .xterm").first
+    expect(terminal).to_be_visible(timeout=60_000)
+    deadline = time.monotonic() + 60
+    while not out.exists() and time.monotonic() < deadline:
+        terminal.click()
+        page.keyboard.type(f'{{ {command}; echo "PATH=$PATH"; }} > {out}.part 2>&1; mv {out}.part {out}\n')
+        for _ in range(50):  # keys typed before the shell is ready are lost: type again after 5 s
+            if out.exists():
+                break
+            time.sleep(0.1)
+    assert out.exists(), f"the terminal never ran {command!r}"
+    return out.read_text()
+
+
 def test_two_learners_answer_differently_and_share(hub: Hub, browser: Any) -> None:
+    assert hub.status("/hub/api/") == 200  # over TLS, with the certificate checked
+    assert hub.status("/hub/api/", url=hub.url.replace("https:", "http:")) != 200  # no plain HTTP
     for index, learner in enumerate(hub.learners):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context = hub.new_context(browser)
         page = context.new_page()
         try:
             hub.measures[f"login and first spawn, learner {index + 1} (s)"] = round(login(page, hub, learner), 2)
@@ -220,8 +290,16 @@ def test_two_learners_answer_differently_and_share(hub: Hub, browser: Any) -> No
                     )
             share = cell_output(page, "share_with_seminar()")
             expect(share).to_contain_text("You have not shared anything")
+            tick = share.locator(".course-share-reflections")
+            expect(tick).to_contain_text(REFLECTIONS)
+            clipped = "el => [el, ...el.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)"
+            assert not tick.evaluate(clipped), "the reflections box's label is cut off"
             click_widget_button(share, SHARE_BUTTON)
             expect(share).to_contain_text("Shared.", timeout=30_000)
+            if index == 0:  # the command the docs give, in a hub terminal (a login shell resets PATH)
+                shown = run_in_terminal(page, hub, learner, "course submit --show")
+                assert shown.startswith("You shared ") and "not found" not in shown, shown
+                assert f"PATH={hub.env['COURSE_HUB_DIR']}/venv/bin:" in shown, shown
         finally:
             context.close()
     owners = sorted(p.stat().st_uid for p in hub.exchange.glob("*/submission.json"))
@@ -229,7 +307,7 @@ def test_two_learners_answer_differently_and_share(hub: Hub, browser: Any) -> No
 
 
 def test_the_class_view_shows_exactly_those_choices(hub: Hub, browser: Any) -> None:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = hub.new_context(browser)
     page = context.new_page()
     try:
         hub.measures["login and first spawn, instructor (s)"] = round(login(page, hub, hub.instructor), 2)
@@ -254,6 +332,23 @@ def test_the_class_view_shows_exactly_those_choices(hub: Hub, browser: Any) -> N
             }
             assert {k: v for k, v in shown.items() if v} == expected, exercise_id
         assert "Skipped submissions" not in view.inner_text()
+        # the gradebook, as the README gives it, in the instructor's own terminal on the hub
+        roster = hub.instructor.home / "roster.csv"
+        roster.write_text("Email address,hub_user\n" + "".join(f"{u.name}@uni,{u.name}\n" for u in hub.learners))
+        os.chown(roster, hub.instructor.uid, -1)
+        grades = hub.instructor.home / "grades.csv"
+        shown = run_in_terminal(
+            page,
+            hub,
+            hub.instructor,
+            f"course gradebook --format moodle --roster {roster} -o {grades}; "
+            "python -c 'import course.paths as p; print(p.data_dir())'",
+        )
+        assert "Wrote " in shown and "2 with a shared submission" in shown, shown
+        assert f"{hub.env['COURSE_HUB_DIR']}/course/data" in shown, shown  # the instructors' full copy
+        rows = list(csv.reader(grades.open()))
+        assert rows[0][1:] and all(h.endswith("(% answered)") for h in rows[0][1:])
+        assert len(rows) == 3 and all(any(cell for cell in row[1:]) for row in rows[1:])
     finally:
         context.close()
 
@@ -288,7 +383,7 @@ def test_a_hub_restart_loses_nothing(hub: Hub, browser: Any) -> None:
     assert view.returncode == 0, view.stderr
     assert view.stdout.strip() == "2"
     learner = hub.learners[0]
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = hub.new_context(browser)
     page = context.new_page()
     try:
         hub.measures["login and spawn after the restart (s)"] = round(login(page, hub, learner), 2)
@@ -300,3 +395,40 @@ def test_a_hub_restart_loses_nothing(hub: Hub, browser: Any) -> None:
     finally:
         context.close()
     print(json.dumps(hub.measures, indent=1), file=sys.stderr)
+
+
+def test_an_account_added_while_the_hub_runs_chooses_its_own_password(hub: Hub, browser: Any) -> None:
+    """`course hub-add-learner` on the running hub; the first password alone does not log in, the page's
+    "new password" fields do, and the learner's home was private before the first login."""
+    import pwd
+    import re
+
+    python = Path(hub.env["COURSE_HUB_DIR"]) / "venv" / "bin" / "python"
+    name = f"{hub.accounts.tag}-l3"
+    done = subprocess.run(
+        [str(python), "-m", "course", "hub-add-learner", name], env=hub.env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    user = pwd.getpwnam(name)
+    first = re.search(r"First password: (\S+)", done.stdout).group(1)
+    learner = Account(name, "a-password-of-my-own", user.pw_uid, Path(user.pw_dir))
+    hub.accounts.users.append(learner)
+    assert oct(learner.home.stat().st_mode & 0o777) == "0o700"
+    context = hub.new_context(browser)
+    page = context.new_page()
+    try:
+        page.goto(f"{hub.url}hub/login", wait_until="domcontentloaded")
+        page.fill("#username_input", name)
+        page.fill("#password_input", first)
+        page.click("#login_submit")
+        expect(page.locator("#login_submit")).to_be_visible(timeout=30_000)  # refused: it must be changed
+        expect(page.locator("p.login_error, .login_error")).to_be_visible()
+        page.fill("#username_input", name)
+        page.fill("#password_input", first)
+        page.locator("details.course-first-login summary").click()
+        page.fill("#new_password_input", learner.password)
+        page.fill("#new_password_again_input", learner.password)
+        page.click("#login_submit")
+        expect(page.locator("#jp-main-statusbar")).to_be_visible(timeout=LOGIN_TIMEOUT)
+    finally:
+        context.close()

@@ -10,6 +10,7 @@ import pytest
 import course
 from course.classroom.class_view import read_exchange
 from course.displays.seminar_share import REFLECTIONS, SHARE, SHOW, WITHDRAW
+from course.exercises import load_spec
 
 
 def _widgets(box: Any) -> list[Any]:
@@ -50,7 +51,9 @@ def test_share_show_replace_withdraw(panel):
     [sub] = read_exchange(root).submissions
     assert sub.reflections_included and "MEDLAR-9" in str(sub.payload["reflections"])
     _button(box, SHOW).click()
-    assert "ch03-" in _text(box) and "pseudonym" in _text(box)
+    shown = read_exchange(root).submissions[0].payload["attempts"][0]["exercise_id"]
+    assert load_spec(shown).title in _text(box) and "pseudonym" in _text(box)
+    assert shown not in _text(box)  # titles, not raw exercise ids
     _button(box, SHARE).click()
     [sub] = read_exchange(root).submissions
     assert not sub.reflections_included and "reflections" not in sub.payload

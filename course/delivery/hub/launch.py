@@ -22,6 +22,35 @@ DEFAULT_EXCHANGE = "/srv/course/exchange"
 DEFAULT_LEARNERS, DEFAULT_INSTRUCTORS = "course-learners", "instructors"
 
 
+LOCAL_ADDRESSES = ("127.0.0.1", "::1", "localhost")
+
+
+def address_problem(env: dict[str, str]) -> str | None:
+    """Why the hub must not start with these ``COURSE_HUB_*`` settings, or None.
+
+    Learners log in with real passwords, so a hub that listens beyond this machine (``COURSE_HUB_IP``)
+    needs TLS: a certificate and its key (``COURSE_HUB_SSL_CERT`` and ``COURSE_HUB_SSL_KEY``, handed to
+    JupyterHub's own ``ssl_cert`` and ``ssl_key``), or ``COURSE_HUB_ALLOW_HTTP=yes`` when a reverse
+    proxy in front of the hub does TLS and the hub listens only where that proxy reaches it.
+    """
+    ip = env.get("COURSE_HUB_IP", "127.0.0.1")
+    cert, key = env.get("COURSE_HUB_SSL_CERT", ""), env.get("COURSE_HUB_SSL_KEY", "")
+    if bool(cert) != bool(key):
+        return "give both COURSE_HUB_SSL_CERT (the certificate) and COURSE_HUB_SSL_KEY (its key), or neither"
+    for name, path in (("COURSE_HUB_SSL_CERT", cert), ("COURSE_HUB_SSL_KEY", key)):
+        if path and not os.path.isfile(path):
+            return f"{name} is {path}, which is not a file"
+    if cert or ip in LOCAL_ADDRESSES:
+        return None
+    if env.get("COURSE_HUB_ALLOW_HTTP", "").lower() == "yes":
+        return None
+    return (
+        f"COURSE_HUB_IP is {ip}, so learners' passwords would cross the network unencrypted. Give the "
+        "certificate and key with COURSE_HUB_SSL_CERT and COURSE_HUB_SSL_KEY, or, when a reverse proxy in "
+        "front of the hub does TLS, set COURSE_HUB_ALLOW_HTTP=yes (see docs/deployment.md)"
+    )
+
+
 @dataclass(frozen=True)
 class HubSettings:
     """The settings ``make hub`` and the configuration file share (from ``COURSE_HUB_*``)."""
@@ -42,11 +71,12 @@ class HubSettings:
         mode = env.get("COURSE_HUB_MODE") or ("system" if os.geteuid() == 0 else "demo")
         hub_dir = Path(env.get("COURSE_HUB_DIR") or default_hub_dir())
         state = Path(env.get("COURSE_HUB_STATE") or hub_dir / "state")
+        scheme = "https" if env.get("COURSE_HUB_SSL_CERT") else "http"
         return cls(
             mode=mode,
             hub_dir=hub_dir,
             state=state,
-            url=f"http://{env.get('COURSE_HUB_IP', '127.0.0.1')}:{env.get('COURSE_HUB_PORT', '8000')}/",
+            url=f"{scheme}://{env.get('COURSE_HUB_IP', '127.0.0.1')}:{env.get('COURSE_HUB_PORT', '8000')}/",
             exchange=Path(env.get("COURSE_EXCHANGE") or (DEFAULT_EXCHANGE if mode == "system" else state / "exchange")),
             learners=env.get("COURSE_HUB_LEARNERS", DEFAULT_LEARNERS),
             instructors=env.get("COURSE_HUB_INSTRUCTORS", DEFAULT_INSTRUCTORS),
@@ -100,6 +130,19 @@ def make_home_private(user: str) -> bool:
         os.close(fd)
 
 
+def protect_instructor_copy(hub_dir: Path, instructors: str) -> bool:
+    """Give the instructors' full copy of the course (``<hub_dir>/course``) to root and the instructors'
+    group, mode 0750: learners cannot even enter it. Root only; returns whether it was changed."""
+    import grp
+
+    copy = Path(hub_dir) / "course"
+    if os.geteuid() != 0 or not copy.is_dir() or copy.is_symlink():
+        return False
+    os.chown(copy, 0, grp.getgrnam(instructors).gr_gid)
+    os.chmod(copy, 0o750)
+    return True
+
+
 def hub_setup(exchange: Path, instructors: str, learners: str, demo: bool = False) -> list[str]:
     """Make the groups and the exchange (root), or check them; returns what was done.
 
@@ -127,15 +170,17 @@ def hub_setup(exchange: Path, instructors: str, learners: str, demo: bool = Fals
 
 def login_help(s: HubSettings) -> str:
     """What ``make hub`` prints: where to go and how to log in."""
-    lines = [f"The seminar hub is starting at {s.url}  (this machine only)", ""]
+    local = s.url.split("://", 1)[1].rsplit(":", 1)[0] in LOCAL_ADDRESSES
+    where = "this machine only" if local else "open to the network"
+    lines = [f"The seminar hub is starting at {s.url}  ({where})", ""]
     if s.mode == "system":
         lines += [
             "Log in with a system account and its password:",
             f"  learners     members of the group {s.learners}",
             f"  instructors  members of the group {s.instructors}; the class view is "
             "jane-susan-course/class_view.ipynb in their home",
-            "Add an account, as root:",
-            f"  useradd -m -G {s.learners} NAME && passwd NAME      (or -G {s.instructors} for an instructor)",
+            "Add an account, as root (before or after the hub has started):",
+            "  course hub-add-learner NAME      course hub-add-instructor NAME",
         ]
     else:
         lines += [
@@ -152,6 +197,10 @@ def login_help(s: HubSettings) -> str:
 def run(env: dict[str, str] | None = None) -> int:
     """Set up the exchange, print how to log in, and replace this process with JupyterHub."""
     s = HubSettings.from_env(env)
+    problem = address_problem(dict(os.environ if env is None else env))
+    if problem:
+        print(f"make hub: {problem}", file=sys.stderr)
+        return 2
     if s.mode not in ("system", "demo"):
         print(f"make hub: COURSE_HUB_MODE is {s.mode!r}; use system or demo", file=sys.stderr)
         return 2
@@ -164,6 +213,8 @@ def run(env: dict[str, str] | None = None) -> int:
     except (ExchangeError, OSError) as exc:
         print(f"make hub: the seminar exchange {s.exchange}: {exc}", file=sys.stderr)
         return 2
+    if s.mode == "system":
+        protect_instructor_copy(s.hub_dir, s.instructors)
     s.state.mkdir(mode=0o700, parents=True, exist_ok=True)
     print(login_help(s), flush=True)
     os.chdir(s.state)  # the proxy writes its pid file into the working folder
