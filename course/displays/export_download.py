@@ -19,7 +19,8 @@ from ..progress.errors import ProgressStoreError
 from ..theme import WRAP
 
 MAKE = "Download my answers"
-NAME = "Your name in the file (optional; without it the file carries only a pseudonym)"
+NAME = "Your name"
+NAME_NOTE = "Optional: without a name, the file carries only a pseudonym."
 REFLECTIONS = "Include my written reflections"
 INTRO = (
     "Sharing with the seminar works on your seminar's JupyterHub. Here, you can download your answers and "
@@ -57,7 +58,13 @@ def download_panel(title: str) -> Any:
     """The panel under the heading ``title``: name, reflections, the button, and the command."""
     import ipywidgets as w
 
-    name = w.Text(description=NAME, layout=w.Layout(width="100%"), style={"description_width": "initial"})
+    name = w.Text(
+        description=NAME,
+        placeholder="optional",
+        tooltip=NAME_NOTE,
+        layout=w.Layout(width="auto", max_width="32em"),
+        style={"description_width": "initial"},
+    )
     include = w.Checkbox(value=False, description=REFLECTIONS, indent=False)
     make = w.Button(
         description=MAKE,
@@ -84,8 +91,9 @@ def download_panel(title: str) -> Any:
         [
             w.HTML(f"{STYLE}<h3>{escape(title)}</h3><p>{escape(INTRO)}</p>"),
             name,
+            w.HTML(f"<p class='course-muted'>{escape(NAME_NOTE)}</p>"),
             include,
-            make,
+            w.HBox([make]),
             result,
             w.HTML(f"<p class='course-muted'>{COMMAND}</p>"),
         ]

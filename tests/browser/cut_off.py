@@ -3,7 +3,8 @@ shows every exercise of the course for it.
 
 Text counts as cut off when the element holding it clips it (``overflow`` other than visible, or
 ``text-overflow: ellipsis``) and its content is wider than its box; a list box whose items are wider
-than the box or do not all fit in it; or a drop-down whose chosen label is wider than the drop-down.
+than the box or do not all fit in it; a drop-down whose chosen label is wider than the drop-down; or a
+text field squeezed to almost nothing by its label.
 """
 
 from __future__ import annotations
@@ -39,7 +40,11 @@ CUT_JS = """
         }
         continue;
       }
-      if (!el.textContent.trim() || el.tagName === 'TEXTAREA' || el.tagName === 'INPUT') continue;
+      if (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && /^(text|number|)$/.test(el.type))) {
+        if (el.clientWidth < 40) say(el, 'field squeezed to nothing', el.closest('.widget-inline-hbox')?.textContent || '');
+        continue;
+      }
+      if (!el.textContent.trim() || el.tagName === 'INPUT') continue;
       const clips = cs.overflowX !== 'visible' || cs.textOverflow === 'ellipsis';
       if (clips && el.scrollWidth > el.clientWidth + 1) say(el, `<${el.tagName.toLowerCase()}> cut off`, el.textContent);
     }
