@@ -47,3 +47,10 @@ def test_make_test_runs_ruff_first() -> None:
     assert _targets()["test"].split()[0] == "lint"
     lint = MAKEFILE.split("\nlint:", 1)[1].split("\n\n", 1)[0]
     assert "check ." in lint and "format --check ." in lint
+
+
+def test_make_lab_opens_the_learner_copy_and_lab_instructor_the_whole_course() -> None:
+    lab = MAKEFILE.split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    instructor = MAKEFILE.split("\nlab-instructor:", 1)[1].split("\n\n", 1)[0]
+    assert "-m course lab " in lab and "--instructor" not in lab
+    assert "-m course lab --instructor" in instructor

@@ -100,10 +100,15 @@ def run_server(cmd: list[str], env: dict[str, str] | None = None) -> int:
     return 0 if stopping else code
 
 
+def instructor_root() -> tuple[Path, str]:
+    """(folder, start notebook below it) for ``make lab-instructor``: the whole course folder."""
+    return repo_root(), f"{notebooks_dir().relative_to(repo_root()).as_posix()}/{START_NOTEBOOK}"
+
+
 def run_lab(port: int = 8888, open_browser: bool = True, instructor: bool = False) -> int:
     """Start JupyterLab in the foreground on the learner's copy (or, for instructors, the whole course)."""
     if instructor:
-        root, start = repo_root(), f"notebooks/{START_NOTEBOOK}"
+        root, start = instructor_root()
         print(f"Serving the whole course folder {root}: the full notebooks, with instructor notes, data/ and docs/.")
     else:
         from .lab_copy import update_copy

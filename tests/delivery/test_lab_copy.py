@@ -155,3 +155,13 @@ def test_the_real_course_gives_every_learner_notebook(tmp_path: Path) -> None:
     for name in expected:
         nb = nbformat.read(str(tmp_path / "mine" / name), as_version=4)
         assert all("instructor" not in (cell.metadata.get("tags") or []) for cell in nb.cells), name
+
+
+def test_the_instructor_lab_serves_the_whole_course_folder() -> None:
+    from course.delivery.lab import START_NOTEBOOK, instructor_root
+
+    root, start = instructor_root()
+    assert (root / start).is_file() and start.endswith(START_NOTEBOOK)
+    assert (root / "data" / "exercises" / "README.md").is_file() and (root / "docs").is_dir()
+    nb = nbformat.read(str(root / start), as_version=4)
+    assert nb.cells == nbformat.read(str(notebooks_dir() / START_NOTEBOOK), as_version=4).cells  # the full notebook
