@@ -1,4 +1,4 @@
-# Two commands for everyone: `make lab` opens the course, `make test` runs every test.
+# Two commands for everyone: `make lab` opens the course (your own copy, in my-course/), `make test` runs every test.
 # Each creates .venv when it is missing and reinstalls only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -16,10 +16,11 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS))
 
-.PHONY: help lab test lint format unit notebooks browser validate chromium node bench screenshots app site html lite hub hub-service clean
+.PHONY: help lab lab-instructor test lint format unit notebooks browser validate chromium node bench screenshots app site html lite hub hub-service clean
 
 help:
-	@echo "make lab          open the course in JupyterLab (http://127.0.0.1:$(PORT))"
+	@echo "make lab          open your own copy of the course in JupyterLab (http://127.0.0.1:$(PORT)), in my-course/"
+	@echo "make lab-instructor  the whole course folder in JupyterLab: full notebooks with instructor notes, data/, docs/"
 	@echo "make test         ruff, unit tests, nbval on every notebook, and the real-browser tests"
 	@echo "make lint         ruff check and ruff format --check (the first step of make test)"
 	@echo "make format       fix what ruff can fix, and format the code"
@@ -61,6 +62,9 @@ $(VENV)/.installed-%: pyproject.toml jupyter-config/lab-settings/jane-susan-cour
 
 lab: $(VENV)/.installed-lab
 	$(PY) -m course lab --port $(PORT)
+
+lab-instructor: $(VENV)/.installed-lab
+	$(PY) -m course lab --instructor --port $(PORT)
 
 validate: $(VENV)/.installed-lab
 	$(PY) -m course validate

@@ -26,7 +26,7 @@ from . import progress
 from .classroom.exchange import BadFile, ExchangeError, read_capped, read_key
 from .delivery.hub.launch import DEFAULT_EXCHANGE, DEFAULT_INSTRUCTORS, DEFAULT_LEARNERS, hub_setup
 from .paths import data_dir
-from .problems import ContentError
+from .problems import VALIDATE_HINT, ContentError
 from .progress.errors import ProgressStoreError
 
 #: ``course gradebook --format``; the same as ``classroom.gradebook.FORMATS`` (a test keeps them equal), named
@@ -52,7 +52,7 @@ def _validate(args: argparse.Namespace) -> int:
         _print_plain_answers(found.texts_in_release)
     if problems:
         _print_warnings(found.warnings)
-        print(f"\n{len(problems)} problem(s) found. Fix them and run 'course validate' again.", file=sys.stderr)
+        print(f"\n{len(problems)} problem(s) found. Fix them and run {VALIDATE_HINT} again.", file=sys.stderr)
         return 2
     print("All course content is valid.")
     _print_warnings(found.warnings)
@@ -87,7 +87,7 @@ def _print_plain_answers(texts: Sequence[Any]) -> None:
 def _lab(args: argparse.Namespace) -> int:
     from .delivery.lab import run_lab
 
-    return run_lab(port=args.port, open_browser=not args.no_browser)
+    return run_lab(port=args.port, open_browser=not args.no_browser, instructor=args.instructor)
 
 
 def _sync(args: argparse.Namespace) -> int:
@@ -98,7 +98,7 @@ def _sync(args: argparse.Namespace) -> int:
     if problems or content is None:
         for problem in problems:
             print(problem)
-        print("Fix the content first (course validate).", file=sys.stderr)
+        print(f"Fix the content first, then run {VALIDATE_HINT} to check it.", file=sys.stderr)
         return 2
     stale = sync_all(check_only=args.check, content=content)
     verb = "out of date" if args.check else "rewritten"
@@ -479,9 +479,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_validate)
 
-    p = sub.add_parser("lab", help="open the course in JupyterLab on 127.0.0.1")
+    p = sub.add_parser("lab", help="open your own copy of the course in JupyterLab on 127.0.0.1")
     p.add_argument("--port", type=int, default=8888)
     p.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    p.add_argument(
+        "--instructor",
+        action="store_true",
+        help="serve the whole course folder instead: the full notebooks with instructor notes, data/ and docs/",
+    )
     p.set_defaults(func=_lab)
 
     p = sub.add_parser("sync-notebooks", help="rewrite notebook headers, maps, references and navigation from data/")

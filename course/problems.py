@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: The command every message names for checking the content: ``make validate`` works in any shell in the
+#: course folder, ``course validate`` in JupyterLab's terminals (and wherever the course's .venv/bin is on PATH).
+VALIDATE_COMMAND = "make validate"
+VALIDATE_ALSO = "course validate"
+VALIDATE_HINT = f"'{VALIDATE_COMMAND}' (or '{VALIDATE_ALSO}')"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

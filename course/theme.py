@@ -13,6 +13,29 @@ from __future__ import annotations
 # The colour every picture is drawn for; ``PICTURE_CARD`` is the only colour not from the theme.
 PICTURE_CARD = "#ffffff"
 
+# Widget text wraps, never ends in an ellipsis: ipywidgets draw a check box's label, a description and a
+# list box's items on one line of fixed height and cut what does not fit, which a learner can then read
+# only by hovering with a mouse. ``{scope}`` is the class of the display the rules apply in.
+WRAP = """
+{scope} .widget-inline-hbox, {scope} .jupyter-widget-inline-hbox { height: auto;
+  min-height: var(--jp-widgets-inline-height, 28px); margin-left: 0; margin-right: 0; max-width: 100%; }
+{scope} .widget-checkbox, {scope} .jupyter-widget-checkbox { width: auto; }
+{scope} .widget-label-basic, {scope} .jupyter-widget-label-basic, {scope} .widget-label,
+{scope} .jupyter-widget-label { white-space: normal; overflow: visible; text-overflow: clip; height: auto;
+  line-height: 1.4; overflow-wrap: anywhere; }
+{scope} .widget-label-basic, {scope} .jupyter-widget-label-basic { display: flex; align-items: flex-start;
+  gap: 0.5em; padding: 0.15em 0; }
+{scope} .widget-label-basic span, {scope} .jupyter-widget-label-basic span { white-space: normal;
+  overflow: visible; text-overflow: clip; }
+{scope} .widget-label-basic input, {scope} .jupyter-widget-label-basic input { flex-shrink: 0; margin-top: 0.25em; }
+{scope} .widget-select select, {scope} .jupyter-widget-select select { width: 100%; min-width: 0; max-width: 100%;
+  flex: 1 1 auto; height: auto; field-sizing: content; }
+{scope} .widget-select option, {scope} .jupyter-widget-select option { white-space: normal; padding: 0.15em 0.2em; }
+{scope} .widget-dropdown select, {scope} .jupyter-widget-dropdown select { max-width: 100%; }
+{scope} .widget-button, {scope} .jupyter-button { height: auto; min-height: var(--jp-widgets-inline-height, 28px);
+  white-space: normal; overflow: visible; text-overflow: clip; max-width: 100%; }
+"""
+
 CSS = (
     """<style>
 .course-timeline, .course-explorer-event, .course-event, .course-codes, .course-progress,

@@ -91,3 +91,10 @@ def test_a_failed_install_still_shows_pip_s_errors(tmp_path: Path) -> None:
     assert "ERROR: No matching distribution found for jupyterlab" in run.stderr
     assert "installing the course failed" in run.stderr
     assert not (tmp_path / ".venv" / ".installed-lab").exists()
+
+
+def test_make_lab_opens_the_learner_copy_and_lab_instructor_the_whole_course() -> None:
+    lab = MAKEFILE.split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    instructor = MAKEFILE.split("\nlab-instructor:", 1)[1].split("\n\n", 1)[0]
+    assert "-m course lab " in lab and "--instructor" not in lab
+    assert "-m course lab --instructor" in instructor

@@ -14,6 +14,8 @@ from ..classroom import seminar
 from ..classroom.exchange import ExchangeError
 from ..exercises.lookup import load
 from ..progress.errors import ProgressStoreError
+from ..theme import WRAP
+from .export_download import download_panel
 
 SHARE = "Share my answers with the seminar"
 WITHDRAW = "Withdraw what I shared"
@@ -59,12 +61,13 @@ def _details(where: seminar.Place) -> str:
 
 
 def share_with_seminar() -> Any:
-    """The sharing panel, or a short note when the course is not running on the seminar hub."""
+    """The sharing panel, or, where the course is not running on the seminar hub (JupyterLab on one's own
+    computer, the Voila app), the panel that downloads the learner's answers as a file."""
     import ipywidgets as w
 
     where = seminar.place()
     if where is None:
-        return w.HTML(f"<p><strong>{SHARE}.</strong> {escape(seminar.NOT_ON_HUB)}</p>")
+        return download_panel(SHARE)
     status = w.HTML()
     details = w.HTML()
     include = w.Checkbox(
@@ -117,6 +120,14 @@ def share_with_seminar() -> Any:
     withdraw.on_click(on_withdraw)
     show.on_click(on_show)
     refresh()
-    box = w.VBox([w.HTML(f"<h3>{SHARE}</h3>"), status, include, w.HBox([share, show, withdraw]), details])
+    box = w.VBox(
+        [
+            w.HTML(f"<style>{WRAP.replace('{scope}', '.course-share')}</style><h3>{SHARE}</h3>"),
+            status,
+            include,
+            w.HBox([share, show, withdraw]),
+            details,
+        ]
+    )
     box.add_class("course-share")
     return box

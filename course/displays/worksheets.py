@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.gottlieb import DIMENSION_IDS, GOTTLIEB_FILE, Dimension, GottliebSheet, level_ids, load_gottlieb
-from ..problems import ContentError, Problem
+from ..problems import VALIDATE_ALSO, VALIDATE_COMMAND, ContentError, Problem
 from ..safe_html import esc, inline, markdown
 from ..theme import CSS
 
@@ -103,7 +103,8 @@ def problems_html(problems: list[Problem]) -> str:
     return (
         "<div class='course-worksheet-problems' role='alert'><p><strong>The Gottlieb worksheet cannot be "
         f"shown</strong> because data/{GOTTLIEB_FILE} has problems. Fix them and run this cell again "
-        f"(or run <code>course validate</code>):</p><ul>{items}</ul></div>"
+        f"(or run <code>{VALIDATE_COMMAND}</code>, or <code>{VALIDATE_ALSO}</code> in a JupyterLab terminal):</p>"
+        f"<ul>{items}</ul></div>"
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from ..content import load_content
 from ..content.yaml_reader import load_yaml
 from ..paths import data_dir
-from ..problems import ContentError, Problem
+from ..problems import VALIDATE_ALSO, VALIDATE_COMMAND, ContentError, Problem
 from ..safe_html import esc
 from .checks import check_file, exercise_files
 from .types import AnySpec
@@ -116,6 +116,7 @@ def problems_widget(exercise_id: str, problems: list[Problem]) -> Any:
         value=(
             f'<div class="cx-feedback cx-wrong" role="alert"><p><strong>The exercise '
             f"'{esc(exercise_id)}' cannot be shown.</strong> What is wrong, and where:</p><ul>{rows}</ul>"
-            f"<p>After fixing it, run <code>course validate</code> in a terminal to check every course file.</p></div>"
+            f"<p>After fixing it, check every course file: run <code>{VALIDATE_COMMAND}</code> in a terminal in the "
+            f"course folder, or <code>{VALIDATE_ALSO}</code> in a JupyterLab terminal.</p></div>"
         )
     )

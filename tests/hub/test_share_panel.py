@@ -3,12 +3,17 @@ reflections only when ticked for that submission, show, replace and withdraw."""
 
 from __future__ import annotations
 
+import base64
+import json
+import re
 from typing import Any
 
 import pytest
 
 import course
 from course.classroom.class_view import read_exchange
+from course.classroom.file_format import FORMAT
+from course.displays.export_download import MAKE
 from course.displays.seminar_share import REFLECTIONS, SHARE, SHOW, WITHDRAW
 from course.exercises import load_spec
 
@@ -62,7 +67,20 @@ def test_share_show_replace_withdraw(panel):
     assert _button(box, WITHDRAW).disabled
 
 
-def test_off_the_hub_the_panel_says_how_to_export_instead(monkeypatch):
+def test_off_the_hub_the_panel_downloads_the_export_and_names_the_command(monkeypatch, store_factory):
+    from course import progress
+
+    store = store_factory("self-study")
+    store.save_reflection("ch03-map-codes", "h", "Private words: MEDLAR-9.", {})
+    monkeypatch.setattr(progress, "_store", store)
     monkeypatch.delenv("COURSE_EXCHANGE", raising=False)
     box = course.share_with_seminar()
-    assert SHARE in box.value and "course export" in box.value
+    assert SHARE in _text(box) and "course export" in _text(box)
+    assert "course-download" not in _text(box)  # nothing is written until the button is pressed
+    _button(box, MAKE).click()
+    link = re.search(r'download="(course-export-[^"]+\.json)" href="data:application/json;base64,([^"]+)"', _text(box))
+    assert link, _text(box)
+    export = json.loads(base64.b64decode(link.group(2)))
+    assert export["format"] == FORMAT and f"course-export-{export['payload']['learner']['id']}.json" == link.group(1)
+    assert "reflections" not in export["payload"] and "name" not in export["payload"]["learner"]
+    assert "MEDLAR-9" not in _text(box)  # reflections go only when ticked

@@ -24,7 +24,7 @@ from ...content.yaml_reader import load_yaml
 from ...exercises.checks import check_file, exercise_files
 from ...exercises.released import is_released
 from ...paths import repo_root
-from ...problems import Problem
+from ...problems import VALIDATE_HINT, Problem
 from .files import learner_markdown, learner_notebook, shipped_files, without_verify_notes
 from .specs import released_yaml
 
@@ -149,7 +149,7 @@ def _source_problems(root: Path, report: ReleaseReport | None = None) -> list[Pr
                 str(root / "data"),
                 None,
                 "",
-                "has problems (listed above); fix them and run course validate before building a release",
+                f"has problems (listed above); fix them and run {VALIDATE_HINT} before building a release",
             )
         ]
     problems = [

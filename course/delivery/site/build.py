@@ -19,6 +19,7 @@ from ...content import load_content
 from ...exercises.checks import count_released
 from ...exercises.lookup import load
 from ...paths import data_dir, display_path
+from ...problems import VALIDATE_HINT
 from ..audience import for_delivery, marker_problems
 from ..fixed_zip import write_fixed_zip
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relink, relink_target
@@ -175,7 +176,9 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
     pages = [notebook_page(run_notebook(path, known, timeout), path.stem, exercises.section) for path in paths]
     if exercises.problems:
         raise SiteError(
-            "\n".join(exercises.problems + ["Fix the exercises above (course validate), then build again."])
+            "\n".join(
+                exercises.problems + [f"Fix the exercises above (check them with {VALIDATE_HINT}), then build again."]
+            )
         )
 
     if out.exists():

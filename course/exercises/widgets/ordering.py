@@ -53,7 +53,7 @@ class OrderingView(ExerciseView):
         )
 
     def _refresh(self, keep: str | None = None) -> None:
-        self.select.options = [(f"{n}. {self.texts[i]}", i) for n, i in enumerate(self.order, start=1)]
+        self.select.options = [(_wrappable(f"{n}. {self.texts[i]}"), i) for n, i in enumerate(self.order, start=1)]
         self.select.value = keep
 
     def read_answer(self) -> Any:
@@ -67,3 +67,14 @@ class OrderingView(ExerciseView):
         self.order = [i.id for i in self.spec.items]
         self.order_note.value = ""
         self._refresh()
+
+
+# ipywidgets writes every plain space of a list box item as a no-break space, so a long item would run
+# off the box on one line. A four-per-em space (U+2005) looks and reads as a space and lets the line
+# break; with the course's CSS (``course.theme.WRAP``) each item wraps and the box grows to show them all.
+WRAPPABLE_SPACE = "\u2005"
+
+
+def _wrappable(label: str) -> str:
+    """``label`` with its spaces as spaces a line may break at in a list box."""
+    return label.replace(" ", WRAPPABLE_SPACE)

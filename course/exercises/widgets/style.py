@@ -4,11 +4,17 @@ Every colour is a JupyterLab theme variable (the value after the comma is a fall
 without them). The feedback boxes sit on the page's own background so that their coloured edge
 (success, warning, error) keeps at least 3:1 contrast with it in the light and the dark theme, and
 their text the contrast of body text (see tests/displays/test_theme_colours.py).
+
+Every option, item and label wraps onto as many lines as it needs (``course.theme.WRAP``), where the
+widgets would cut it to one line ending in an ellipsis.
 """
 
 from __future__ import annotations
 
-CSS = """<style>
+from ...theme import WRAP
+
+CSS = (
+    """<style>
 .cx-exercise { border-left: 4px solid var(--jp-brand-color1, #1976d2); padding: 0.2em 0 0.4em 0.9em;
   max-width: 56em; color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87)); }
 .cx-exercise h3 { margin: 0.2em 0 0.4em; font-size: 1.15em; }
@@ -29,4 +35,7 @@ CSS = """<style>
   gap: 0.5em; padding: 0.15em 0; }
 .cx-exercise .widget-radio-box input, .cx-exercise .jupyter-widget-radio-box input { margin-top: 0.25em;
   flex-shrink: 0; }
-</style>"""
+"""
+    + WRAP.replace("{scope}", ".cx-exercise")
+    + "</style>"
+)

@@ -5,7 +5,6 @@ The start notebook is opened in Voilà, as a self-study learner opens it, and it
 
 from __future__ import annotations
 
-import pytest
 from delivery.audience_phrases import foreign_instructions
 from playwright.sync_api import Page, expect
 
@@ -37,11 +36,6 @@ def test_the_app_shows_its_own_instructions_and_none_for_a_notebook(page: Page, 
     assert foreign_instructions(texts["page"], "app") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the share panel's note outside the hub still names a terminal command; the app's way to hand work "
-    "in (a download in the panel) replaces it",
-)
 def test_the_share_panel_in_the_app_names_no_terminal_command(page: Page, app_server: AppServer) -> None:
     texts = _texts(page, app_server)
     assert texts["panel"]
