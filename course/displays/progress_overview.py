@@ -36,6 +36,8 @@ def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tu
         spec = load(exercise_id).spec
         if spec is None or spec.notebook not in by_notebook:
             continue  # examples and broken specs are not part of a learner's progress
+        if spec.type == "discussion":
+            continue  # notes on a discussion question are optional: a group talks instead
         finished = exercise_id in summary and bool(summary[exercise_id].completed)
         groups = [by_notebook[spec.notebook]] + (
             [by_objective[spec.objective]] if spec.objective in by_objective else []

@@ -283,7 +283,10 @@ def page_answer(spec: Any) -> st.SearchStrategy[Any]:
         return path()
     return st.fixed_dictionaries(
         {"text": WORDS},
-        optional={"rubric": st.fixed_dictionaries({}, optional={r.id: st.booleans() for r in spec.rubric})},
+        # a discussion's notes have no rubric: its page sends an empty one
+        optional={
+            "rubric": st.fixed_dictionaries({}, optional={r.id: st.booleans() for r in getattr(spec, "rubric", [])})
+        },
     )
 
 
