@@ -16,6 +16,7 @@ from typing import Any
 from ..content import load_content
 from ..exercises.lookup import index, load
 from ..exercises.scoring.decision import END
+from ..exercises.types import type_of
 from ..paths import data_dir
 from . import exchange as ex
 from .submission import Submission, check_submission, current_version
@@ -153,10 +154,11 @@ def accepted_paths(spec: Any) -> list[list[str]]:
 
 
 def course_specs(content: Any) -> list[Any]:
-    """The specs of every exercise used in the course's notebooks, in course order."""
+    """The specs of every exercise used in the course's notebooks that counts towards completion (not the
+    optional notes on discussion questions), in course order."""
     order = {nb.id: i for i, nb in enumerate(content.course.notebooks)}
     specs = [load(eid).spec for eid in sorted(index(data_dir() / "exercises"))]
-    specs = [s for s in specs if s is not None and s.notebook in order]
+    specs = [s for s in specs if s is not None and s.notebook in order and type_of(s).counted]
     return sorted(specs, key=lambda s: (order[s.notebook], s.id))
 
 

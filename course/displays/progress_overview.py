@@ -7,6 +7,7 @@ from typing import Any
 
 from ..content import load_content
 from ..exercises.lookup import index, load
+from ..exercises.types import type_of
 from ..paths import data_dir
 from ..progress import current
 from ..safe_html import esc
@@ -36,8 +37,8 @@ def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tu
         spec = load(exercise_id).spec
         if spec is None or spec.notebook not in by_notebook:
             continue  # examples and broken specs are not part of a learner's progress
-        if spec.type == "discussion":
-            continue  # notes on a discussion question are optional: a group talks instead
+        if not type_of(spec).counted:
+            continue  # optional notes (discussion questions) are not part of completion
         finished = exercise_id in summary and bool(summary[exercise_id].completed)
         groups = [by_notebook[spec.notebook]] + (
             [by_objective[spec.objective]] if spec.objective in by_objective else []

@@ -48,3 +48,10 @@ def test_the_progress_overview_leaves_discussions_out():
     notebooks, objectives = completion(CONTENT, {})
     counted = {ex for g in notebooks for ex in g.todo + g.done}
     assert counted and not counted & {s.id for s in DISCUSSIONS}
+
+
+def test_the_class_view_and_gradebook_leave_discussions_out():
+    from course.classroom.class_view import course_specs
+
+    counted = {s.id for s in course_specs(CONTENT)}
+    assert counted and not counted & {s.id for s in DISCUSSIONS}

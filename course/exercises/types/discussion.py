@@ -28,4 +28,5 @@ TYPE = ExerciseType(
     view=DiscussionView,
     static=static_html,
     minutes=lambda spec: MINUTES,
+    counted=False,  # the notes are optional: a group talks the questions through instead
 )
