@@ -55,3 +55,11 @@ def test_the_class_view_and_gradebook_leave_discussions_out():
 
     counted = {s.id for s in course_specs(CONTENT)}
     assert counted and not counted & {s.id for s in DISCUSSIONS}
+
+
+def test_the_site_progress_page_leaves_discussions_out():
+    from course.delivery.site.frame import site_data
+    from course.paths import data_dir
+
+    listed = {e["id"] for e in site_data(CONTENT, data_dir())["exercises"]}
+    assert listed and not listed & {s.id for s in DISCUSSIONS}
