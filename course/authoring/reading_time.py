@@ -7,8 +7,9 @@ The model (written out in the instructor guide, "How long each notebook takes"):
   comparison tables it shows;
 - a time per exercise, which its type's record gives (``minutes`` in ``course/exercises/types/``): three
   minutes for a single choice, four for a multiple select or an ordering, five for a categorize, a minute
-  per rated event, two minutes plus three per step of a decision's recommended path, and for a reflection
-  five minutes plus the time to write its suggested length at 15 words a minute;
+  per rated event, two minutes plus three per step of a decision's recommended path, for a reflection
+  five minutes plus the time to write its suggested length at 15 words a minute, and a minute for a
+  discussion question's notes;
 - a fixed time for the other displays (``DISPLAY_MINUTES``).
 
 ``course validate`` keeps every notebook's stated ``minutes`` (``data/course.yaml``) within ``TOLERANCE`` of

@@ -21,6 +21,7 @@ from typing import Any
 from ..content import load_content
 from ..exercises.lookup import index, load
 from ..exercises.scoring.decision import END
+from ..exercises.types import type_of
 from ..paths import data_dir, notebooks_dir
 from . import exchange as ex
 from .item_analysis import ItemStats, class_items
@@ -187,11 +188,12 @@ def story_places(notebook_id: str) -> dict[str, int]:
 
 
 def course_specs(content: Any) -> list[Any]:
-    """The specs of every exercise used in the course's notebooks, in story order: notebook by
-    notebook, and within one in the order the notebook asks them (by id when not asked)."""
+    """The specs of every exercise used in the course's notebooks that counts towards completion (not the
+    optional notes on discussion questions), in story order: notebook by notebook, and within one in the
+    order the notebook asks them (by id when not asked)."""
     order = {nb.id: i for i, nb in enumerate(content.course.notebooks)}
     specs = [load(eid).spec for eid in sorted(index(data_dir() / "exercises"))]
-    specs = [s for s in specs if s is not None and s.notebook in order]
+    specs = [s for s in specs if s is not None and s.notebook in order and type_of(s).counted]
     places = {nb: story_places(nb) for nb in order}
     return sorted(specs, key=lambda s: (order[s.notebook], places[s.notebook].get(s.id, len(places[s.notebook])), s.id))
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..content import load_content
 from ..exercises.lookup import index, load
+from ..exercises.types import type_of
 from ..paths import data_dir
 from ..progress import current
 from ..safe_html import esc
@@ -44,6 +45,8 @@ def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tu
         spec = load(exercise_id).spec
         if spec is None or spec.notebook not in by_notebook:
             continue  # examples and broken specs are not part of a learner's progress
+        if not type_of(spec).counted:
+            continue  # optional notes (discussion questions) are not part of completion
         mine = summary.get(exercise_id)
         completed = mine is not None and bool(mine.completed)
         explored = spec.type == "decision" and mine is not None and mine.attempts > 0

@@ -231,6 +231,30 @@ class Reflection(Common):
     fixtures: Annotated[list[ReflectionFixture], AfterValidator(_at_least_two_fixtures)]
 
 
+# --- discussion ---------------------------------------------------------------------------
+
+
+class Discussion(Common):
+    """A "For discussion" question with a private notes box and the points a good answer touches.
+
+    There is no wrong answer, so there are no fixtures to write: any note the learner saves is complete,
+    and the reference answer is the points themselves (``answer``).
+    """
+
+    type: Literal["discussion"]
+    points: list[Text] = Field(min_length=2, max_length=8)
+
+    @property
+    def answer(self) -> ReflectionAnswer:
+        """The reference answer: a note that touches every point."""
+        return ReflectionAnswer(text="\n".join(self.points))
+
+    @property
+    def fixtures(self) -> list[ReflectionFixture]:
+        """None: a discussion has no wrong answers."""
+        return []
+
+
 def as_plain(value: object) -> object:
     """A pydantic model as plain Python (dicts and lists); anything else unchanged."""
     return value.model_dump(mode="json") if isinstance(value, BaseModel) else value

@@ -283,6 +283,31 @@ def test_reflection_word_count_is_live(real_content) -> None:
     assert "3 words (suggested: at least 80)" in text(view.counter)
 
 
+def test_discussion_notes_are_private_and_show_the_points_once_written(real_content) -> None:
+    spec = example("example-discussion", real_content)
+    store = MemoryProgress()
+    view = view_of(spec, store)
+    assert view.reveal_button.description == "Show the points" and view.check_button.description == "Save my notes"
+    view.check_button.click()  # nothing written yet: no points, nothing saved
+    assert "Write your notes in the box" in text(view.feedback) and store.last_reflection(spec.id) is None
+    view = drive(spec, {"text": "She may withdraw; Susan can prepare in supervision.", "rubric": {}}, store)
+    assert spec.points[0].split()[0] in text(view.feedback) and "compare" in text(view.feedback).lower()
+    assert store.last_reflection(spec.id).text.startswith("She may withdraw")
+    assert store.attempts(spec.id) == []  # the notes are in no attempt record
+    again = view_of(spec, store)
+    assert again.text.value == "" and "You saved notes of 8 words" in text(again.feedback)
+    again.load_button.click()
+    assert again.text.value.startswith("She may withdraw")
+
+
+def test_discussion_points_can_be_read_before_writing(real_content) -> None:
+    spec = example("example-discussion", real_content)
+    view = view_of(spec)
+    view.reveal_button.click()
+    assert "Points a good answer touches" in text(view.answer)
+    assert all(p.split()[-1].rstrip(".") in text(view.answer) for p in spec.points)
+
+
 # --- errors never escape a handler --------------------------------------------------------------
 
 

@@ -114,5 +114,7 @@ def compile_spec(spec: Any, link: Link | None = None) -> dict[str, Any]:
     elif kind == "reflection":
         out["min_words"] = spec.min_words
         out["rubric"] = [{"id": r.id, "text_html": one(r.text), "text_plain": plain(r.text)} for r in spec.rubric]
+    elif kind == "discussion":
+        out["points_html"] = [one(p) for p in spec.points]
     out["title_html"] = esc(spec.title)
     return out

@@ -10,6 +10,7 @@ from typing import Any
 
 from ...displays.ethics_codes import PROFESSIONS
 from ...exercises.lookup import index, load
+from ...exercises.types import type_of
 from ...safe_html import esc
 
 SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "displays.js", "site.js")  # in the order each page loads them
@@ -41,7 +42,7 @@ def site_data(content: Any, data: Path) -> dict[str, Any]:
     exercises = []
     for exercise_id in sorted(index(data / "exercises")):
         spec = load(exercise_id, root=data).spec
-        if spec is not None and spec.notebook in known:
+        if spec is not None and spec.notebook in known and type_of(spec).counted:  # not optional notes
             exercises.append({"id": spec.id, "type": spec.type, "notebook": spec.notebook, "objective": spec.objective})
     return {
         "store_key": STORE_KEY,

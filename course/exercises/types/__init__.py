@@ -14,7 +14,7 @@ from ...progress.store import Store
 from ..result import Result
 from ..scoring.common import Found
 from ..widgets import ExerciseView
-from . import categorize, decision, multiple_select, ordering, rating, reflection, single_choice
+from . import categorize, decision, discussion, multiple_select, ordering, rating, reflection, single_choice
 from .record import ExerciseType
 
 # Every exercise type, in the order `course validate` lists them.
@@ -28,6 +28,7 @@ REGISTRY: dict[str, ExerciseType] = {
         rating.TYPE,
         decision.TYPE,
         reflection.TYPE,
+        discussion.TYPE,
     )
 }
 TYPES: tuple[str, ...] = tuple(REGISTRY)

@@ -24,7 +24,9 @@ class ExerciseType:
     - ``minutes``: the reading-time model's minutes for one exercise of this type, from its spec
       (``course.authoring.reading_time``: the times the course states come from it);
     - ``answer_hash``: how a student release keeps the reference answer as salted hashes; None when it
-      keeps none (a rating's answer comes from data/vignette/events.yaml; a reflection has only an example).
+      keeps none (a rating's answer comes from data/vignette/events.yaml; a reflection has only an example);
+    - ``counted``: whether the exercise counts towards completion (progress overview, class view,
+      gradebook); False for optional notes, which a group replaces by talking.
     """
 
     name: str
@@ -34,3 +36,4 @@ class ExerciseType:
     static: Callable[[Any], str]
     minutes: Callable[[Any], float]
     answer_hash: AnswerHash | None = None
+    counted: bool = True

@@ -28,6 +28,8 @@ class ExerciseView:
     check_label = "Check"
     check_tooltip = "Check your answer and see feedback"
     instructions = "Your answer:"
+    reveal_label = "Show answer"
+    reveal_tooltip = "Show the reference answer"
 
     def __init__(
         self,
@@ -62,7 +64,7 @@ class ExerciseView:
         )
         self.hint_button = w.Button(description="Hint", tooltip="Show the next hint", layout=w.Layout(width="auto"))
         self.reveal_button = w.Button(
-            description="Show answer", tooltip="Show the reference answer", layout=w.Layout(width="auto")
+            description=self.reveal_label, tooltip=self.reveal_tooltip, layout=w.Layout(width="auto")
         )
         self.reset_button = w.Button(
             description="Reset",

@@ -21,6 +21,7 @@ class ReflectionView(ExerciseView):
     check_label = "Save reflection"
     check_tooltip = "Save your reflection on this computer and see feedback"
     instructions = "Your reflection (kept on this computer only, never in the notebook):"
+    noun, a_noun = "reflection", "a reflection"  # in the messages about saved text
 
     def build_controls(self) -> list[Any]:
         import ipywidgets as w
@@ -46,7 +47,7 @@ class ReflectionView(ExerciseView):
             for r in self.spec.rubric
         }
         self.load_button = w.Button(
-            description="Load my saved reflection",
+            description=f"Load my saved {self.noun}",
             tooltip="Put your last saved text back in the box",
             layout=w.Layout(width="auto", display="none"),
         )
@@ -86,7 +87,7 @@ class ReflectionView(ExerciseView):
             self.store.save_reflection(self.spec.id, self.hash, answer["text"], dict(answer.get("rubric", {})))
         except Exception as exc:
             return note_html(
-                f"Your reflection could not be saved ({exc}). Copy your text somewhere safe before you close the notebook."
+                f"Your {self.noun} could not be saved ({exc}). Copy your text somewhere safe before you close the notebook."
             )
         return '<p class="cx-small">Saved on this computer only; it is not written into the notebook.</p>'
 
@@ -101,8 +102,8 @@ class ReflectionView(ExerciseView):
         when = str(saved.created_at)[:10]
         earlier = " (from an earlier version of this exercise)" if saved.content_hash != self.hash else ""
         self.feedback.value = note_html(
-            f"You saved a reflection of {words(saved.text)} words on {when}{earlier}. "
-            "Press 'Load my saved reflection' to see it again."
+            f"You saved {self.a_noun} of {words(saved.text)} words on {when}{earlier}. "
+            f"Press 'Load my saved {self.noun}' to see it again."
         )
         self.load_button.layout.display = None
 
@@ -110,9 +111,9 @@ class ReflectionView(ExerciseView):
         """Put the last saved reflection back into the box (only when the learner asks)."""
         saved = self._saved()
         if saved is None:
-            self.feedback.value = note_html("There is no saved reflection yet.")
+            self.feedback.value = note_html(f"You have not saved {self.a_noun} yet.")
             return
         self.text.value = saved.text
         for key, box in self.rubric.items():
             box.value = bool(saved.rubric.get(key, False))
-        self.feedback.value = note_html("Your saved reflection is back in the box.")
+        self.feedback.value = note_html("What you saved last is back in the box.")

@@ -28,9 +28,12 @@ def button(out: Locator, label: str) -> Locator:
 
 
 def check_label(spec: Any) -> str:
-    return {"decision": "Choose this reply", "rating": "Check my ratings", "reflection": "Save reflection"}.get(
-        spec.type, "Check"
-    )
+    return {
+        "decision": "Choose this reply",
+        "rating": "Check my ratings",
+        "reflection": "Save reflection",
+        "discussion": "Save my notes",
+    }.get(spec.type, "Check")
 
 
 def feedback_text(out: Locator) -> str:
@@ -88,6 +91,11 @@ def _reflection(out: Locator, spec: Any, answer: Any) -> None:
         out.get_by_label(plain(r.text), exact=True).set_checked(bool(answer.get("rubric", {}).get(r.id)))
 
 
+def _discussion(out: Locator, spec: Any, answer: Any) -> None:
+    answer = answer if isinstance(answer, dict) else answer.model_dump()
+    out.get_by_label("Notes", exact=True).fill(answer["text"])
+
+
 PUT = {
     "single-choice": _single,
     "multiple-select": _multiple,
@@ -96,6 +104,7 @@ PUT = {
     "rating": _rating,
     "decision": _decision,
     "reflection": _reflection,
+    "discussion": _discussion,
 }
 
 

@@ -233,3 +233,31 @@ def test_the_setup_check_is_replaced_by_a_note(course_site: BuiltSite) -> None:
     text = (course_site.root / "00_start_here.html").read_text(encoding="utf-8")
     assert "Nothing to set up here." in text
     assert "jupyterlab_widgets" not in text, "the build machine's package versions are shown"
+
+
+def test_discussion_notes_stay_in_the_browser_and_show_the_points(
+    site_file: SiteBrowser, course_site: BuiltSite
+) -> None:
+    """A "For discussion" question of the case: the points appear once notes are saved, or on request, and
+    the notes come back into the box only when asked."""
+    spec = load_spec(course_site.data, "ch03-discuss-fee-waived-2")
+    other = load_spec(course_site.data, "ch03-discuss-uneasy-relief")
+    page = site_file.open("03_the_case_of_jane_and_susan.html")
+    out = section(page, spec.id)
+    button(out, "Save my notes").click()
+    expect(out.locator(".cx-feedback-area")).to_contain_text("Write your notes in the box")
+    notes = {"text": "Mostly Susan's own guilt and fear of Jane's anger.", "rubric": {}}
+    out = answer(page, spec, notes)
+    expect(out.locator(".cx-feedback-area .cx-verdict")).to_have_text(
+        "Saved: compare your notes with the points below."
+    )
+    assert feedback_text(out).startswith(evaluate(spec, notes).feedback_text)
+    later = section(page, other.id)
+    button(later, "Show the points").click()
+    assert plain_text(later.locator(".cx-answer").inner_html()) == plain_text(describe_answer(other))
+    page.reload()
+    out = section(page, spec.id)
+    expect(out.locator(".cx-feedback-area")).to_contain_text("You saved notes of 9 words")
+    expect(out.get_by_label("Notes", exact=True)).to_have_value("")
+    button(out, "Load my saved notes").click()
+    expect(out.get_by_label("Notes", exact=True)).to_have_value(notes["text"])

@@ -156,12 +156,14 @@ def test_axe_finds_no_serious_issue_on_any_page(site_file: SiteBrowser, course_s
             site_file.open(name, page)
             for out in page.locator("section.cx-exercise.cx-ready").all():  # every part of an exercise shown
                 out.locator("button").filter(
-                    has_text=re.compile(r"^\s*(Check|Check my ratings|Save reflection|Choose this reply)\s*$")
+                    has_text=re.compile(
+                        r"^\s*(Check|Check my ratings|Save reflection|Save my notes|Choose this reply)\s*$"
+                    )
                 ).click()
                 hint = out.locator("button").filter(has_text=re.compile(r"^\s*Hint"))
                 if hint.count() and hint.is_enabled():
                     hint.click()
-                reveal = out.locator("button").filter(has_text=re.compile(r"^\s*Show answer\s*$"))
+                reveal = out.locator("button").filter(has_text=re.compile(r"^\s*(Show answer|Show the points)\s*$"))
                 if reveal.is_visible() and reveal.is_enabled():
                     reveal.click()
             result = axe.run(

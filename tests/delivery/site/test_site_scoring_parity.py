@@ -158,7 +158,7 @@ def test_reference_answers_fixtures_and_blank_answers_score_alike(specs, compile
         cases += [(ex_id, as_plain(f.answer)) for f in spec.fixtures]
         cases += [(ex_id, blank) for blank in (None, "", [], {}, {"text": "", "rubric": {}})]
     compare(specs, compiled, cases)
-    assert len(cases) > 8 * len(specs)
+    assert len(cases) > 8 * sum(1 for s in specs.values() if s.fixtures)  # a discussion has no fixtures
 
 
 def test_accepted_alternatives_score_as_accepted_in_both(specs, compiled) -> None:
@@ -283,7 +283,10 @@ def page_answer(spec: Any) -> st.SearchStrategy[Any]:
         return path()
     return st.fixed_dictionaries(
         {"text": WORDS},
-        optional={"rubric": st.fixed_dictionaries({}, optional={r.id: st.booleans() for r in spec.rubric})},
+        # a discussion's notes have no rubric: its page sends an empty one
+        optional={
+            "rubric": st.fixed_dictionaries({}, optional={r.id: st.booleans() for r in getattr(spec, "rubric", [])})
+        },
     )
 
 

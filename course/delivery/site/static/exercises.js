@@ -10,11 +10,13 @@
 
   const S = root.CourseScoring;
 
-  const CHECK = { decision: "Choose this reply", rating: "Check my ratings", reflection: "Save reflection" };
+  const CHECK = { decision: "Choose this reply", rating: "Check my ratings", reflection: "Save reflection", discussion: "Save my notes" };
   const CHECK_TIP = {
     decision: "Answer with the selected reply and see what happens",
     reflection: "Save your reflection in this browser and see feedback",
+    discussion: "Save your notes in this browser and compare them with the points",
   };
+  const REVEAL = { discussion: ["Show the points", "Show the points a good answer touches"] };
   const INSTRUCTIONS = {
     "single-choice": "Choose one option:",
     "multiple-select": "Tick every option that applies:",
@@ -22,6 +24,7 @@
     categorize: "Choose a category for each item:",
     decision: "Your reply:",
     reflection: "Your reflection (kept in this browser only, never sent anywhere):",
+    discussion: "Your notes (kept in this browser only, never sent anywhere):",
   };
 
   // ------------------------------------------------------------------ small DOM helpers
@@ -107,7 +110,8 @@
       this.controls = el("div", { class: "cx-controls" }, this.buildControls());
       this.checkButton = this.button(CHECK[spec.type] || "Check", CHECK_TIP[spec.type] || "Check your answer and see feedback", () => this.check(), "cx-primary");
       this.hintButton = this.button("Hint", "Show the next hint", () => this.hint());
-      this.revealButton = this.button("Show answer", "Show the reference answer", () => this.reveal());
+      const [revealText, revealTip] = REVEAL[spec.type] || ["Show answer", "Show the reference answer"];
+      this.revealButton = this.button(revealText, revealTip, () => this.reveal());
       this.resetButton = this.button("Reset", "Clear your answer and start this exercise again", () => this.reset());
       this.status = el("div", { class: "cx-status" });
       this.hints = el("div", { class: "cx-hints-area" });
@@ -556,6 +560,8 @@
   // ------------------------------------------------------------------ reflection
 
   class ReflectionView extends ExerciseView {
+    get noun() { return "reflection"; } // in the messages about saved text
+    get aNoun() { return "a reflection"; }
     buildControls() {
       const id = `${this.prefix}-text`;
       this.text = el("textarea", { id, rows: "10", placeholder: "Write here. Do not write about real clients.", title: "Your reflection" });
@@ -590,7 +596,7 @@
       try {
         this.store.saveReflection(this.spec.id, this.hash, answer.text, answer.rubric || {});
       } catch (err) {
-        return noteHtml(`Your reflection could not be saved (${err.message}). Copy your text somewhere safe before you close the page.`);
+        return noteHtml(`Your ${this.noun} could not be saved (${err.message}). Copy your text somewhere safe before you close the page.`);
       }
       this.loadButton.hidden = false;
       return '<p class="cx-small">Saved in this browser only; it is not sent anywhere.</p>';
@@ -600,18 +606,39 @@
       if (!saved) return;
       const when = String(saved.created_at).slice(0, 10);
       const earlier = saved.content_hash !== this.hash ? " (from an earlier version of this exercise)" : "";
-      this.feedback.innerHTML = noteHtml(`You saved a reflection of ${S.words(saved.text)} words on ${when}${earlier}. ` +
-        "Press 'Load my saved reflection' to see it again.");
+      this.feedback.innerHTML = noteHtml(`You saved ${this.aNoun} of ${S.words(saved.text)} words on ${when}${earlier}. ` +
+        `Press 'Load my saved ${this.noun}' to see it again.`);
       this.loadButton.hidden = false;
     }
     loadSaved() {
       const saved = this.store.lastReflection(this.spec.id);
       if (!saved) {
-        this.feedback.innerHTML = noteHtml("There is no saved reflection yet.");
+        this.feedback.innerHTML = noteHtml(`You have not saved ${this.aNoun} yet.`);
         return;
       }
       this.setAnswer({ text: saved.text, rubric: saved.rubric });
-      this.feedback.innerHTML = noteHtml("Your saved reflection is back in the box.");
+      this.feedback.innerHTML = noteHtml("What you saved last is back in the box.");
+    }
+  }
+
+  // ------------------------------------------------------------------ discussion
+
+  class DiscussionView extends ReflectionView {
+    get noun() { return "notes"; }
+    get aNoun() { return "notes"; }
+    buildControls() {
+      const id = `${this.prefix}-text`;
+      this.text = el("textarea", { id, rows: "4", placeholder: "A few lines are enough. Do not write about real clients.", title: "Your notes" });
+      this.counter = el("p", { class: "cx-small", "aria-live": "polite" });
+      this.text.addEventListener("input", () => this.count());
+      this.rubric = [];
+      this.loadButton = this.button("Load my saved notes", "Put your last saved notes back in the box", () => this.loadSaved());
+      this.loadButton.hidden = true;
+      this.count();
+      return [el("label", { for: id, class: "cx-field-label", text: "Notes" }), this.text, this.counter, this.loadButton];
+    }
+    count() {
+      this.counter.textContent = `${S.words(this.text.value)} words`;
     }
   }
 
@@ -623,6 +650,7 @@
     rating: RatingView,
     decision: DecisionView,
     reflection: ReflectionView,
+    discussion: DiscussionView,
   };
 
   /** Turn every exercise section of the page into a live exercise. */

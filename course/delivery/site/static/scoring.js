@@ -635,6 +635,36 @@
     },
   };
 
+  // ------------------------------------------------------------------ discussion
+
+  const discussion = {
+    problems(spec, answer) {
+      if (!isDict(answer) || !isStr(answer.text)) return [`got ${shown(answer)}; it should be {text: your notes}`];
+      const found = [];
+      for (const key of Object.keys(answer)) {
+        if (key !== "text" && key !== "rubric") found.push(`'${key}' is not part of discussion notes; use text`);
+      }
+      const rubric = has(answer, "rubric") ? answer.rubric : {};
+      if (!(rubric === null || (isDict(rubric) && Object.keys(rubric).length === 0))) {
+        found.push("discussion notes have no self-assessment points");
+      }
+      return found;
+    },
+    evaluate(spec, answer) {
+      const found = discussion.problems(spec, answer);
+      if (found.length) return invalid(`Your notes could not be read: ${found[0]}.`);
+      const count = words(answer.text);
+      if (count === 0) {
+        return invalid("Write your notes in the box, then press Save. Or press 'Show the points' to read them first.");
+      }
+      const fb = new Feedback();
+      fb.text(`Your notes are saved (${count} words). Compare them with the points a good answer touches:`);
+      fb.html(`<ul>${spec.points_html.map((p) => `<li>${p}</li>`).join("")}</ul>`);
+      fb.text("A good answer need not touch every point, and may make others the course has not listed.");
+      return fb.result(1, 1, { verdict: "Saved: compare your notes with the points below." });
+    },
+  };
+
   // ------------------------------------------------------------------ entry points
 
   const TYPES = {
@@ -645,6 +675,7 @@
     rating,
     decision,
     reflection,
+    discussion,
   };
 
   /** Score `answer` for `spec`; never throws for an answer of the wrong shape (valid is false then). */
