@@ -155,3 +155,22 @@ def test_a_learners_own_file_with_the_name_of_a_new_notebook_is_renamed_not_over
     renamed = [p for p in (learner / "notebooks").iterdir() if p.name.startswith("02_transference_lifecycle__")]
     assert len(renamed) == 1, log
     assert renamed[0].read_bytes() == (NOTEBOOKS / START).read_bytes()
+
+
+def test_a_learner_who_renames_their_edited_copy_gets_the_instructors_new_version_beside_it(course, tmp_path):
+    learner = tmp_path / "home" / "course"
+    pull(course, learner)
+    path = learner / "notebooks" / FIRST
+    index = markdown_cells(path)[1]
+    mine = "My version of this paragraph."
+    edit_cell(path, index, mine)
+    theirs = "The instructor's corrected paragraph."
+    edit_cell(course.root / "notebooks" / FIRST, index, theirs)
+    course.commit("Rewrite a paragraph of notebook 01")
+    kept = path.with_name("01_my_copy.ipynb")
+    path.rename(kept)  # File > Rename in JupyterLab
+
+    log = "".join(pull(course, learner))
+
+    assert cell(path, index) == theirs, log
+    assert cell(kept, index) == mine
