@@ -11,7 +11,9 @@ Meanwhile the instructor's class view (``load_class``) refreshes in a loop.
 Every refresh must see only complete submissions, each exactly the answers of the learner whose
 pseudonym names the folder; a submission once seen never disappears; the class view's counts must
 equal what the seen learners answered; and at the end all 30 are there with their reflections.
-The timings are printed (run with ``-s``), never asserted: speed is ``make bench``'s #13.
+The timings are printed (run with ``-s``), never asserted: speed is ``make bench``'s #13. A writer that
+wrote the submission in place instead of renaming a finished file into it fails here (tried once: one
+refresh found 11 half-written submissions).
 """
 
 from __future__ import annotations
