@@ -38,7 +38,7 @@ from course.classroom.exchange import SUBMISSION, pseudonym, read_key
 from course.content import load_content
 from course.delivery.hub.launch import hub_setup, make_home_private
 
-from .conftest import Account, Accounts, answer, decision_ids, hub_dir, shared_tmp, two_paths
+from .conftest import Account, Accounts, answer, cannot_run, decision_ids, hub_dir, shared_tmp, two_paths
 
 pytestmark = pytest.mark.usefixtures("as_root")
 
@@ -88,6 +88,8 @@ def make_learners(accounts: Accounts, count: int, group: str) -> list[Account]:
     import pwd
     import secrets
 
+    if shutil.which("newusers") is None:
+        cannot_run("newusers is not installed (Debian's passwd package has it)")
     names = [f"{accounts.tag}-l{n:02d}" for n in range(count)]
     lines = "".join(f"{name}:{secrets.token_urlsafe(12)}::{group}::/home/{name}:/bin/bash\n" for name in names)
     try:
