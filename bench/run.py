@@ -18,7 +18,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: import the `bench` package from the repository
     sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-from bench import class_view, explorer, figure, imports, machine, notebooks, store, validation  # noqa: E402
+from bench import class_view, explorer, figure, imports, machine, notebooks, share_burst, store, validation  # noqa: E402
 from bench.report import Measure, say, table, write_json  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,6 +36,7 @@ NAMES = {
     10: "Class view over 30 submissions",
     11: "Class view over 300 submissions",
     12: "Class view over 3,000 submissions",
+    13: "30 learners share at the same moment",
 }
 
 
@@ -67,7 +68,7 @@ def browser_explorer_step(steps: int) -> Measure:
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--only", default="1,2,3,4,5,6,7,8,9,10,11,12", help="comma-separated figure numbers (default: all)"
+        "--only", default="1,2,3,4,5,6,7,8,9,10,11,12,13", help="comma-separated figure numbers (default: all)"
     )
     parser.add_argument("--rounds", type=int, default=5, help="rounds of #1, all notebooks each (default 5)")
     parser.add_argument("--clicks", type=int, default=30, help="timed clicks of #4, each side (default 30)")
@@ -92,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         10: class_view.measure,
         11: lambda: class_view.measure(rounds=10, learners=300, number=11),
         12: lambda: class_view.measure(rounds=3, learners=3000, number=12),
+        13: share_burst.measure,
     }
     wanted = [int(n) for n in args.only.split(",") if n.strip()]
     unknown = [n for n in wanted if n not in steps]
