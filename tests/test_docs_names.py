@@ -20,6 +20,7 @@ import pytest
 
 from course.content import load_content
 from course.content import models as m
+from course.delivery.audience import DELIVERIES, TAG_PREFIX
 from course.exercises.lookup import index
 from course.exercises.types import TYPES
 from course.paths import data_dir, repo_root
@@ -81,7 +82,17 @@ def known_ids(exercise_ids: set[str]) -> set[str]:
     )
     ids |= {nb.id for nb in content.course.notebooks} | {c.id for c in content.characters}
     ids |= set(TYPES)
+    ids |= set(_subcommands())  # `class-summary`, `hub-add-learner`, ...: the course command's own words
+    ids |= {f"{TAG_PREFIX}{d}" for d in DELIVERIES}  # `only-lab` ...: the cell tags for one delivery
     return ids
+
+
+def _subcommands() -> list[str]:
+    from course.cli import build_parser
+
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return list(action.choices)
 
 
 def test_every_exercise_a_doc_shows_in_a_notebook_cell_exists(exercise_ids: set[str]) -> None:

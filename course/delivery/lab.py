@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import notebooks_dir, repo_root
+from .lab_copy import update_copy
 
 START_NOTEBOOK = "00_start_here.ipynb"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
@@ -111,8 +112,6 @@ def run_lab(port: int = 8888, open_browser: bool = True, instructor: bool = Fals
         root, start = instructor_root()
         print(f"Serving the whole course folder {root}: the full notebooks, with instructor notes, data/ and docs/.")
     else:
-        from .lab_copy import update_copy
-
         try:
             report = update_copy()
         except OSError as exc:

@@ -168,7 +168,9 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
     wrong = course_call_problems(paths[0].parent, content, data / "exercises")
     if wrong:
         raise SiteError(
-            "\n".join([*map(str, wrong), "Fix the notebook cells above (course validate), then build again."])
+            "\n".join(
+                [*map(str, wrong), f"Fix the notebook cells above ({VALIDATE_HINT} lists them), then build again."]
+            )
         )
     known = {p.stem for p in paths}
     site_pages = {f"{stem}.html" for stem in known} | {"index.html", "progress.html"}
