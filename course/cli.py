@@ -235,18 +235,28 @@ def _exchange_folder(arg: str | None) -> Path | None:
     return Path(value) if value else None
 
 
-def run_class_summary_exchange(exchange: str | None, out_dir: str | Path) -> int:
-    """The class view from the command line: a page in ``out_dir``; skipped submissions listed."""
+def _class_or_none(command: str, exchange: str | None) -> Any:
+    """The class view's numbers from the exchange, or None after saying on stderr why they cannot be read."""
     from .classroom.class_view import load_class
-    from .classroom.class_view_page import write_page
 
     folder = _exchange_folder(exchange)
     if folder is None:
-        return _say_error("class-summary", "give the exchange folder with --exchange DIR (or set COURSE_EXCHANGE)")
+        _say_error(command, "give the exchange folder with --exchange DIR (or set COURSE_EXCHANGE)")
+        return None
     try:
-        data = load_class(folder)
+        return load_class(folder)
     except ExchangeError as exc:
-        return _say_error("class-summary", exc)
+        _say_error(command, exc)
+        return None
+
+
+def run_class_summary_exchange(exchange: str | None, out_dir: str | Path) -> int:
+    """The class view from the command line: a page in ``out_dir``; skipped submissions listed."""
+    from .classroom.class_view_page import write_page
+
+    data = _class_or_none("class-summary", exchange)
+    if data is None:
+        return 2
     try:
         page = write_page(data, Path(out_dir))
     except OSError as exc:
@@ -262,16 +272,11 @@ def run_item_analysis(exchange: str | None, out: str | Path) -> int:
     """The item analysis of the class's shared first attempts, as a CSV for the instructor's own tools."""
     import csv
 
-    from .classroom.class_view import load_class
     from .classroom.item_analysis import CSV_COLUMNS, csv_rows
 
-    folder = _exchange_folder(exchange)
-    if folder is None:
-        return _say_error("item-analysis", "give the exchange folder with --exchange DIR (or set COURSE_EXCHANGE)")
-    try:
-        data = load_class(folder)
-    except ExchangeError as exc:
-        return _say_error("item-analysis", exc)
+    data = _class_or_none("item-analysis", exchange)
+    if data is None:
+        return 2
     path = Path(out)
     try:
         with path.open("w", newline="", encoding="utf-8") as fh:

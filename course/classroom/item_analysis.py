@@ -5,7 +5,8 @@ For every exercise with a key, from each learner's first attempt:
 - **difficulty**: the share of learners who got it right (full marks, accepted alternatives included);
 - **discrimination**: the corrected item-total correlation (the item's score against the learner's score on
   every *other* item, so an item does not correlate with itself), and the upper-lower difference (the share
-  correct in the top third of the class minus the share in the bottom third, by that same rest score);
+  correct in the top third of the class minus the share in the bottom third, by that same rest score; a
+  learner tied with the last one in a third is counted in it too);
 - **options** (choice items): how often the top and the bottom third chose each option.
 
 An item is **flagged** for review when it discriminates negatively (the learners who do best on the rest of
@@ -97,7 +98,11 @@ def _item(item: str, responses: Sequence[Mapping[str, Response]], key: str | Non
         result.item_total = float(stats.pearsonr(scores, rest).statistic)
     ranked = sorted(rows, key=lambda r: r[1])
     third = max(1, len(ranked) // 3)
-    bottom, top = ranked[:third], ranked[-third:]
+    # A third of the class at each end, widened to every learner tied with the last one taken, so that
+    # learners with the same rest score are never split between groups by the order they came in.
+    low, high = ranked[third - 1][1], ranked[-third][1]
+    bottom = [r for r in ranked if r[1] <= low]
+    top = [r for r in ranked if r[1] >= high]
     result.upper_lower = _share_correct(top) - _share_correct(bottom)
     if key is not None:
         result.top_choices = _choice_shares(top)
