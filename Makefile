@@ -8,7 +8,7 @@ PIP    := $(PY) -m pip
 RUFF   := $(VENV)/bin/ruff
 PORT   ?= 8888
 APP_PORT ?= 8866
-HUB_PORT ?= 8000
+HUB_PORT ?= $(if $(COURSE_HUB_PORT),$(COURSE_HUB_PORT),8000)
 HUB_DIR  ?= $(shell bash deploy/hub/hub-dir.sh)
 PYTEST_ARGS ?=
 # make test runs the tests on two workers (pytest-xdist); tests that share a slow server stay on one worker

@@ -121,4 +121,14 @@ if [ ! -x "$HUB_DIR/chp/node_modules/.bin/configurable-http-proxy" ] \
         2> >(grep -v 'EBADENGINE\|npm warn' >&2)
     echo "$CHP_VERSION" > "$HUB_DIR/chp/.version"
 fi
+# 5. The instructor's own checkout holds the answers, the guide and the facilitator notes. Learners log in on
+# this machine, so say so plainly when other accounts can read them (the hub gives learners the student release).
+if [ "$(id -u)" = 0 ] && [ "${COURSE_HUB_MODE:-system}" != demo ]; then
+    readable=$(find "$ROOT/data" "$ROOT/docs" "$ROOT/notebooks" -perm -o+r -print -quit 2>/dev/null)
+    if [ -n "$readable" ]; then
+        say "WARNING: other accounts, learners included, can read this checkout's answers and instructor notes"
+        say "  (for example $readable). Make them private before learners log in:"
+        say "  chmod -R o-rwx $ROOT/data $ROOT/docs $ROOT/notebooks"
+    fi
+fi
 say "ready in $HUB_DIR"

@@ -101,8 +101,9 @@ def added_text(added: Added, hub_url: str) -> str:
     return (
         f"Made {added.name} in the group {added.group}, with a private home (0700).\n"
         f"First password: {added.password}\n"
-        f"Give it to {added.name} in person or another private way. At the first login on {hub_url} the hub "
-        "asks them to choose their own password (the first one stops working then)."
+        f"Give it to {added.name} in person or another private way, with the hub's address (the one `make hub` "
+        f"printed; {hub_url} unless COURSE_HUB_IP, COURSE_HUB_PORT or TLS are set here as they are for the hub). "
+        "At the first login the hub asks them to choose their own password (the first one stops working then)."
     )
 
 

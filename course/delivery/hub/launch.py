@@ -180,7 +180,7 @@ def login_help(s: HubSettings) -> str:
             f"  instructors  members of the group {s.instructors}; the class view is "
             "jane-susan-course/class_view.ipynb in their home",
             "Add an account, as root (before or after the hub has started):",
-            "  course hub-add-learner NAME      course hub-add-instructor NAME",
+            f"  {sys.executable.rsplit('/', 1)[0]}/course hub-add-learner NAME   (or hub-add-instructor NAME)",
         ]
     else:
         lines += [
