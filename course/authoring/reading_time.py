@@ -164,6 +164,7 @@ def minutes_problems(content: Any, cells: Mapping[str, list[Any]], specs: Mappin
             )
         elif not within_tolerance(info.minutes, model.minutes):
             low, high = _tolerance_range(model.minutes)
+            high = min(high, SPLIT_ABOVE)  # a stated time past the cap would only move the problem
             out.append(
                 doc.problem(
                     ("notebooks", i, "minutes"),

@@ -28,11 +28,21 @@ FEEDBACK_SHOWN = 160
 
 
 def exercise_files(exercises_dir: Path) -> list[Path]:
-    """Every YAML file under ``exercises_dir``, in a stable order."""
+    """Every YAML file under ``exercises_dir``, in a stable order.
+
+    Hidden files and folders are left out: JupyterLab's editor keeps a copy of an opened file in
+    ``.ipynb_checkpoints/``, which is not a second exercise.
+    """
     root = Path(exercises_dir)
     if not root.is_dir():
         return []
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix in (".yaml", ".yml")
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
 
 
 def count_released(exercises_dir: Path) -> int:

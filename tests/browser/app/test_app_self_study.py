@@ -8,17 +8,15 @@ from __future__ import annotations
 from delivery.audience_phrases import foreign_instructions
 from playwright.sync_api import Page, expect
 
-from course.displays.seminar_share import SHARE
-
 from .conftest import AppServer
 
 START = "00_start_here.ipynb"
 RENDER_TIMEOUT = 90_000  # ms: Voilà runs the whole notebook before it shows the page
 
-# The rendered text of the page, and apart from it the text of the share panel's output.
-TEXTS = """(share) => {
-  const outputs = [...document.querySelectorAll(".jp-OutputArea-output")];
-  const panel = outputs.filter((o) => o.innerText.includes(share));
+# The rendered text of the page, and apart from it the text of the share panels (off the hub, the panel
+# offers "Download my answers"; on the hub, sharing with the seminar).
+TEXTS = """() => {
+  const panel = [...document.querySelectorAll(".course-share")];
   return { page: document.body.innerText.split(panel.map((o) => o.innerText).join("\\n")).join(""),
            panel: panel.map((o) => o.innerText).join("\\n") };
 }"""
@@ -26,8 +24,8 @@ TEXTS = """(share) => {
 
 def _texts(page: Page, app_server: AppServer) -> dict[str, str]:
     page.goto(app_server.render_url(START), timeout=RENDER_TIMEOUT)
-    expect(page.get_by_text(SHARE).first).to_be_visible(timeout=RENDER_TIMEOUT)
-    return page.evaluate(TEXTS, SHARE)
+    expect(page.locator(".course-share").first).to_be_visible(timeout=RENDER_TIMEOUT)
+    return page.evaluate(TEXTS)
 
 
 def test_the_app_shows_its_own_instructions_and_none_for_a_notebook(page: Page, app_server: AppServer) -> None:
