@@ -12,12 +12,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -156,12 +158,31 @@ async def _terminal_says(url: str, token: str, name: str, command: str, marker: 
     return seen
 
 
+def _in_own_loop(coroutine: Any) -> Any:
+    """Run ``coroutine`` to its end in a thread of its own: a browser test before it on the same worker may
+    have left an event loop running in this one, where ``asyncio.run`` refuses to start."""
+    result: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            result["value"] = asyncio.run(coroutine)
+        except BaseException as exc:  # re-raised in the test's own thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_terminal_finds_course_and_a_signal_stops_everything(lab: Lab, stop: signal.Signals) -> None:
     assert (lab.folder / "00_start_here.ipynb").is_file(), "the learner copy was not made"
     kernel = lab.api("POST", "/api/kernels")
     terminal = lab.api("POST", "/api/terminals")
-    said = asyncio.run(
+    said = _in_own_loop(
         _terminal_says(
             lab.url, lab.token, terminal["name"], "command -v course; course --help | head -n 1; echo DONE", "DONE"
         )
