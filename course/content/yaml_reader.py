@@ -126,7 +126,7 @@ def load_yaml(path: Path) -> YamlDoc:
     except yaml.YAMLError as exc:
         doc.problems.append(_syntax_problem(doc, text, exc))
         return doc
-    builder = _Builder(doc, watch_aliases=_ANCHOR.search(text) is not None)
+    builder = _Builder(doc, watch_aliases=_ANCHOR.search(text) is not None, source=text.splitlines())
     try:
         doc.data = builder.build(node, ()) if node is not None else None
     except _Repeated:
@@ -139,6 +139,12 @@ def load_yaml(path: Path) -> YamlDoc:
     ]
     return doc
 
+
+HASH_IN_TEXT = (
+    "stops at ' #': YAML reads '{rest}' as a comment and leaves it out of the text; put the whole text in "
+    "double quotes, or write it after '>-'"
+)
+_HASHTAG_AFTER = re.compile(r"^[ \t]+#(\S.*)$")
 
 COLON_IN_TEXT = (
     "contains ': ' (a colon and a space), which YAML reads as a new field: "
@@ -177,10 +183,11 @@ def _syntax_problem(doc: YamlDoc, text: str, exc: Any) -> Problem:
 class _Builder:
     """Turns a composed YAML node tree into plain Python, recording lines and duplicate keys."""
 
-    def __init__(self, doc: YamlDoc, watch_aliases: bool = True) -> None:
+    def __init__(self, doc: YamlDoc, watch_aliases: bool = True, source: list[str] | None = None) -> None:
         import yaml
 
         self.doc = doc
+        self.source = source or []
         self.yaml = yaml
         self.pending: list[tuple[int, Loc, str]] = []
         self.constructor = yaml.SafeLoader("")
@@ -231,10 +238,21 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        self._check_cut_by_hash(node, loc)
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError:
             return node.value
+
+    def _check_cut_by_hash(self, node: Any, loc: Loc) -> None:
+        """A plain one-line text followed by ' #word': the '#word' looks like part of the text, but YAML has
+        read it as a comment. (A comment written as '# note', with a space, is left alone.)"""
+        end = node.end_mark
+        if node.style not in (None, "") or node.tag != "tag:yaml.org,2002:str" or end.line >= len(self.source):
+            return
+        found = _HASHTAG_AFTER.match(self.source[end.line][end.column :])
+        if found:
+            self.pending.append((end.line + 1, loc, HASH_IN_TEXT.format(rest="#" + found.group(1).strip())))
 
 
 def alias_problems(doc: YamlDoc, text: str) -> list[Problem]:
