@@ -346,7 +346,7 @@
       const j = Math.max(0, Math.min(this.order.length - 1, i + step));
       [this.order[i], this.order[j]] = [this.order[j], this.order[i]];
       this.refresh(chosen);
-      this.orderNote.innerHTML = `<p class="cx-small" role="status">${esc(this.texts.get(chosen))} is now at position ${j + 1}.</p>`;
+      this.orderNote.innerHTML = `<p class="cx-small" role="status">Moved to position ${j + 1}: ${esc(this.texts.get(chosen))}</p>`;
     }
     refresh(keep = null) {
       const name = `${this.prefix}-order`;
