@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from course import progress
 from course.content.gottlieb import DIMENSION_IDS, gottlieb_path, gottlieb_problems, load_gottlieb
 from course.displays.worksheets import gottlieb_assessment, gottlieb_worksheet, reading_html
-from course import progress
 from course.problems import ContentError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "worksheets"
