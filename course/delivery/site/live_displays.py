@@ -22,6 +22,7 @@ from ...safe_html import esc, inline, markdown
 from ...timeline.explorer import Stepper, _menu_label
 from ...timeline.plot import plot_timeline
 
+SHORT_LABEL = 36  # characters in an event's name in the menu on a phone
 STEP_COLOURS = 128  # the explorer's 37 pictures: about 30 kB each instead of about 100 kB
 
 
@@ -32,7 +33,7 @@ def explorer_html() -> str:
     steps = []
     for i, event in enumerate(stepper.events):
         label = escape(_menu_label(stepper, i + 1), quote=True)
-        short = escape(f"{i + 1}. {event.title}", quote=True)  # for a phone's narrow menu
+        short = escape(short_label(i + 1, event.title), quote=True)  # for a phone's narrow menu
         alt = f"{base.alt_text} Selected: {stepper.position(i)}."
         data = base64.b64encode(fewer_colours(stepper.png(event.id))).decode("ascii")
         picture = f'<img src="data:image/png;base64,{data}" alt="{escape(alt, quote=True)}">'
@@ -47,6 +48,16 @@ def explorer_html() -> str:
         "With JavaScript on, an Event menu with Previous and Next steps through them one at a time.</p>"
         f"{messages}{''.join(steps)}</div>"
     )
+
+
+def short_label(number: int, title: str, room: int = SHORT_LABEL) -> str:
+    """``"39. Susan tells Jane the placement…"``: the event's number and title, cut at a word to fit a phone's
+    menu (the card below the menu gives the title in full)."""
+    label = f"{number}. {title}"
+    if len(label) <= room:
+        return label
+    cut = label[: room - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "\u2026"
 
 
 def fewer_colours(png: bytes, colours: int = STEP_COLOURS) -> bytes:

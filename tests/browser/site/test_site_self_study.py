@@ -218,8 +218,8 @@ def test_the_progress_page_shows_an_explored_scenario_apart_from_the_recommended
     title = content.notebook(spec.notebook).title
     row = progress.locator("table").first.locator("tr").filter(has_text=title)
     scenarios = sum(1 for s in specs if s.type == "decision" and s.notebook == spec.notebook)
-    expect(row).to_contain_text(f"1 of {scenarios} explored, 0 along the recommended path")
-    expect(progress.locator("[data-widget='progress']")).to_contain_text("you have played 1 of")
+    expect(row).to_contain_text(f"1 of {scenarios} explored, 1 played to the end, 0 along the recommended path")
+    expect(progress.locator("[data-widget='progress']")).to_contain_text("you have begun 1 of")
 
 
 def test_a_card_seen_before_is_referred_back_to_with_a_link_that_lands(

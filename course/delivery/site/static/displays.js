@@ -39,14 +39,11 @@
     const next = el("button", { type: "button", class: "cx-button", title: "Next event", text: "Next \u2192" });
     const label = el("label", { for: id, class: "site-explorer-label", text: "Event" });
     const controls = el("div", { class: "site-explorer-controls" }, [previous, el("span", { class: "site-explorer-menu" }, [label, menu]), next]);
-    // The chosen event in full, wrapping on a narrow screen where the menu cuts its name short.
-    const now = el("p", { class: "site-explorer-now cx-small", "aria-live": "polite" });
 
     function show(position) {
       const n = Math.min(Math.max(position, 1), steps.length);
       steps.forEach((step, i) => { step.hidden = i !== n - 1; });
       menu.value = String(n);
-      now.textContent = `Event ${n} of ${steps.length}: ${steps[n - 1].dataset.short.replace(/^\d+\.\s*/, "")}`;
       previous.disabled = n === 1;
       next.disabled = n === steps.length;
     }
@@ -55,7 +52,7 @@
     next.addEventListener("click", () => show(Number(menu.value) + 1));
     for (const note of host.querySelectorAll(".site-live-static")) note.hidden = true;
     host.insertBefore(controls, steps[0]);
-    host.insertBefore(now, steps[0]);
+
     host.classList.add("site-live-ready");
     show(1);
   }

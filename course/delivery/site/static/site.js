@@ -167,30 +167,34 @@
 
   // ------------------------------------------------------------------ progress overview
 
-  // Decision scenarios are open exploration: played to an end along any path, one counts as completed;
-  // whether the learner also took the recommended path is counted apart (as course.progress_overview does).
+  // Decision scenarios are open exploration, counted three ways (as course.displays.progress_overview does):
+  // explored (begun: a reply chosen, left halfway or played to its end), played to the end along any path
+  // (which counts as completed), and played along the course's recommended path.
   function scenariosText(g) {
     if (!g.scenarios) return "\u2014";
-    return `${g.explored} of ${g.scenarios} explored, ${g.recommended} along the recommended path`;
+    return `${g.explored} of ${g.scenarios} explored, ${g.ended} played to the end, ${g.recommended} along the recommended path`;
   }
 
   function progressOverview(host) {
     const catalogue = site.exercises || [];
     const summary = store.summary();
-    const group = (key, label) => ({ key, label, done: 0, total: 0, scenarios: 0, explored: 0, recommended: 0 });
+    const halfway = root.CourseExercises ? root.CourseExercises.draftIds(store) : new Set();
+    const group = (key, label) => ({ key, label, done: 0, total: 0, scenarios: 0, explored: 0, ended: 0, recommended: 0 });
     const notebooks = (site.notebooks || []).map((n) => group(n.id, n.title));
     const objectives = (site.objectives || []).map((o) => group(o.id, o.text));
     for (const ex of catalogue) {
       const mine = summary[ex.id];
       const completed = Boolean(mine && mine.completed);
-      const explored = ex.type === "decision" && Boolean(mine && mine.attempts > 0);
+      const ended = ex.type === "decision" && Boolean(mine && mine.attempts > 0);
+      const explored = ex.type === "decision" && (ended || halfway.has(ex.id));
       for (const g of [notebooks.find((n) => n.key === ex.notebook), objectives.find((o) => o.key === ex.objective)]) {
         if (!g) continue;
         g.total += 1;
-        if (completed || explored) g.done += 1;
+        if (completed || ended) g.done += 1;
         if (ex.type === "decision") {
           g.scenarios += 1;
           if (explored) g.explored += 1;
+          if (ended) g.ended += 1;
           if (completed) g.recommended += 1;
         }
       }
@@ -210,8 +214,8 @@
     refresh.addEventListener("click", () => progressOverview(host));
     host.replaceChildren(
       el("p", {}, [el("strong", { text: `You have completed ${sum("done")} of ${sum("total")} exercises.` }),
-        ` Decision points are for exploring: you have played ${sum("explored")} of ${sum("scenarios")} to an end (each counts ` +
-        `as completed), ${sum("recommended")} of them along the course's recommended path.`,
+        ` Decision points are for exploring: you have begun ${sum("explored")} of ${sum("scenarios")}, played ${sum("ended")} to the end ` +
+        `(each counts as completed), ${sum("recommended")} of them along the course's recommended path.`,
         " This summary is read from the progress kept in this browser."]),
       table("By notebook", "Notebook", notebooks), table("By learning objective", "Objective", objectives), refresh);
     fitTables(host);
