@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import load_content
+from ..exercises.drafts import drafts
 from ..exercises.lookup import index, load
 from ..exercises.types import type_of
 from ..paths import data_dir
-from ..exercises.drafts import drafts
 from ..progress.fallback import get_store
 from ..safe_html import esc
 from ..theme import CSS

@@ -20,9 +20,7 @@ def drafts(store: Any) -> dict[str, dict[str, Any]]:
         return {}
     if not isinstance(kept, dict):
         return {}
-    return {
-        ex: d for ex, d in kept.items() if isinstance(d, dict) and isinstance(d.get("path"), list) and d["path"]
-    }
+    return {ex: d for ex, d in kept.items() if isinstance(d, dict) and isinstance(d.get("path"), list) and d["path"]}
 
 
 def load_draft(store: Any, exercise_id: str, content_hash: str) -> list[str] | None:

@@ -74,7 +74,9 @@ class DecisionView(ExerciseView):
 
     def _show_steps(self, lead: str) -> None:
         steps = "".join(step_html(n, c) for n, c in enumerate(self._taken(), start=1))
-        self.feedback.value = (note_html(lead) if lead else "") + f'<div class="cx-feedback" role="status">{steps}</div>'
+        self.feedback.value = (
+            note_html(lead) if lead else ""
+        ) + f'<div class="cx-feedback" role="status">{steps}</div>'
         self._show_node()
 
     def _taken(self) -> list[Any]:
