@@ -54,7 +54,7 @@
     host.insertBefore(controls, steps[0]);
 
     host.classList.add("site-live-ready");
-    show(1);
+    show(Number(host.dataset.start) || 1);
   }
 
   // ------------------------------------------------------------------ the Gottlieb worksheet
