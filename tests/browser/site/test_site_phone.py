@@ -153,3 +153,25 @@ def test_a_decision_left_halfway_counts_as_explored(site_file: SiteBrowser, cour
     scenarios = sum(1 for s in specs if s.type == "decision" and s.notebook == spec.notebook)
     expect(row).to_contain_text(f"1 of {scenarios} explored, 0 played to the end, 0 along the recommended path")
     expect(progress.locator("[data-widget='progress']")).to_contain_text("you have begun 1 of")
+
+
+def test_each_chapters_explorer_starts_and_stops_where_its_notebook_says(
+    site_file: SiteBrowser, course_site: BuiltSite
+) -> None:
+    from course.content import load_content
+
+    ids = [e.id for e in load_content(course_site.data).events]
+    part2 = site_file.open("03_the_case_supervision_and_repair.html")
+    menu = part2.locator(".site-explorer").get_by_label("Event", exact=True)
+    expect(menu.locator("option")).to_have_count(ids.index("continuing-work") + 1, timeout=TIMEOUT)
+
+    ending = site_file.open("09_the_end_of_the_placement.html")
+    host = ending.locator(".site-explorer")
+    expect(host.get_by_label("Event", exact=True)).to_have_value(str(ids.index("telling-jane") + 1), timeout=TIMEOUT)
+    expect(host.locator(".site-step:visible")).to_contain_text(f"Event {ids.index('telling-jane') + 1} of {len(ids)}")
+    # the learner rates the ending before any chart of the course's ratings is shown
+    order = ending.evaluate(
+        """() => [...document.querySelectorAll("main section.cx-exercise, main figure, main .site-explorer")]
+             .map((n) => n.matches("section.cx-exercise") ? n.dataset.exercise : "chart")"""
+    )
+    assert "chart" not in order[: order.index("ch09-ending-ratings")]
