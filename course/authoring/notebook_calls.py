@@ -24,13 +24,19 @@ from ..problems import Problem
 #: What each notebook function takes: (parameter, kind) in order; ``*`` before a name marks a parameter
 #: that takes any number of values. Kinds: exercise, rating-exercise, event, topic, dimensions, start,
 #: any. A test keeps the names equal to ``course.__all__``.
-TIMELINE_OPTIONS = (("highlight", "event"), ("held_frame", "any"), ("full_calendar", "any"), ("content", "any"))
+TIMELINE_OPTIONS = (
+    ("highlight", "event"),
+    ("held_frame", "any"),
+    ("full_calendar", "any"),
+    ("content", "any"),
+    ("until", "event"),
+)
 FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "check_environment": (),
     "exercise": (("exercise_id", "exercise"),),
     "plot_timeline": (("learner", "any"), ("class_ratings", "any"), ("dimensions", "dimensions"), *TIMELINE_OPTIONS),
     "my_timeline": (("exercise_id", "rating-exercise"), ("class_ratings", "any"), *TIMELINE_OPTIONS),
-    "explorer": (("content", "any"), ("start", "start"), ("dimensions", "dimensions")),
+    "explorer": (("content", "any"), ("start", "start"), ("until", "event"), ("dimensions", "dimensions")),
     "choose_profession": (),
     "compare_codes": (("topic", "topic"),),
     "show_event": (("event_id", "event"),),

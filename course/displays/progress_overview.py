@@ -1,8 +1,9 @@
 """The learner's progress at a glance: completion per notebook and per learning objective.
 
-Decision scenarios are open exploration: one played to its end along any path is completed (explored),
-and whether the learner has also taken the course's recommended path is counted on its own. The site
-draws the same tables from the browser's progress (``static/site.js``).
+Decision scenarios are open exploration, counted three ways: explored (begun: at least one reply chosen,
+whether left halfway or played to its end), played to its end along any path (which counts as completed),
+and played along the course's recommended path. The site draws the same tables from the browser's
+progress (``static/site.js``).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import load_content
+from ..exercises.drafts import drafts
 from ..exercises.lookup import index, load
 from ..exercises.types import type_of
 from ..paths import data_dir
-from ..progress import current
+from ..progress.fallback import get_store
 from ..safe_html import esc
 from ..theme import CSS
 
@@ -27,7 +29,8 @@ class Completion:
     done: list[str] = field(default_factory=list)
     todo: list[str] = field(default_factory=list)
     scenarios: list[str] = field(default_factory=list)  # the decision scenarios among them
-    explored: list[str] = field(default_factory=list)  # scenarios played to an end, along any path
+    explored: list[str] = field(default_factory=list)  # scenarios begun: left halfway or played to an end
+    ended: list[str] = field(default_factory=list)  # scenarios played to an end, along any path
     recommended: list[str] = field(default_factory=list)  # scenarios played along the recommended path
 
     @property
@@ -35,10 +38,17 @@ class Completion:
         return len(self.done) + len(self.todo)
 
 
-def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tuple[list[Completion], list[Completion]]:
-    """(per notebook, per objective) completion, from the exercises in data/ and the progress store."""
+def completion(
+    content: Any = None, summary: dict[str, Any] | None = None, halfway: set[str] | None = None
+) -> tuple[list[Completion], list[Completion]]:
+    """(per notebook, per objective) completion, from the exercises in data/ and the progress store.
+
+    ``halfway`` names the decision scenarios left halfway (by default, those with a draft in the store)."""
     content = content or load_content()
-    summary = summary if summary is not None else current().summary()
+    if summary is None or halfway is None:
+        store = get_store()[0]
+        summary = summary if summary is not None else store.summary()
+        halfway = halfway if halfway is not None else set(drafts(store))
     by_notebook = {nb.id: Completion(nb.title) for nb in content.course.notebooks}
     by_objective = {o.id: Completion(o.text) for nb in content.course.notebooks for o in nb.objectives}
     for exercise_id in sorted(index(data_dir() / "exercises")):
@@ -49,33 +59,33 @@ def completion(content: Any = None, summary: dict[str, Any] | None = None) -> tu
             continue  # optional notes (discussion questions) are not part of completion
         mine = summary.get(exercise_id)
         completed = mine is not None and bool(mine.completed)
-        explored = spec.type == "decision" and mine is not None and mine.attempts > 0
+        ended = spec.type == "decision" and mine is not None and mine.attempts > 0
+        explored = spec.type == "decision" and (ended or exercise_id in halfway)
         groups = [by_notebook[spec.notebook]] + (
             [by_objective[spec.objective]] if spec.objective in by_objective else []
         )
         for group in groups:
-            (group.done if completed or explored else group.todo).append(exercise_id)
+            (group.done if completed or ended else group.todo).append(exercise_id)
             if spec.type == "decision":
                 group.scenarios.append(exercise_id)
-                if explored:
-                    group.explored.append(exercise_id)
-                if completed:
-                    group.recommended.append(exercise_id)
+                for kept, counted in ((group.explored, explored), (group.ended, ended), (group.recommended, completed)):
+                    if counted:
+                        kept.append(exercise_id)
     return list(by_notebook.values()), [c for c in by_objective.values() if c.total]
 
 
-def scenarios_text(scenarios: int, explored: int, recommended: int) -> str:
-    """'1 of 2 explored, 0 along the recommended path' ('—' for a group without decision scenarios)."""
+def scenarios_text(scenarios: int, explored: int, ended: int, recommended: int) -> str:
+    """'2 of 3 explored, 1 played to the end, 0 along the recommended path' ('—' without scenarios)."""
     if not scenarios:
         return "\u2014"
-    return f"{explored} of {scenarios} explored, {recommended} along the recommended path"
+    return f"{explored} of {scenarios} explored, {ended} played to the end, {recommended} along the recommended path"
 
 
 def _rows(groups: list[Completion]) -> str:
     rows = []
     for g in groups:
         label = esc(g.label)
-        scenes = scenarios_text(len(g.scenarios), len(g.explored), len(g.recommended))
+        scenes = scenarios_text(len(g.scenarios), len(g.explored), len(g.ended), len(g.recommended))
         rows.append(
             f"<tr><th scope='row'>{label}</th><td>{len(g.done)} of {g.total}</td><td>{esc(scenes)}</td>"
             f"<td><progress max='{max(g.total, 1)}' value='{len(g.done)}' aria-label='{label}: "
@@ -89,6 +99,7 @@ def overview_html(notebooks: list[Completion], objectives: list[Completion]) -> 
     total = sum(g.total for g in notebooks)
     scenarios = sum(len(g.scenarios) for g in notebooks)
     explored = sum(len(g.explored) for g in notebooks)
+    ended = sum(len(g.ended) for g in notebooks)
     recommended = sum(len(g.recommended) for g in notebooks)
     head = (
         "<thead><tr><th scope='col'>{}</th><th scope='col'>Completed</th><th scope='col'>Decision points</th>"
@@ -96,7 +107,7 @@ def overview_html(notebooks: list[Completion], objectives: list[Completion]) -> 
     )
     return (
         f"<div class='course-progress'><p><strong>You have completed {done} of {total} exercises.</strong> "
-        f"{esc(scenarios_sentence(scenarios, explored, recommended))} "
+        f"{esc(scenarios_sentence(scenarios, explored, ended, recommended))} "
         "This summary is read from your own progress file.</p>"
         f"<table class='course-table'><caption>By notebook</caption>{head.format('Notebook')}"
         f"<tbody>{_rows(notebooks)}</tbody></table>"
@@ -105,11 +116,11 @@ def overview_html(notebooks: list[Completion], objectives: list[Completion]) -> 
     )
 
 
-def scenarios_sentence(scenarios: int, explored: int, recommended: int) -> str:
-    """The decision points in one sentence: explored counts as completed; the recommended path apart."""
+def scenarios_sentence(scenarios: int, explored: int, ended: int, recommended: int) -> str:
+    """The decision points in one sentence: begun, played to the end (completed), the recommended path."""
     return (
-        f"Decision points are for exploring: you have played {explored} of {scenarios} to an end (each counts "
-        f"as completed), {recommended} of them along the course's recommended path."
+        f"Decision points are for exploring: you have begun {explored} of {scenarios}, played {ended} to the end "
+        f"(each counts as completed), {recommended} of them along the course's recommended path."
     )
 
 

@@ -14,10 +14,12 @@ from typing import Any
 
 from ..content.gottlieb import DIMENSION_IDS, GOTTLIEB_FILE, Dimension, GottliebSheet, level_ids, load_gottlieb
 from ..problems import VALIDATE_ALSO, VALIDATE_COMMAND, ContentError, Problem
+from ..progress.fallback import get_store
 from ..safe_html import esc, inline, markdown
 from ..theme import CSS
 
 PLACEHOLDER = "— choose a level —"
+WORKSHEET_SETTING = "gottlieb-worksheet"  # the levels last chosen; the site keeps them under the same name
 
 
 def _sheet(sheet: GottliebSheet | None = None) -> GottliebSheet:
@@ -151,9 +153,42 @@ def _build(sheet: GottliebSheet) -> GottliebWorksheet:
         result.value = reading_html(sheet, {d: dropdowns[d].value for d in DIMENSION_IDS})
 
     button.on_click(on_click)
+    for dim_id, level in _saved_levels(sheet).items():
+        dropdowns[dim_id].value = level
+
+    def on_change(_: Any) -> None:
+        if result.value:  # a reading on screen follows the choices
+            on_click(None)
+        _save_levels({d: dropdowns[d].value for d in DIMENSION_IDS})
+
+    for dd in dropdowns.values():
+        dd.observe(on_change, names="value")
     rows += [button, result]
     box = w.VBox(rows)
     return GottliebWorksheet(sheet, dropdowns, explanations, button, result, box)
+
+
+def _saved_levels(sheet: GottliebSheet) -> dict[str, str]:
+    """The levels the learner last chose (kept in the progress store), those still in the model."""
+    try:
+        saved = get_store()[0].get_setting(WORKSHEET_SETTING, {})
+    except Exception:  # an unreadable store only means the form starts empty
+        return {}
+    if not isinstance(saved, dict):
+        return {}
+    return {
+        d: saved[d]
+        for d in DIMENSION_IDS
+        if isinstance(saved.get(d), str) and saved[d] and sheet.dimension(d).level(saved[d]) is not None
+    }
+
+
+def _save_levels(levels: dict[str, str]) -> None:
+    """Keep the chosen levels for the next visit; the form works on if they cannot be kept."""
+    try:
+        get_store()[0].set_setting(WORKSHEET_SETTING, levels)
+    except Exception:  # a broken store only loses the choices for next time
+        pass
 
 
 def _level_hint(dim: Dimension, level_id: str) -> str:

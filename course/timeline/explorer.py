@@ -132,20 +132,36 @@ def _menu_label(stepper: Stepper, position: int) -> str:
     return f"{position}. {event.title}{key}"
 
 
-def explorer(content: Any = None, *, start: str | int | None = None, dimensions: Iterable[str] = DIMENSIONS) -> Any:
+def steps_shown(stepper: Stepper, start: str | int | None = None, until: str | None = None) -> tuple[int, int]:
+    """(first, last): the 1-based positions of the event shown first and of the last event in the menu.
+
+    ``start`` is an event id or a 1-based position; ``until`` the id of the last event to offer (a chapter's
+    explorer stops where the chapter does, so later events are met in their own chapter). Unknown ids are
+    ignored: the menu then runs from the first event to the last."""
+    ids = [e.id for e in stepper.events]
+    last = ids.index(until) + 1 if until in ids else len(ids)
+    first = ids.index(start) + 1 if start in ids else start if isinstance(start, int) and 1 <= start <= last else 1
+    return min(first, last), last
+
+
+def explorer(
+    content: Any = None,
+    *,
+    start: str | int | None = None,
+    until: str | None = None,
+    dimensions: Iterable[str] = DIMENSIONS,
+) -> Any:
     """A widget to step through the events: the Event menu + Previous/Next, highlighted timeline, details.
 
-    ``start`` is an event id or a 1-based position. The returned VBox has ``chooser`` (the menu;
-    its value is the event's 1-based position), ``previous``, ``next``, ``image`` and ``details``
-    attributes (for tests and notebooks).
+    ``start`` is an event id or a 1-based position, ``until`` the id of the last event in the menu. The
+    returned VBox has ``chooser`` (the menu; its value is the event's 1-based position), ``previous``,
+    ``next``, ``image`` and ``details`` attributes (for tests and notebooks).
     """
     import ipywidgets as w
 
     base = plot_timeline(content=content, dimensions=dimensions)
     stepper = Stepper(base)
-    n = len(stepper.events)
-    ids = [e.id for e in stepper.events]
-    first = ids.index(start) + 1 if start in ids else start if isinstance(start, int) and 1 <= start <= n else 1
+    first, n = steps_shown(stepper, start, until)
     chooser = w.Dropdown(
         options=[(_menu_label(stepper, i), i) for i in range(1, n + 1)],
         value=first,

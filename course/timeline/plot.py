@@ -17,7 +17,7 @@ import base64
 import html
 import io
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -195,6 +195,7 @@ def plot_timeline(
     dimensions: Iterable[str] = DIMENSIONS,
     content: Any = None,
     full_calendar: bool = False,
+    until: str | None = None,
 ) -> TimelineResult:
     """Plot the case's teaching ratings over the calendar of sessions, with optional overlays.
 
@@ -204,12 +205,19 @@ def plot_timeline(
     highlight: an event id to mark with a vertical line.
     full_calendar: show every week before therapy too (by default the x axis starts two weeks
     before the first session; earlier events are summarised at the left edge).
+    until: the id of the last event to draw: the story so far, with nothing a later chapter tells.
     The weeks around the key events are drawn wider than the quiet weeks before and after them
     (``data.scale``; the caption, the alt text and break marks on the axis say so).
     Missing, partial or unusable ratings never raise: see ``result.messages``.
     """
     content = _resolve(content)
     messages: list[str] = []
+    if until is not None:
+        ids = [e.id for e in content.events]
+        if until in ids:
+            content = replace(content, events=content.events[: ids.index(until) + 1])
+        else:
+            messages.append(f"Cannot stop at {until!r}: there is no event with that id; the whole case is drawn.")
     try:
         wanted = [dimensions] if isinstance(dimensions, str) else list(dimensions or ())
     except TypeError:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from course import progress
 from course.content.gottlieb import DIMENSION_IDS, gottlieb_path, gottlieb_problems, load_gottlieb
 from course.displays.worksheets import gottlieb_assessment, gottlieb_worksheet, reading_html
 from course.problems import ContentError
@@ -13,6 +14,14 @@ from course.problems import ContentError
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "worksheets"
 BAD = sorted(FIXTURES.glob("gottlieb-*.yaml"))
 EXPECT = re.compile(r"^# expect: (?P<line>\d+) \| (?P<field>.+?) \| (?P<message>.+)$", re.M)
+
+
+@pytest.fixture(autouse=True)
+def _own_store(tmp_path):
+    """Each test keeps the worksheet's choices in a progress store of its own."""
+    progress.use(tmp_path / "progress.sqlite3")
+    yield
+    progress.use(None)
 
 
 # --- the shipped file and the pure function --------------------------------------------------------
@@ -107,6 +116,30 @@ def test_form_compares_a_different_rating_with_the_courses():
     html = ws.result.value
     assert "Reading: Moderate risk." in html
     assert "differ from the course" in html and "you chose mid-range" in html
+
+
+def test_a_reading_on_screen_follows_a_changed_choice():
+    ws = gottlieb_worksheet()
+    ws.power.value, ws.duration.value, ws.termination.value = "high", "long", "uncertain"
+    ws.button.click()
+    assert "Reading: High risk." in ws.result.value
+    ws.power.value, ws.duration.value, ws.termination.value = "low", "brief", "clear"
+    assert "Reading: High risk." not in ws.result.value
+    assert ws.result.value == reading_html(ws.sheet, {"power": "low", "duration": "brief", "termination": "clear"})
+
+
+def test_a_choice_before_any_reading_shows_none():
+    ws = gottlieb_worksheet()
+    ws.power.value = "high"
+    assert ws.result.value == ""
+
+
+def test_the_choices_are_restored_in_a_new_form():
+    first = gottlieb_worksheet()
+    first.power.value, first.duration.value = "mid", "long"
+    again = gottlieb_worksheet()
+    assert (again.power.value, again.duration.value, again.termination.value) == ("mid", "long", "")
+    assert again.result.value == ""
 
 
 def test_choosing_a_level_shows_its_explanation():

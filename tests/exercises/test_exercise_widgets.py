@@ -246,6 +246,23 @@ def test_decision_restores_a_finished_path(real_content) -> None:
     assert "is the recommended one" in text(again.feedback)
 
 
+def test_decision_left_halfway_is_restored_where_it_was_left(real_content) -> None:
+    from course.exercises.drafts import drafts
+
+    spec = example("example-refusal-decision", real_content)
+    store = MemoryProgress()
+    view = view_of(spec, store)
+    view.radio.value = "explain-and-explore"
+    view.check_button.click()
+    assert drafts(store)[spec.id]["path"] == ["explain-and-explore"]
+    again = view_of(spec, store)
+    assert again.path == ["explain-and-explore"] and "Where you left this scenario" in text(again.feedback)
+    assert "I don't see how being friends" in text(again.scene) and not again.check_button.disabled
+    again.radio.value = "give-in"
+    again.check_button.click()
+    assert spec.id not in drafts(store) and again.attempts() == 1
+
+
 def test_reflection_is_saved_only_with_save_reflection(real_content) -> None:
     spec = example("example-susans-feelings", real_content)
     store = MemoryProgress()

@@ -109,3 +109,35 @@ def test_explorer_and_the_learners_timeline_use_the_timelines_layout(real_conten
     assert ax.get_xscale() == "function" and ax.get_xlim() == plain.axes["transference"].get_xlim()
     numbers = {t.get_gid() for t in ax.texts if (t.get_gid() or "").startswith("key-label:")}
     assert numbers == {f"key-label:{e}" for e in plain.data.annotated}
+
+
+def test_a_chapters_explorer_stops_at_its_last_event(real_content):
+    ids = [e.id for e in real_content.events]
+    part = explorer(content=real_content, until="continuing-work")
+    last = ids.index("continuing-work") + 1
+    assert [value for _, value in part.chooser.options] == list(range(1, last + 1))
+    part.chooser.value = last
+    assert part.next.disabled and real_content.event("continuing-work").title in part.details.value
+    assert explorer(content=real_content, until="no-such-event").chooser.options[-1][1] == len(ids)
+
+
+def test_the_sites_explorer_offers_the_same_steps_and_start(real_content):
+    from course.delivery.site.live_displays import live_html
+
+    ids = [e.id for e in real_content.events]
+    html = live_html("explorer", {"start": "fee-waived", "until": "continuing-work"})
+    assert html.count("class='site-step'") == ids.index("continuing-work") + 1
+    assert f"data-start='{ids.index('fee-waived') + 1}'" in html
+    assert real_content.event("telling-jane").title not in html
+
+
+def test_a_timeline_can_stop_at_the_story_so_far(real_content):
+    from course.timeline.plot import plot_timeline
+
+    ids = [e.id for e in real_content.events]
+    so_far = plot_timeline(content=real_content, dimensions="stance", until="second-late-cancellation")
+    assert so_far.data.events == ids[: ids.index("second-late-cancellation") + 1]
+    later = real_content.event("fee-agreement").title
+    assert later not in so_far._repr_html_() and later not in so_far.alt_text
+    whole = plot_timeline(content=real_content, until="no-such-event")
+    assert whole.data.events == ids and any("no-such-event" in m for m in whole.messages)

@@ -19,20 +19,23 @@ from typing import Any
 from ...content.gottlieb import DIMENSION_IDS, load_gottlieb
 from ...displays.worksheets import PLACEHOLDER, _level_hint, problems_html, reading_html
 from ...safe_html import esc, inline, markdown
-from ...timeline.explorer import Stepper, _menu_label
+from ...timeline.explorer import Stepper, _menu_label, steps_shown
 from ...timeline.plot import plot_timeline
 
+SHORT_LABEL = 36  # characters in an event's name in the menu on a phone
 STEP_COLOURS = 128  # the explorer's 37 pictures: about 30 kB each instead of about 100 kB
 
 
-def explorer_html() -> str:
-    """Every step of the event explorer, in story order, for ``displays.js`` to step through."""
+def explorer_html(start: str | None = None, until: str | None = None) -> str:
+    """Every step of the event explorer, in story order, for ``displays.js`` to step through (up to the
+    event ``until``, starting at ``start``, as ``course.explorer`` does)."""
     base = plot_timeline()
     stepper = Stepper(base)
+    first, last = steps_shown(stepper, start, until)
     steps = []
-    for i, event in enumerate(stepper.events):
+    for i, event in enumerate(stepper.events[:last]):
         label = escape(_menu_label(stepper, i + 1), quote=True)
-        short = escape(f"{i + 1}. {event.title}", quote=True)  # for a phone's narrow menu
+        short = escape(short_label(i + 1, event.title), quote=True)  # for a phone's narrow menu
         alt = f"{base.alt_text} Selected: {stepper.position(i)}."
         data = base64.b64encode(fewer_colours(stepper.png(event.id))).decode("ascii")
         picture = f'<img src="data:image/png;base64,{data}" alt="{escape(alt, quote=True)}">'
@@ -42,11 +45,21 @@ def explorer_html() -> str:
         )
     messages = "".join(f"<p>{escape(m)}</p>" for m in base.messages)
     return (
-        "<div class='site-live site-explorer' data-live='explorer'>"
+        f"<div class='site-live site-explorer' data-live='explorer' data-start='{first}'>"
         "<p class='site-live-static'>The events of the case in story order, each highlighted on the timeline. "
         "With JavaScript on, an Event menu with Previous and Next steps through them one at a time.</p>"
         f"{messages}{''.join(steps)}</div>"
     )
+
+
+def short_label(number: int, title: str, room: int = SHORT_LABEL) -> str:
+    """``"39. Susan tells Jane the placement…"``: the event's number and title, cut at a word to fit a phone's
+    menu (the card below the menu gives the title in full)."""
+    label = f"{number}. {title}"
+    if len(label) <= room:
+        return label
+    cut = label[: room - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "\u2026"
 
 
 def fewer_colours(png: bytes, colours: int = STEP_COLOURS) -> bytes:
@@ -101,6 +114,10 @@ def worksheet_html() -> str:
     )
 
 
-def live_html(name: str) -> Any:
-    """The site's live version of a display call (``explorer`` or ``gottlieb_worksheet``)."""
-    return {"explorer": explorer_html, "gottlieb_worksheet": worksheet_html}[name]()
+def live_html(name: str, options: dict[str, str] | None = None) -> Any:
+    """The site's live version of a display call (``explorer`` or ``gottlieb_worksheet``), with the
+    call's text keyword arguments (the explorer's ``start`` and ``until``)."""
+    if name == "explorer":
+        chosen = options or {}
+        return explorer_html(start=chosen.get("start"), until=chosen.get("until"))
+    return worksheet_html()

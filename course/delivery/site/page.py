@@ -23,6 +23,7 @@ from .live_displays import live_html
 from .page_markdown import cell_html, heading_id
 from .widget_snapshot import WIDGET_VIEW, Snapshot, widget_states
 
+KEYWORD = re.compile(r"""\b(start|until)\s*=\s*["']([^"']+)["']""")  # a display call's text options
 CALL = re.compile(
     r"""\b(exercise|choose_profession|progress_overview|my_timeline|check_environment|share_with_seminar|explorer"""
     r"""|gottlieb_worksheet)\(\s*(?:["']([^"']+)["'])?"""
@@ -87,7 +88,7 @@ class PageBuilder:
         for name in ("explorer", "gottlieb_worksheet"):
             if name in live:  # drawn in the page, live (static/displays.js), instead of a dead snapshot
                 outputs = []
-                out.append(live_html(name))
+                out.append(live_html(name, dict(KEYWORD.findall(source))))
         for output in outputs:
             if output.get("output_type") == "stream" and output.get("name") == "stderr":
                 continue

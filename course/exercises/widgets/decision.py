@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...safe_html import esc, markdown, plain
+from ..drafts import load_draft, save_draft
 from ..result import Result, invalid
 from ..scoring.decision import END, choice, node, step_html
 from .base import NO_OVERRIDE, ExerciseView, note_html, stale_html
@@ -64,12 +65,19 @@ class DecisionView(ExerciseView):
         self.path.append(picked.id)
         self.current = picked.next
         if self.current != END:
-            steps = "".join(step_html(n, c) for n, c in enumerate(self._taken(), start=1))
-            self.feedback.value = f'<div class="cx-feedback" role="status">{steps}</div>'
-            self._show_node()
+            save_draft(self.store, self.spec.id, self.hash, self.path)
+            self._show_steps("")
             return self.scoring.evaluate(self.spec, self.path)
+        save_draft(self.store, self.spec.id, self.hash, None)
         self._show_node()
         return self._accept(list(self.path), self.scoring.evaluate(self.spec, self.path))
+
+    def _show_steps(self, lead: str) -> None:
+        steps = "".join(step_html(n, c) for n, c in enumerate(self._taken(), start=1))
+        self.feedback.value = (
+            note_html(lead) if lead else ""
+        ) + f'<div class="cx-feedback" role="status">{steps}</div>'
+        self._show_node()
 
     def _taken(self) -> list[Any]:
         return [c for c in (choice(self.spec, cid) for cid in self.path) if c is not None]
@@ -97,9 +105,31 @@ class DecisionView(ExerciseView):
     def clear(self) -> None:
         self.path = []
         self.current = self.spec.start
+        save_draft(self.store, self.spec.id, self.hash, None)
         self._show_node()
 
+    def _restore_draft(self) -> bool:
+        """A scenario left halfway: the replies chosen so far, if they still lead somewhere in this version."""
+        path = load_draft(self.store, self.spec.id, self.hash)
+        here = self.spec.start
+        for choice_id in path or []:
+            at = node(self.spec, here) if here != END else None
+            picked = next((c for c in at.choices if c.id == choice_id), None) if at else None
+            if picked is None:
+                return False
+            here = picked.next
+        if not path or here == END:
+            return False
+        self.path, self.current = path, here
+        self._show_steps(
+            "Where you left this scenario, restored from your progress. Choose your next reply, or press Reset "
+            "to start again."
+        )
+        return True
+
     def restore(self) -> None:
+        if self._restore_draft():
+            return
         attempt = self.store.last_attempt(self.spec.id)
         if attempt is None:
             return

@@ -49,7 +49,7 @@ class OrderingView(ExerciseView):
         self.order[i], self.order[j] = self.order[j], self.order[i]
         self._refresh(chosen)
         self.order_note.value = (
-            f'<p class="cx-small" role="status">{esc(self.texts[chosen])} is now at position {j + 1}.</p>'
+            f'<p class="cx-small" role="status">Moved to position {j + 1}: {esc(self.texts[chosen])}</p>'
         )
 
     def _refresh(self, keep: str | None = None) -> None:

@@ -89,7 +89,7 @@ def test_ordering_with_the_keyboard_alone(page: Page, server: LabServer) -> None
     for _ in range(len(start) - 1):
         key(page, out, "Space", "button:Move down")
     expect_order(out, moved)
-    expect(out).to_contain_text(f"{start[0]} is now at position {len(start)}.")
+    expect(out).to_contain_text(f"Moved to position {len(start)}: {start[0]}")
 
     # 2. Check it with Enter (Tab from Move down goes to Check) and read the feedback.
     key(page, out, "Tab", "button:Check")

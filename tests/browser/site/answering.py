@@ -72,7 +72,7 @@ def _categorize(out: Locator, spec: Any, answer: dict[str, str]) -> None:
 
 def _rating(out: Locator, spec: Any, answer: dict[str, int]) -> None:
     for e in spec.events:
-        out.get_by_label(plain(e.label or e.event), exact=True).fill(str(answer[e.event]))
+        out.get_by_label(plain(e.label or e.event), exact=True).select_option(str(answer[e.event]))
 
 
 def _decision(out: Locator, spec: Any, answer: list[str], *, last_click: bool = True) -> None:

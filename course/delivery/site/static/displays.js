@@ -52,8 +52,9 @@
     next.addEventListener("click", () => show(Number(menu.value) + 1));
     for (const note of host.querySelectorAll(".site-live-static")) note.hidden = true;
     host.insertBefore(controls, steps[0]);
+
     host.classList.add("site-live-ready");
-    show(1);
+    show(Number(host.dataset.start) || 1);
   }
 
   // ------------------------------------------------------------------ the Gottlieb worksheet
@@ -63,7 +64,9 @@
     return found ? found.innerHTML : "";
   }
 
-  function worksheet(host) {
+  const WORKSHEET = "gottlieb-worksheet"; // the levels last chosen, kept like the lab's (course.displays.worksheets)
+
+  function worksheet(host, store) {
     const order = (host.dataset.order || "").split(" ").filter(Boolean);
     const menus = new Map();
     for (const dim of host.querySelectorAll(":scope > .site-dimension")) {
@@ -87,20 +90,39 @@
       type: "button", class: "cx-button cx-primary", text: "Show the reading",
       title: "Show the risk reading and the next steps for these ratings",
     });
-    button.addEventListener("click", () => {
+    const showReading = () => {
       const key = order.map((d) => (menus.get(d) ? menus.get(d).value : "")).join("|");
       result.innerHTML = templateHtml(host, `template[data-reading="${CSS.escape(key)}"]`);
-    });
+    };
+    button.addEventListener("click", showReading);
+    let saved = null;
+    try { saved = store ? store.getSetting(WORKSHEET) : null; } catch (err) { saved = null; }
+    for (const [dimension, menu] of menus) {
+      const level = saved && typeof saved === "object" ? saved[dimension] : "";
+      if (level && [...menu.options].some((o) => o.value === level)) {
+        menu.value = level;
+        menu.dispatchEvent(new Event("change"));
+      }
+      // A reading on screen follows the choices: it is drawn again whenever a level changes.
+      menu.addEventListener("change", () => {
+        if (result.innerHTML) showReading();
+        try {
+          if (store) store.setSetting(WORKSHEET, Object.fromEntries([...menus].map(([d, m]) => [d, m.value])));
+        } catch (err) {
+          // the worksheet still works; the choices are just not kept for the next visit
+        }
+      });
+    }
     for (const note of host.querySelectorAll(".site-live-static")) note.hidden = true;
     host.append(el("div", { class: "cx-buttons" }, [button]), result);
     host.classList.add("site-live-ready");
   }
 
-  function mountAll() {
+  function mountAll(store) {
     for (const host of doc.querySelectorAll("[data-live]")) {
       try {
         if (host.dataset.live === "explorer") explorer(host);
-        else if (host.dataset.live === "worksheet") worksheet(host);
+        else if (host.dataset.live === "worksheet") worksheet(host, store);
       } catch (err) {
         host.prepend(el("p", { class: "site-notice", text: `This display could not be made live (${err.message}); it is shown as a static page.` }));
       }

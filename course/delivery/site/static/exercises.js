@@ -75,6 +75,17 @@
       return null;
     }
   }
+  // The scenarios left halfway (as course.exercises.drafts.drafts): they count as explored.
+  function draftIds(store) {
+    if (store.memory || !store.storage) return new Set();
+    try {
+      const all = JSON.parse(store.storage.getItem(draftKey(store)) || "{}");
+      if (!all || typeof all !== "object") return new Set();
+      return new Set(Object.keys(all).filter((id) => all[id] && Array.isArray(all[id].path) && all[id].path.length));
+    } catch (err) {
+      return new Set();
+    }
+  }
   function saveDraft(store, exerciseId, draft) {
     if (store.memory || !store.storage) return;
     try {
@@ -346,7 +357,7 @@
       const j = Math.max(0, Math.min(this.order.length - 1, i + step));
       [this.order[i], this.order[j]] = [this.order[j], this.order[i]];
       this.refresh(chosen);
-      this.orderNote.innerHTML = `<p class="cx-small" role="status">${esc(this.texts.get(chosen))} is now at position ${j + 1}.</p>`;
+      this.orderNote.innerHTML = `<p class="cx-small" role="status">Moved to position ${j + 1}: ${esc(this.texts.get(chosen))}</p>`;
     }
     refresh(keep = null) {
       const name = `${this.prefix}-order`;
@@ -406,37 +417,27 @@
 
   class RatingView extends ExerciseView {
     instructions() { return `Rate the ${this.spec.dimension} at each event (${this.spec.scale}):`; }
+    // A menu of the seven points of the scale: every phone can choose -3 without a minus key, and no
+    // value is ever out of range, empty or changed behind the learner's back.
     buildControls() {
       this.fields = new Map();
       return this.spec.events.map((e, n) => {
         const id = `${this.prefix}-rate-${n}`;
-        const input = el("input", {
-          type: "number", id, min: "-3", max: "3", step: "1", value: "0", inputmode: "numeric",
-          title: `${this.spec.dimension} at: ${e.label_plain} (-3 to +3)`,
-        });
-        input.addEventListener("change", () => { input.value = String(this.value(input)); });
-        this.fields.set(e.event, input);
-        return el("div", { class: "cx-rating-row" }, [el("label", { for: id, text: e.label_plain }), input]);
+        const menu = el("select", { id, class: "cx-rating", title: `${this.spec.dimension} at: ${e.label_plain} (-3 to +3)` },
+          [-3, -2, -1, 0, 1, 2, 3].map((v) => el("option", { value: String(v), text: v > 0 ? `+${v}` : v < 0 ? `\u2212${-v}` : "0" })));
+        menu.value = "0";
+        this.fields.set(e.event, menu);
+        return el("div", { class: "cx-rating-row" }, [el("label", { for: id, text: e.label_plain }), menu]);
       });
     }
-    // Like the JupyterLab field: a whole number kept within -3 to 3; anything else keeps the last good value.
-    value(input) {
-      const n = Number(input.value);
-      if (input.value.trim() === "" || !Number.isFinite(n)) return Number(input.dataset.last || 0);
-      const v = Math.max(-3, Math.min(3, Math.round(n)));
-      input.dataset.last = String(v);
-      return v;
-    }
+    value(menu) { return Number(menu.value); }
     readAnswer() {
       const out = {};
       for (const [event, input] of this.fields) out[event] = this.value(input);
       return out;
     }
     setAnswer(answer) {
-      for (const [event, input] of this.fields) {
-        input.value = String(answer[event]);
-        input.dataset.last = String(answer[event]);
-      }
+      for (const [event, menu] of this.fields) menu.value = String(answer[event]);
     }
     clear() { this.setAnswer(Object.fromEntries([...this.fields.keys()].map((k) => [k, 0]))); }
     save(answer, result) {
@@ -668,5 +669,5 @@
     return views;
   }
 
-  root.CourseExercises = { mountAll, VIEWS, namesBody, byProfession };
+  root.CourseExercises = { mountAll, VIEWS, namesBody, byProfession, draftIds };
 })(window);

@@ -113,32 +113,88 @@
     }
   }
 
+  // ------------------------------------------------------------------ tables and charts on a narrow screen
+
+  const NARROW = "(max-width: 40em)";
+
+  /** Every table sits in a labelled container that scrolls sideways, with a cue while it overflows; on a
+   * narrow screen a table with column headings is shown as stacked rows, each cell named by its heading
+   * (site.css), so nothing is cut off at the right edge. */
+  function fitTables(scope) {
+    for (const table of (scope || doc).querySelectorAll("main table")) {
+      if (table.closest(".site-scroll")) continue;
+      const caption = table.caption ? table.caption.textContent.trim() : "";
+      const cue = el("p", { class: "site-scroll-cue cx-small", "aria-hidden": "true", text: "Scroll sideways to see the whole table \u2192" });
+      const box = el("div", { class: "site-scroll", role: "region", tabindex: "0", "aria-label": `${caption || "Table"} (scrolls sideways)` });
+      table.before(cue);
+      cue.after(box);
+      box.append(table);
+      const head = table.tHead && table.tHead.rows.length ? [...table.tHead.rows[table.tHead.rows.length - 1].cells] : [];
+      const spans = [...table.querySelectorAll("th[colspan], td[colspan]")].some((c) => Number(c.colSpan) > 1);
+      if (!head.length || spans) continue;
+      const labels = head.map((c) => c.textContent.replace(/\s+/g, " ").trim());
+      for (const body of table.tBodies) {
+        for (const row of body.rows) [...row.cells].forEach((cell, i) => { if (labels[i]) cell.dataset.label = labels[i]; });
+      }
+      table.classList.add("site-stack");
+    }
+    showScrollCues();
+  }
+
+  function showScrollCues() {
+    for (const box of doc.querySelectorAll(".site-scroll")) {
+      const cue = box.previousElementSibling;
+      if (cue && cue.classList.contains("site-scroll-cue")) cue.hidden = box.scrollWidth <= box.clientWidth + 1;
+    }
+  }
+
+  /** On a narrow screen a chart can be tapped to show it at full size, scrolling sideways. */
+  function zoomableCharts() {
+    for (const img of doc.querySelectorAll("main .course-picture img, main .site-figure img")) {
+      const picture = img.parentElement;
+      if (picture.querySelector(".site-zoom")) continue;
+      const button = el("button", { type: "button", class: "cx-button site-zoom", "aria-pressed": "false", text: "Enlarge the chart" });
+      button.addEventListener("click", () => {
+        const on = !picture.classList.contains("site-zoomed");
+        picture.classList.toggle("site-zoomed", on);
+        button.setAttribute("aria-pressed", String(on));
+        button.textContent = on ? "Fit the chart to the screen" : "Enlarge the chart";
+      });
+      img.addEventListener("click", () => { if (root.matchMedia && root.matchMedia(NARROW).matches) button.click(); });
+      picture.prepend(button);
+    }
+  }
+
   // ------------------------------------------------------------------ progress overview
 
-  // Decision scenarios are open exploration: played to an end along any path, one counts as completed;
-  // whether the learner also took the recommended path is counted apart (as course.progress_overview does).
+  // Decision scenarios are open exploration, counted three ways (as course.displays.progress_overview does):
+  // explored (begun: a reply chosen, left halfway or played to its end), played to the end along any path
+  // (which counts as completed), and played along the course's recommended path.
   function scenariosText(g) {
     if (!g.scenarios) return "\u2014";
-    return `${g.explored} of ${g.scenarios} explored, ${g.recommended} along the recommended path`;
+    return `${g.explored} of ${g.scenarios} explored, ${g.ended} played to the end, ${g.recommended} along the recommended path`;
   }
 
   function progressOverview(host) {
     const catalogue = site.exercises || [];
     const summary = store.summary();
-    const group = (key, label) => ({ key, label, done: 0, total: 0, scenarios: 0, explored: 0, recommended: 0 });
+    const halfway = root.CourseExercises ? root.CourseExercises.draftIds(store) : new Set();
+    const group = (key, label) => ({ key, label, done: 0, total: 0, scenarios: 0, explored: 0, ended: 0, recommended: 0 });
     const notebooks = (site.notebooks || []).map((n) => group(n.id, n.title));
     const objectives = (site.objectives || []).map((o) => group(o.id, o.text));
     for (const ex of catalogue) {
       const mine = summary[ex.id];
       const completed = Boolean(mine && mine.completed);
-      const explored = ex.type === "decision" && Boolean(mine && mine.attempts > 0);
+      const ended = ex.type === "decision" && Boolean(mine && mine.attempts > 0);
+      const explored = ex.type === "decision" && (ended || halfway.has(ex.id));
       for (const g of [notebooks.find((n) => n.key === ex.notebook), objectives.find((o) => o.key === ex.objective)]) {
         if (!g) continue;
         g.total += 1;
-        if (completed || explored) g.done += 1;
+        if (completed || ended) g.done += 1;
         if (ex.type === "decision") {
           g.scenarios += 1;
           if (explored) g.explored += 1;
+          if (ended) g.ended += 1;
           if (completed) g.recommended += 1;
         }
       }
@@ -158,10 +214,11 @@
     refresh.addEventListener("click", () => progressOverview(host));
     host.replaceChildren(
       el("p", {}, [el("strong", { text: `You have completed ${sum("done")} of ${sum("total")} exercises.` }),
-        ` Decision points are for exploring: you have played ${sum("explored")} of ${sum("scenarios")} to an end (each counts ` +
-        `as completed), ${sum("recommended")} of them along the course's recommended path.`,
+        ` Decision points are for exploring: you have begun ${sum("explored")} of ${sum("scenarios")}, played ${sum("ended")} to the end ` +
+        `(each counts as completed), ${sum("recommended")} of them along the course's recommended path.`,
         " This summary is read from the progress kept in this browser."]),
       table("By notebook", "Notebook", notebooks), table("By learning objective", "Objective", objectives), refresh);
+    fitTables(host);
   }
 
   // ------------------------------------------------------------------ the learner's ratings beside the course's
@@ -234,6 +291,8 @@
     parts.push(el("figure", { class: "site-figure" }, [chart, el("figcaption", {}, legend)]),
       el("details", {}, [el("summary", { text: "Data table (screen-reader friendly)" }), table]));
     host.replaceChildren(...parts);
+    fitTables(host);
+    zoomableCharts();
   }
 
   // ------------------------------------------------------------------ download and load the learner's answers
@@ -382,7 +441,7 @@
     showNotices();
     const specs = readJson("course-exercises") || {};
     if (root.CourseExercises) root.CourseExercises.mountAll(specs, store);
-    if (root.CourseDisplays) root.CourseDisplays.mountAll();
+    if (root.CourseDisplays) root.CourseDisplays.mountAll(store);
     rememberCodeOrder();
     orderCodeTables();
     for (const host of doc.querySelectorAll("[data-widget]")) {
@@ -395,6 +454,10 @@
         root.addEventListener("course:ratings", () => myRatings(host, specs));
       }
     }
+    fitTables();
+    zoomableCharts();
+    root.addEventListener("resize", showScrollCues);
+    for (const d of doc.querySelectorAll("main details")) d.addEventListener("toggle", showScrollCues);
     searchBox();
     // A printed page shows the data tables folded away in <details> on screen.
     let opened = [];
