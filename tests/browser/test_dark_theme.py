@@ -40,7 +40,7 @@ from .lab import (
 
 LIGHT, DARK = "JupyterLab Light", "JupyterLab Dark"
 TIMELINE_NOTEBOOK = "03_the_case_supervision_and_repair.ipynb"
-TIMELINE_CALL = "course.explorer()"
+TIMELINE_CALL = "course.explorer("  # the chapter's explorer, whatever events it is given
 OUTPUT_AREAS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-OutputArea"
 
 # What a page looks like: the notebook's background, and each course picture's card.

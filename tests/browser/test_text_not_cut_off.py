@@ -5,7 +5,7 @@ what counts as cut off; the Voila app has the same test in ``app/``)."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from .cut_off import CUT_JS, exercise_ids, write_every_exercise
 from .lab import LabServer, open_notebook, output_errors, run_all, wait_widgets_rendered
@@ -25,6 +25,7 @@ def test_no_exercise_text_is_cut_off(page: Page, server: LabServer, width: int) 
     assert wait_widgets_rendered(page) == []
     # Cells far below the fold are laid out too (JupyterLab skips them otherwise).
     page.add_style_tag(content=".jp-Notebook .jp-Cell { content-visibility: visible !important; }")
+    # every exercise drawn before the check (on a busy machine the last widgets can come a little later)
+    expect(page.locator(".cx-exercise")).to_have_count(len(exercise_ids()), timeout=120_000)
     cut = page.evaluate(CUT_JS, ".jp-NotebookPanel:not(.lm-mod-hidden)")
-    assert page.locator(".cx-exercise").count() == len(exercise_ids())
     assert cut == [], f"at {width} px, {len(cut)} cut off:\n" + "\n".join(cut)
