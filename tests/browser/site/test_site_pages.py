@@ -150,22 +150,21 @@ def test_axe_finds_no_serious_issue_on_any_page(site_file: SiteBrowser, course_s
     axe = axe_playwright.Axe()
     page = site_file.context.new_page()
     report = []
-    for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        for name in course_site.pages:
-            site_file.open(name, page)
-            for out in page.locator("section.cx-exercise.cx-ready").all():  # every part of an exercise shown
-                out.locator("button").filter(
-                    has_text=re.compile(
-                        r"^\s*(Check|Check my ratings|Save reflection|Save my notes|Choose this reply)\s*$"
-                    )
-                ).click()
-                hint = out.locator("button").filter(has_text=re.compile(r"^\s*Hint"))
-                if hint.count() and hint.is_enabled():
-                    hint.click()
-                reveal = out.locator("button").filter(has_text=re.compile(r"^\s*(Show answer|Show the points)\s*$"))
-                if reveal.is_visible() and reveal.is_enabled():
-                    reveal.click()
+    for name in course_site.pages:
+        page.emulate_media(color_scheme="light")
+        site_file.open(name, page)
+        for out in page.locator("section.cx-exercise.cx-ready").all():  # every part of an exercise shown
+            out.locator("button").filter(
+                has_text=re.compile(r"^\s*(Check|Check my ratings|Save reflection|Save my notes|Choose this reply)\s*$")
+            ).click()
+            hint = out.locator("button").filter(has_text=re.compile(r"^\s*Hint"))
+            if hint.count() and hint.is_enabled():
+                hint.click()
+            reveal = out.locator("button").filter(has_text=re.compile(r"^\s*(Show answer|Show the points)\s*$"))
+            if reveal.is_visible() and reveal.is_enabled():
+                reveal.click()
+        for scheme in ("light", "dark"):  # the same page, everything shown, in each colour scheme
+            page.emulate_media(color_scheme=scheme)
             result = axe.run(
                 page, options={"resultTypes": ["violations"], "preload": False}
             )  # no fetching: the pages forbid it
