@@ -201,7 +201,8 @@ def course_specs(content: Any) -> list[Any]:
 def rescore_all(read: ExchangeRead, specs: list[Any]) -> list[Rescored]:
     """Every usable submission scored again against ``specs``, in the order they were read."""
     by_id = {s.id: s for s in specs}
-    return [rescore(sub, by_id) for sub in read.submissions]
+    seen: dict[tuple[str, str], Any] = {}  # each (exercise, answer) is scored once for the whole class
+    return [rescore(sub, by_id, seen) for sub in read.submissions]
 
 
 def _decision(spec: Any, scored: list[Rescored]) -> DecisionCount:

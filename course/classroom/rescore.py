@@ -17,6 +17,7 @@ each is reported (``Rescored.ignored``).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,8 +76,13 @@ def _ratings_answers(payload: dict[str, Any]) -> list[tuple[str, dict[str, int],
     return [(ex, values, when[ex]) for ex, values in latest.items()]
 
 
-def rescore(sub: Submission, specs: dict[str, Any]) -> Rescored:
-    """Score ``sub``'s answers again against ``specs`` (exercise id -> checked spec)."""
+def rescore(sub: Submission, specs: dict[str, Any], seen: dict[tuple[str, str], Any] | None = None) -> Rescored:
+    """Score ``sub``'s answers again against ``specs`` (exercise id -> checked spec).
+
+    ``seen`` keeps each (exercise, answer) already scored for this class: learners give the same answers,
+    and the engine's verdict on an answer does not depend on who gave it.
+    """
+    seen = {} if seen is None else seen
     out = Rescored(sub.folder)
     payload = sub.payload
     answers = [(r["exercise_id"], r["answer"], r["created_at"]) for r in payload["attempts"]]
@@ -88,7 +94,10 @@ def rescore(sub: Submission, specs: dict[str, Any]) -> Rescored:
             continue
         if spec.type == "reflection":
             continue  # a reflection is never an attempt row; see below
-        result = evaluate(spec, answer)
+        key = (exercise_id, json.dumps(answer, sort_keys=True, ensure_ascii=False))
+        result = seen.get(key)
+        if result is None:
+            result = seen[key] = evaluate(spec, answer)
         if not result.valid:
             _ignore(out, exercise_id, "it does not fit the exercise, so it cannot be scored")
             continue
