@@ -221,7 +221,7 @@ RETURN_PROBE = textwrap.dedent("""
     def attempt(action):
         try:
             value = action()
-            return "allowed" if value is None or isinstance(value, (Path, int)) else "allowed: " + value.decode()
+            return "allowed: " + value.decode() if isinstance(value, bytes) else "allowed"
         except (OSError, ExchangeError) as exc:
             return "denied: " + str(exc)
     out = {

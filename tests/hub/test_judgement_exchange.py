@@ -153,3 +153,12 @@ def test_results_are_refused_for_a_folder_that_is_not_a_learners(judged_class) -
     root, _, _ = judged_class
     with pytest.raises(ex.ExchangeError):
         ex.write_returned(root, "s-nobody", b"{}")
+
+
+def test_the_tests_items_are_in_the_item_analysis(judged_class) -> None:
+    root, people, forms = judged_class
+    items = {r.item_id: r for r in load_class(root).items}
+    for letter, form in forms.forms.items():
+        taken = sum(1 for n in (*PLAN, "dee") if letter in people[n]["forms"])
+        for item in form.items:
+            assert items[item.id].key == item.key and items[item.id].learners == taken
