@@ -27,6 +27,7 @@ from ..displays.worksheets import gottlieb_worksheet
 from ..exercises.lookup import index, load
 from ..exercises.spec import as_plain
 from ..exercises.types import describe_answer, evaluate
+from ..judgement.forms import read_forms
 from ..paths import data_dir, notebooks_dir
 from ..safe_html import plain_text
 from ..timeline.explorer import Stepper
@@ -131,6 +132,17 @@ def learner_texts(root: Path | None = None, notebooks: Path | None = None) -> It
     yield from _worksheet_texts()
     for exercise_id in sorted(index(root / "exercises")):
         yield from _exercise_texts(exercise_id, root)
+    yield from _judgement_texts(root)
+
+
+def _judgement_texts(root: Path) -> Iterator[tuple[str, str]]:
+    """The case-judgement test as learners read it: intro, situations, options, and (in their results) the
+    reasons."""
+    for letter, form in read_forms(root).forms.items():
+        yield f"case-judgement form {letter}", form.intro
+        for item in form.items:
+            texts = [item.vignette, item.question, *(o.text for o in item.options), *(item.reasons or {}).values()]
+            yield f"case-judgement item {item.id}", "\n\n".join(texts)
 
 
 def _notebook_texts(folder: Path) -> Iterator[tuple[str, str]]:

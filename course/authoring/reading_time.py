@@ -10,7 +10,8 @@ The model (written out in the instructor guide, "How long each notebook takes"):
   per rated event, two minutes plus three per step of a decision's recommended path, for a reflection
   five minutes plus the time to write its suggested length at 15 words a minute, and a minute for a
   discussion question's notes;
-- a fixed time for the other displays (``DISPLAY_MINUTES``).
+- a fixed time for the other displays (``DISPLAY_MINUTES``); for the case-judgement test, its form read
+  and half a minute per situation to choose, and for its results the reasons of the best responses read.
 
 ``course validate`` keeps every notebook's stated ``minutes`` (``data/course.yaml``) within ``TOLERANCE`` of
 the model, and no notebook above ``SPLIT_ABOVE`` minutes: a longer one is split in two (``minutes_problems``).
@@ -27,6 +28,7 @@ from typing import Any
 from ..content import load_content
 from ..exercises import load_spec
 from ..exercises.types import AnySpec, type_of
+from ..judgement.forms import load_forms
 from ..paths import notebooks_dir
 from ..problems import Problem
 
@@ -41,9 +43,9 @@ DISPLAY_MINUTES: dict[str, float] = {
     "check_environment": 1,
     "choose_profession": 1,
     "progress_overview": 1,
-    "judgement_test": 10,  # a dozen short situations, under a minute each
-    "judgement_results": 5,  # both sittings side by side, with the reasons
 }
+JUDGEMENT_MINUTES = {"judgement_test": 10.0, "judgement_results": 5.0}  # when the course has no forms
+CHOOSING_MINUTES = 0.5  # per situation of the case-judgement test, besides reading it
 NOT_READ = frozenset({"instructor", "solution", "course-references", "course-nav"})
 CALL = re.compile(r"course\.(\w+)\(([^)]*)\)")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
@@ -131,8 +133,23 @@ def _count_call(out: Estimate, name: str, ids: list[str], content: Any, specs: M
         minutes = exercise_minutes(spec)
         out.exercise_minutes += minutes
         out.exercises.append((spec.id, spec.type, minutes))
+    elif name in JUDGEMENT_MINUTES:
+        out.display_minutes += judgement_minutes(name, getattr(content, "root", None))
     elif name in DISPLAY_MINUTES:
         out.display_minutes += DISPLAY_MINUTES[name]
+
+
+def judgement_minutes(name: str, root: Path | None) -> float:
+    """A sitting of the case-judgement test: its intro, situations, questions and options read, and half a
+    minute to choose in each; its results: the reasons for the best responses of both sittings read."""
+    forms = [f for f in load_forms(root).forms.values()]
+    if not forms:
+        return JUDGEMENT_MINUTES[name]
+    if name == "judgement_results":
+        return sum(words((i.reasons or {}).get(str(i.key), "")) for f in forms for i in f.items) / WORDS_PER_MINUTE
+    form = max(forms, key=lambda f: len(f.items))
+    text = [form.intro] + [t for i in form.items for t in (i.vignette, i.question, *(o.text for o in i.options))]
+    return words(" ".join(text)) / WORDS_PER_MINUTE + CHOOSING_MINUTES * len(form.items)
 
 
 def within_tolerance(stated: float, modelled: float, tolerance: float = TOLERANCE) -> bool:

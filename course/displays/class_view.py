@@ -36,7 +36,7 @@ def class_view(exchange: str | Path | None = None) -> Any:
         layout=w.Layout(width="auto"),
     )
     returned = w.HTML()
-    box = w.VBox([w.HBox([refresh, order, give_back]), returned, view])
+    box = w.VBox([w.HBox([refresh, order]), view, give_back, returned])  # the view ends with the test's figure
     box.data = None
 
     def show(_: Any = None) -> None:
