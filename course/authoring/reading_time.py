@@ -11,7 +11,7 @@ The model (written out in the instructor guide, "How long each notebook takes"):
   five minutes plus the time to write its suggested length at 15 words a minute, and a minute for a
   discussion question's notes;
 - a fixed time for the other displays (``DISPLAY_MINUTES``); for the case-judgement test, its form read
-  and half a minute per situation to choose, and for its results the reasons of the best responses read.
+  and half a minute per situation to choose, and for its results half a minute per situation of both forms.
 
 ``course validate`` keeps every notebook's stated ``minutes`` (``data/course.yaml``) within ``TOLERANCE`` of
 the model, and no notebook above ``SPLIT_ABOVE`` minutes: a longer one is split in two (``minutes_problems``).
@@ -141,12 +141,13 @@ def _count_call(out: Estimate, name: str, ids: list[str], content: Any, specs: M
 
 def judgement_minutes(name: str, root: Path | None) -> float:
     """A sitting of the case-judgement test: its intro, situations, questions and options read, and half a
-    minute to choose in each; its results: the reasons for the best responses of both sittings read."""
+    minute to choose in each; its results: half a minute per situation of both sittings, to read its best
+    response and reason."""
     forms = [f for f in load_forms(root).forms.values()]
     if not forms:
         return JUDGEMENT_MINUTES[name]
-    if name == "judgement_results":
-        return sum(words((i.reasons or {}).get(str(i.key), "")) for f in forms for i in f.items) / WORDS_PER_MINUTE
+    if name == "judgement_results":  # counted per item, as a student release has the items but not the reasons
+        return CHOOSING_MINUTES * sum(len(f.items) for f in forms)
     form = max(forms, key=lambda f: len(f.items))
     text = [form.intro] + [t for i in form.items for t in (i.vignette, i.question, *(o.text for o in i.options))]
     return words(" ".join(text)) / WORDS_PER_MINUTE + CHOOSING_MINUTES * len(form.items)
