@@ -44,7 +44,7 @@ DISPLAY_MINUTES: dict[str, float] = {
     "choose_profession": 1,
     "progress_overview": 1,
 }
-JUDGEMENT_MINUTES = {"judgement_test": 10.0, "judgement_results": 5.0}  # when the course has no forms
+JUDGEMENT_MINUTES = {"judgement_test": 18.0, "judgement_results": 12.0}  # no forms: the course's own forms' times
 CHOOSING_MINUTES = 0.5  # per situation of the case-judgement test, besides reading it
 NOT_READ = frozenset({"instructor", "solution", "course-references", "course-nav"})
 CALL = re.compile(r"course\.(\w+)\(([^)]*)\)")
