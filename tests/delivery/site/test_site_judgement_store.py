@@ -1,0 +1,162 @@
+"""The case-judgement test in the site's progress store (``static/progress.js``, ``static/judgement.js``).
+
+* Progress saved by the previous version of the site (version 1, before the test) is read with every
+  record kept, and saved again as version 2 once the learner adds anything.
+* The sittings go into "Download my answers", which ``load_export`` accepts, and come back in a fresh
+  browser with "Load my answers"; a file whose sitting is not well formed is refused naming the field.
+* The second sitting takes the other form than the first, whatever order the learner takes them in.
+All JavaScript runs under node, a few calls per node process.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from course.classroom.export import load_export
+from course.classroom.file_format import checksum
+
+from .node import run_js
+from .test_site_progress_format import MEMORY_STORAGE
+
+VERSION_1 = {
+    "version": 1,
+    "learner_id": "learner-0123456789ab",
+    "settings": {"profession": "ACA"},
+    "attempts": [
+        {
+            "exercise_id": "ch01-slippery-slope",
+            "content_hash": "h1",
+            "notebook": "01_codes_and_boundaries",
+            "answer": "b",
+            "score": 0,
+            "max_score": 1,
+            "feedback": "Not quite.",
+            "created_at": "2026-11-01T10:00:00.000+00:00",
+        }
+    ],
+    "ratings": [
+        {
+            "exercise_id": "ch03-rate-transference",
+            "content_hash": "h3",
+            "dimension": "transference",
+            "event_id": "intake",
+            "value": 2,
+            "created_at": "2026-11-01T10:01:00.000+00:00",
+        }
+    ],
+    "reflections": [
+        {
+            "exercise_id": "seminar-own-practice",
+            "content_hash": "h4",
+            "text": "Mine.",
+            "rubric": {"honest": True},
+            "created_at": "2026-11-01T10:02:00.000+00:00",
+        }
+    ],
+}
+
+
+def test_progress_saved_before_the_test_existed_is_kept_whole_and_saved_as_version_2() -> None:
+    script = (
+        MEMORY_STORAGE
+        + """
+const storage = memory({key: JSON.stringify(input.old), later: JSON.stringify({...input.old, version: 3})});
+const store = new P.Store(storage, 'key');
+const read = store.read();
+const notices = store.takeNotices();
+const id = store.learnerId();
+store.startSitting('before', 'A');
+store.chooseInSitting('before', 'a01', 'x');
+const saved = JSON.parse(storage.items.key);
+const later = new P.Store(storage, 'later');
+later.read();
+reply({read, notices, id, saved, laterNotices: later.takeNotices(),
+       aside: Object.keys(storage.items).filter((k) => k.startsWith('later:damaged:')).map((k) => storage.items[k])});
+"""
+    )
+    out = run_js(script, {"old": VERSION_1})
+    assert out["notices"] == [], "a version-1 record is not damaged"
+    assert out["read"] == {**VERSION_1, "version": 2, "judgement": {"version": 1, "sittings": {}}}
+    assert out["id"] == VERSION_1["learner_id"], "the learner keeps their pseudonym, and so their form order"
+    saved = out["saved"]
+    assert saved["version"] == 2
+    assert {k: saved[k] for k in VERSION_1 if k != "version"} == {k: v for k, v in VERSION_1.items() if k != "version"}
+    before = saved["judgement"]["sittings"]["before"]
+    assert (before["form"], before["answers"], before["finished_at"]) == ("A", {"a01": "x"}, None)
+    assert "another version of the course (version 3)" in out["laterNotices"][0]
+    assert out["aside"] == [json.dumps({**VERSION_1, "version": 3}, separators=(",", ":"))], "kept aside unchanged"
+
+
+SITTINGS = (
+    MEMORY_STORAGE
+    + """
+const J = require(STATIC + '/judgement.js');
+const store = new P.Store(memory(), 'key');
+store.recordAttempt('ch01-slippery-slope', 'h1', 'a', 1, 1, 'Correct.', '01_codes_and_boundaries');
+const id = store.learnerId();
+const first = J.formFor('before', id, store.sittings());
+store.startSitting('before', first);
+store.chooseInSitting('before', 'a01', 'decline-warmly');
+store.chooseInSitting('before', 'a02', 'consult');
+const openExport = store.exportData();
+store.finishSitting('before');
+let closed = null;
+try { store.chooseInSitting('before', 'a01', 'other'); } catch (err) { closed = err.message; }
+const second = J.formFor('after', id, store.sittings());
+store.startSitting('after', second);
+store.chooseInSitting('after', 'b01', 'explore');
+store.finishSitting('after');
+const exported = store.exportData();
+"""
+)
+
+
+def test_the_sittings_are_downloaded_and_load_in_a_fresh_browser(tmp_path: Path) -> None:
+    script = (
+        SITTINGS
+        + """
+const fresh = new P.Store(memory(), 'fresh');
+const loaded = fresh.importExport(JSON.stringify(exported), 'mine.json');
+const again = fresh.importExport(JSON.stringify(exported), 'mine.json');
+reply({id, first, second, closed, openExport, exported, sittings: store.sittings(), loaded, again,
+       freshSittings: fresh.sittings(), freshId: fresh.learnerId(), rule: J.firstForm(id)});
+"""
+    )
+    out = run_js(script, None)
+    assert out["first"] == out["rule"] and {out["first"], out["second"]} == {"A", "B"}
+    assert "judgement" not in out["openExport"]["payload"], "an unfinished sitting is not in a download"
+    assert out["closed"] == "the before test is finished; its answers stay as they were"
+    assert out["sittings"]["before"]["answers"] == {"a01": "decline-warmly", "a02": "consult"}
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(out["exported"]), encoding="utf-8")
+    data, problem = load_export(path)
+    assert problem is None, problem
+    block = data["payload"]["judgement"]
+    assert block == {"version": 1, "sittings": out["sittings"]}
+    assert out["loaded"]["added"] == 1 + 2 and out["again"]["added"] == 0
+    assert out["freshSittings"] == out["sittings"]
+    assert out["freshId"] == out["id"], "a fresh browser takes the file's pseudonym, so the form order holds"
+
+
+def test_a_file_with_a_malformed_sitting_is_refused_naming_the_field() -> None:
+    exported = run_js(SITTINGS + "reply(exported);", None)
+    cases = {
+        "form": ("C", "sittings.before.form must be A or B"),
+        "answers": (["a"], "sittings.before.answers must be an object of item id: option id"),
+        "finished_at": (None, "sittings.before is not finished; only finished sittings are shared"),
+    }
+    files = []
+    for name, (value, _) in cases.items():
+        payload = json.loads(json.dumps(exported["payload"]))
+        payload["judgement"]["sittings"]["before"][name] = value
+        envelope = {**exported, "payload": payload, "checksum": {"algorithm": "sha256", "value": checksum(payload)}}
+        files.append(json.dumps(envelope))
+    got = run_js(
+        MEMORY_STORAGE
+        + "const s = new P.Store(memory(), 'k'); reply(input.map((t) => [s.importExport(t, 'x.json'), s.sittings()]));",
+        files,
+    )
+    for (result, kept), (name, (_, message)) in zip(got, cases.items(), strict=True):
+        assert result["problem"] == f"x.json: payload.judgement: {message}", (name, result)
+        assert kept == {}, "nothing is added from a refused file"
