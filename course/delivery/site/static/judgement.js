@@ -230,10 +230,12 @@
     ]);
   }
 
+  // As course/judgement/results_html.py words them.
   const VERDICT = {
-    best: ["The best response.", "cx-ok"],
-    defensible: ["Defensible, but not the best response.", "cx-partial"],
-    other: ["Not the best response.", "cx-wrong"],
+    best: ["the best response", "cx-ok"],
+    defensible: ["defensible, but not the best", "cx-partial"],
+    other: ["not the best response", "cx-wrong"],
+    unanswered: ["not answered", "cx-wrong"],
   };
 
   function optionOf(item, id) {
@@ -244,17 +246,24 @@
   function itemResult(label, formId, item, chosen) {
     const mine = optionOf(item, chosen);
     const best = optionOf(item, item.key);
-    const [verdictText, cls] = VERDICT[verdict(item, chosen) || "other"];
+    const [verdictText, cls] = VERDICT[mine ? verdict(item, chosen) : "unanswered"];
     const parts = [
       el("h5", { text: `${label} (form ${formId})` }),
       el("div", { class: "jt-question", html: item.question_html }),
       el("details", {}, [el("summary", { text: "The situation" }), el("div", { html: item.vignette_html })]),
-      el("p", {}, [el("strong", { text: "Your choice: " }), mine ? mine.text_plain : "(not answered)", ` \u2014 ${verdictText}`]),
+      el("p", {}, [el("strong", { text: "Your choice: " }), mine ? mine.text_plain : "none", " ",
+        el("span", { class: "jt-verdict", text: `(${verdictText})` })]),
     ];
     if (mine && item.reasons_html[mine.id]) parts.push(el("div", { class: "jt-reason", html: item.reasons_html[mine.id] }));
     if (best && (!mine || mine.id !== best.id)) {
       parts.push(el("p", {}, [el("strong", { text: "The best response: " }), best.text_plain]));
       if (item.reasons_html[best.id]) parts.push(el("div", { class: "jt-reason", html: item.reasons_html[best.id] }));
+    }
+    const others = item.options.filter((o) => o !== mine && o !== best);
+    if (others.length) {
+      parts.push(el("details", {}, [el("summary", { text: "The other options and why" }), el("ul", {}, others.map((o) =>
+        el("li", {}, [el("strong", { text: o.text_plain }), item.defensible.includes(o.id) ? " (defensible, but not the best)" : "",
+          el("div", { html: item.reasons_html[o.id] || "" })])))]));
     }
     return el("div", { class: `cx-feedback jt-result ${cls}` }, parts);
   }
