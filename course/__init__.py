@@ -26,6 +26,8 @@ __all__ = [
     "gottlieb_worksheet",
     "share_with_seminar",
     "class_view",
+    "judgement_test",
+    "judgement_results",
 ]
 
 
@@ -134,3 +136,19 @@ def class_view(exchange: Any = None) -> Any:
     from .displays.class_view import class_view as run
 
     return run(exchange)
+
+
+def judgement_test(sitting: str, start_over: bool = False) -> Any:
+    """The case-judgement test, "before" (in 00_start_here) or "after" (in 11_looking_back): about ten short
+    new situations, not graded, no feedback until both are done. ``start_over=True`` clears a finished
+    sitting, after asking."""
+    from .judgement.widget import judgement_test as run
+
+    return run(sitting, start_over=start_over)
+
+
+def judgement_results() -> Any:
+    """Your case-judgement test before and after, situation by situation, once you have taken both."""
+    from .judgement.display import judgement_results as run
+
+    return run()

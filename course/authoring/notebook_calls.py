@@ -18,12 +18,13 @@ from ..content.checks import suggest
 from ..content.models import Topic
 from ..exercises.checks import checked_exercises
 from ..exercises.spec import DIMENSION_SCALES
+from ..judgement.order import SITTINGS
 from ..paths import display_path
 from ..problems import Problem
 
 #: What each notebook function takes: (parameter, kind) in order; ``*`` before a name marks a parameter
 #: that takes any number of values. Kinds: exercise, rating-exercise, event, topic, dimensions, start,
-#: any. A test keeps the names equal to ``course.__all__``.
+#: sitting (of the case-judgement test), any. A test keeps the names equal to ``course.__all__``.
 TIMELINE_OPTIONS = (
     ("highlight", "event"),
     ("held_frame", "any"),
@@ -46,16 +47,32 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "gottlieb_worksheet": (),
     "share_with_seminar": (),
     "class_view": (("exchange", "any"),),
+    "judgement_test": (("sitting", "sitting"), ("start_over", "any")),
+    "judgement_results": (),
 }
 #: How many values a call may give without a name (``show_events`` takes any number).
-POSITIONAL = {"exercise": 1, "my_timeline": 1, "compare_codes": 1, "show_event": 1, "class_view": 1}
+POSITIONAL = {
+    "judgement_test": 1,
+    "exercise": 1,
+    "my_timeline": 1,
+    "compare_codes": 1,
+    "show_event": 1,
+    "class_view": 1,
+}
 #: Parameters a call must give (the others have defaults).
-REQUIRED = {"exercise": "exercise_id", "my_timeline": "exercise_id", "compare_codes": "topic", "show_event": "event_id"}
+REQUIRED = {
+    "judgement_test": "sitting",
+    "exercise": "exercise_id",
+    "my_timeline": "exercise_id",
+    "compare_codes": "topic",
+    "show_event": "event_id",
+}
 EXAMPLE = {
     "exercise": 'course.exercise("ch01-after-therapy")',
     "my_timeline": 'course.my_timeline("ch03-rate-transference")',
     "compare_codes": 'course.compare_codes("fees")',
     "show_event": 'course.show_event("intake")',
+    "judgement_test": 'course.judgement_test("before")',
 }
 
 
@@ -225,6 +242,10 @@ def _id_problem(kind: str, value: Any, known: Known, name: str) -> str | None:
         if value not in known.events:
             return f"'{value}' is not an event id in data/vignette/events.yaml{suggest(value, known.events)}"
         return None
+    if kind == "sitting" and value not in SITTINGS:
+        return (
+            f"'{value}' is not a sitting of the case-judgement test; use 'before' or 'after'{suggest(value, SITTINGS)}"
+        )
     if kind == "topic" and value not in known.topics:
         return f"'{value}' is not a code topic; the topics are: {', '.join(known.topics)}{suggest(value, known.topics)}"
     if kind == "dimensions" and value not in known.dimensions:

@@ -1,7 +1,7 @@
 """The details still to be checked against a primary text: every ``verify:`` note in the content.
 
-A ``verify:`` note is for instructors. Learners never see one: cards, code tables, the worksheet and the
-reference lists leave it out, and ``course release`` strips it. ``course validate --sources`` lists what
+A ``verify:`` note is for instructors. Learners never see one: cards, code tables, the worksheet, the
+case-judgement test and the reference lists leave it out, and ``course release`` strips it. ``course validate --sources`` lists what
 is left here, one line per note with file and line, so that someone can check it and then delete the note.
 """
 
@@ -31,7 +31,8 @@ class Unverified:
 
 
 def unverified(root: Path | None = None) -> list[Unverified]:
-    """Every ``verify:`` note under ``root`` (default ``data/``): code sections, references, worksheets."""
+    """Every ``verify:`` note under ``root`` (default ``data/``): code sections, references, the
+    case-judgement test's items, worksheets."""
     root = Path(root) if root is not None else data_dir()
     found: list[Unverified] = []
     codes = root / "codes"
@@ -40,6 +41,9 @@ def unverified(root: Path | None = None) -> list[Unverified]:
     references = root / "references.yaml"
     if references.is_file():
         found += _in_list(load_yaml(references), "references", "key")
+    judgement = root / "judgement"
+    for path in sorted(judgement.glob("form-*.yaml")) if judgement.is_dir() else []:
+        found += _in_list(load_yaml(path), "items", "id")
     worksheets = root / "worksheets"
     for path in sorted(worksheets.glob("*.yaml")) if worksheets.is_dir() else []:
         doc = load_yaml(path)

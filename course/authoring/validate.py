@@ -10,6 +10,7 @@ from ..content.links import link_problems
 from ..content.loader import Content, read_content
 from ..exercises.checks import ExerciseCheck, checked_exercises
 from ..exercises.spec import EXAMPLES
+from ..judgement.forms import judgement_problems
 from ..paths import data_dir, display_path
 from ..problems import Problem
 from .notebook_calls import Known, check_notebooks
@@ -32,8 +33,8 @@ def validate_all(root: Path | None = None) -> list[Problem]:
 
 
 def validate(root: Path | None = None) -> Report:
-    """Check the content folder: data files, then exercises and the worksheet, and the links in all of
-    them; then the notebooks beside it (``notebooks/``, when there is one): the ids they pass to
+    """Check the content folder: data files, then exercises, the worksheet and the case-judgement test's
+    forms, and the links in all of them; then the notebooks beside it (``notebooks/``, when there is one): the ids they pass to
     ``course``, and the minutes data/course.yaml states for each."""
     root = Path(root) if root is not None else data_dir()
     report = Report()
@@ -54,6 +55,7 @@ def validate(root: Path | None = None) -> Report:
     worksheet = root / "worksheets" / "gottlieb.yaml"
     if worksheet.exists():
         report.problems += gottlieb_problems(worksheet)
+    report.problems += judgement_problems(root, content)
     notebooks = root.parent / "notebooks"
     if notebooks.is_dir():
         _check_notebooks(notebooks, content, exercises, report)

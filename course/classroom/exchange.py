@@ -6,11 +6,21 @@ Layout (``course hub-setup`` makes the top, the hub makes a learner's folder bef
     <exchange>/.seminar-key         root : instructors       0640  the pseudonym key (instructors only)
     <exchange>/<pseudonym>/         learner : instructors    2750  the learner writes; instructors read
     <exchange>/<pseudonym>/submission.json                    0640
+    <exchange>/.returned/           root : instructors       0751  what instructors return; learners only pass
+    <exchange>/.returned/<pseudonym>/  learner : instructors 2770  instructors write; only that learner reads
+    <exchange>/.returned/<pseudonym>/judgement-results.json   0644  (by the instructor who returned it)
 
 A learner's folder is named by their seminar pseudonym, an HMAC of their hub user name under the key,
 so names map to pseudonyms only through the key the instructors hold. Learners cannot list the
 exchange, cannot guess another learner's folder, and cannot enter one. Instructors (a group, not root)
-read everything and can change nothing.
+read everything and can change nothing there.
+
+The way back (``.returned``) is the mirror image: an instructor writes a learner's case-judgement results
+into that learner's return folder, and only that learner can read them. The folder belongs to the learner
+(so the learner, and nobody else outside the instructors' group, can pass into it) and lets the group
+write; the file is readable by "others", which here can only mean its learner, since no other learner can
+enter the folder. Instructors write without following links into a folder they check belongs to the same
+learner as the submission folder; the learner's own copy reads the file the same careful way.
 
 Writers create a temporary file exclusively and without following links, then rename it into place.
 Readers open without following links and without blocking, check that the file is a regular file owned
@@ -31,6 +41,10 @@ from pathlib import Path
 
 SUBMISSION = "submission.json"
 KEY_FILE = ".seminar-key"
+RETURNED = ".returned"
+RESULTS = "judgement-results.json"
+MAX_RESULTS_BYTES = 1024 * 1024
+RETURN_FOLDER_MODE, RESULTS_MODE = 0o2770, 0o644
 MAX_SUBMISSION_BYTES = 4 * 1024 * 1024
 ROOT_MODE, KEY_MODE, FOLDER_MODE, FILE_MODE = 0o751, 0o640, 0o2750, 0o640
 DEMO_ROOT_MODE, DEMO_KEY_MODE, DEMO_FOLDER_MODE = 0o700, 0o600, 0o700
@@ -206,7 +220,124 @@ def provision_learner(exchange: Path, user: str, uid: int, group: int | None) ->
         os.fchmod(fd, layout.folder_mode())
     finally:
         os.close(fd)
+    provision_return_folder(exchange, folder.name, uid, layout)
     return folder
+
+
+def _returned_root(exchange: Path, layout: Layout) -> Path:
+    """``<exchange>/.returned``, made (root, as the exchange's top) when missing; checked when present."""
+    top = Path(exchange) / RETURNED
+    try:
+        os.mkdir(top, 0o700)
+        os.chown(top, layout.owner, -1 if layout.group is None else layout.group)
+        os.chmod(top, layout.root_mode())
+    except FileExistsError:
+        pass
+    st = os.lstat(top)
+    if not stat.S_ISDIR(st.st_mode):
+        raise ExchangeError(f"{top} is not a folder; move it away by hand")
+    problems = _wrong(top, st, layout, layout.root_mode(), layout.owner)
+    if problems:
+        raise ExchangeError("; ".join(problems))
+    return top
+
+
+def provision_return_folder(exchange: Path, name: str, uid: int, layout: Layout) -> Path:
+    """Make (or set right again) the learner's return folder ``.returned/<name>``; run by the hub as root."""
+    folder = _returned_root(exchange, layout) / name
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        raise ExchangeError(f"{folder} is not a folder; move it away by hand")
+    if st.st_uid not in (uid, layout.owner):
+        raise ExchangeError(f"{folder} belongs to {_owner_text(st.st_uid)}, not to the learner; check it by hand")
+    fd = os.open(folder, _DIR)
+    try:
+        if layout.group is not None:
+            os.fchown(fd, uid, layout.group)
+        os.fchmod(fd, DEMO_FOLDER_MODE if layout.demo else RETURN_FOLDER_MODE)
+    finally:
+        os.close(fd)
+    return folder
+
+
+def write_returned(exchange: Path, name: str, data: bytes) -> Path:
+    """An instructor returns ``data`` to learner ``name`` (their results), replacing an earlier copy.
+
+    The return folder must be a real folder owned by the same account as the learner's submission folder;
+    the file is created new, without following links, and renamed into place.
+    """
+    exchange = Path(exchange)
+    try:
+        learner = os.lstat(exchange / name)
+        top = os.open(exchange / RETURNED, _DIR)
+    except OSError as exc:
+        raise ExchangeError(
+            f"{exchange / RETURNED} cannot be opened ({why(exc)}); the hub makes it when the learner logs in"
+        ) from None
+    try:
+        try:
+            dfd = os.open(name, _DIR, dir_fd=top)
+        except OSError as exc:
+            raise ExchangeError(
+                f"the return folder of {name} cannot be opened ({why(exc)}); it is made when they log in"
+            ) from None
+    finally:
+        os.close(top)
+    try:
+        st = os.fstat(dfd)
+        if not stat.S_ISDIR(learner.st_mode) or st.st_uid != learner.st_uid:
+            raise ExchangeError(
+                f"the return folder of {name} does not belong to the learner who owns {exchange / name}"
+            )
+        tmp = f".{RESULTS}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(
+                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, RESULTS_MODE, dir_fd=dfd
+            )
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fchmod(fd, RESULTS_MODE)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.rename(tmp, RESULTS, src_dir_fd=dfd, dst_dir_fd=dfd)
+        except OSError as exc:
+            try:
+                os.unlink(tmp, dir_fd=dfd)
+            except OSError:
+                pass
+            raise ExchangeError(f"could not return the results of {name} ({why(exc)})") from None
+    finally:
+        os.close(dfd)
+    return exchange / RETURNED / name / RESULTS
+
+
+def read_returned(exchange: Path, name: str) -> bytes | None:
+    """The learner's returned results (None when nothing was returned yet); ``ExchangeError`` when unreadable."""
+    folder = Path(exchange) / RETURNED / name
+    try:
+        dfd = os.open(folder, _DIR)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ExchangeError(f"your return folder {folder} cannot be opened ({why(exc)})") from None
+    try:
+        data, _ = read_capped(Path(RESULTS), MAX_RESULTS_BYTES, dir_fd=dfd, what="a results file")
+        return data
+    except FileNotFoundError:
+        return None
+    except BadFile as bad:
+        raise ExchangeError(f"your returned results cannot be read: {bad}") from None
+    except OSError as exc:
+        raise ExchangeError(f"your returned results cannot be read ({why(exc)})") from None
+    finally:
+        os.close(dfd)
 
 
 # ---- the learner's side -------------------------------------------------------------------------

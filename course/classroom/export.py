@@ -1,7 +1,8 @@
 """Export a learner's results for the instructor, and load such exports back safely.
 
 An export is pseudonymous by default: a random learner id kept in the store's settings, a name only when
-the learner gives one, reflections only when asked. ``checksum`` is sha256 over the canonical JSON of
+the learner gives one, reflections only when asked. It carries the finished sittings of the case-judgement
+test, when there are any, as ``payload["judgement"]`` (``course.judgement.answers``). ``checksum`` is sha256 over the canonical JSON of
 ``payload``; it detects edits and damage in transit, it is not a signature.
 """
 
@@ -14,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..judgement.answers import shared_block
 from ..problems import Problem
 from ..progress.sqlite_store import ProgressStore
 from .exchange import BadFile, read_capped, why
@@ -53,6 +55,9 @@ def export_results(
         ],
         "ratings": store.rating_rows(),
     }
+    judgement = shared_block(store)
+    if judgement is not None:  # the finished sittings of the case-judgement test (course.judgement.answers)
+        payload["judgement"] = judgement
     if include_reflections:
         payload["reflections"] = [
             {

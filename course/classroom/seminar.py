@@ -41,6 +41,7 @@ class Shared:
     reflections_included: bool
     completed: list[str]
     exercises: list[str]
+    judgement: tuple[str, ...] = ()  # the sittings of the case-judgement test shared ("before", "after")
 
     def sentence(self) -> str:
         refl = (
@@ -51,8 +52,14 @@ class Shared:
         return (
             f"You shared {self.answers} answer{'s' if self.answers != 1 else ''} to "
             f"{len(self.exercises)} exercise{'s' if len(self.exercises) != 1 else ''}, {self.ratings} "
-            f"rating{'s' if self.ratings != 1 else ''} and {refl} on {self.shared_at.replace('T', ' at ')}."
+            f"rating{'s' if self.ratings != 1 else ''}{self._judgement()} and {refl} on "
+            f"{self.shared_at.replace('T', ' at ')}."
         )
+
+    def _judgement(self) -> str:
+        if not self.judgement:
+            return ""
+        return f", your case-judgement test ({' and '.join(self.judgement)})"
 
 
 def place() -> Place | None:
@@ -116,4 +123,11 @@ def _summary(payload: dict[str, Any]) -> Shared:
         reflections_included=bool(payload["seminar"]["reflections"]),
         completed=list(payload["completed"]),
         exercises=list(dict.fromkeys(exercises)),
+        judgement=_sittings_shared(payload),
     )
+
+
+def _sittings_shared(payload: dict[str, Any]) -> tuple[str, ...]:
+    block = payload.get("judgement")
+    rows = block.get("sittings") if isinstance(block, dict) else None
+    return tuple(s for s in ("before", "after") if isinstance(rows, dict) and s in rows)

@@ -1,8 +1,10 @@
 """``course release OUT``: write the student version of the course into a folder.
 
 The source must validate first. Then every shipped file (see ``release_files``) is copied, except that
-notebooks lose their ``instructor`` and ``solution`` cells and exercise specs get salted hashes instead
-of answers (see ``release_specs``). The result is checked like the course itself (``course validate``
+notebooks lose their ``instructor`` and ``solution`` cells, exercise specs get salted hashes instead
+of answers (see ``release_specs``), and the case-judgement test's forms lose their keys and reasons
+altogether (``course.judgement.released``: that test is scored on the instructor's side only). The
+result is checked like the course itself (``course validate``
 on its data, generated notebook cells in step). Same sources and salt give byte-identical files: paths
 are walked in sorted order and nothing carries a date. The default salt is derived from the course
 version; ``--salt`` overrides it.
@@ -23,6 +25,7 @@ from ...content import load_content
 from ...content.yaml_reader import load_yaml
 from ...exercises.checks import check_file, exercise_files
 from ...exercises.released import is_released
+from ...judgement.released import released_yaml as released_form_yaml
 from ...paths import repo_root
 from ...problems import VALIDATE_HINT, Problem
 from .files import learner_markdown, learner_notebook, shipped_files, without_verify_notes
@@ -200,6 +203,8 @@ def _write_all(root: Path, out: Path, report: ReleaseReport) -> None:
         elif rel.startswith("data/exercises/") and rel.endswith((".yaml", ".yml")):
             _write(target, _released_spec(root, source, content, report.salt))
             report.specs += 1
+        elif rel.startswith("data/judgement/") and rel.endswith((".yaml", ".yml")):
+            _write(target, released_form_yaml(source.read_text(encoding="utf-8")))  # no keys, reasons or notes
         elif rel.startswith("data/") and rel.endswith((".yaml", ".yml")):
             _write(target, without_verify_notes(source.read_text(encoding="utf-8")))
         elif rel.endswith(".md"):
