@@ -10,9 +10,13 @@ says what the test needs; no item is shown, since which form a learner takes is 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from ...paths import display_path
+from ...problems import VALIDATE_HINT
 from ...safe_html import esc, inline, markdown, plain
+from .execute import SiteError
 from .exercise_json import relink_html
 
 Link = Callable[[str], str]
@@ -57,6 +61,32 @@ def compile_form(form: Any, objective_labels: dict[str, str], link: Link | None 
             for item in form.items
         ],
     }
+
+
+def judgement_forms(data: Path, link: Link | None = None) -> dict[str, Any]:
+    """Both forms under ``data`` compiled for the pages (``{"A": ..., "B": ...}``); ``SiteError`` when they
+    are missing, have problems, or come from a student release (whose forms have no keys)."""
+    from ...judgement.forms import judgement_dir, read_forms
+    from ...judgement.results_html import OBJECTIVE_WORDS
+
+    found = read_forms(data)
+    folder = display_path(judgement_dir(data))
+    if not found.present:
+        raise SiteError(
+            f"{folder}: missing; a notebook shows the case-judgement test, which needs form-a.yaml and form-b.yaml"
+        )
+    if found.problems:
+        raise SiteError(
+            "\n".join(
+                [*map(str, found.problems), f"Fix the forms above (check them with {VALIDATE_HINT}), then build again."]
+            )
+        )
+    if not found.scorable:
+        raise SiteError(
+            f"{folder}: the forms come from a student release and have no answer keys. The site scores the test "
+            "in the browser, so it is built from the instructor's copy of the course."
+        )
+    return {letter: compile_form(form, OBJECTIVE_WORDS, link) for letter, form in sorted(found.forms.items())}
 
 
 def test_section(sitting: str) -> str:
