@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ...judgement.forms import judgement_dir, read_forms
+from ...judgement.results_html import OBJECTIVE_WORDS
 from ...paths import display_path
 from ...problems import VALIDATE_HINT
 from ...safe_html import esc, inline, markdown, plain
@@ -66,9 +68,6 @@ def compile_form(form: Any, objective_labels: dict[str, str], link: Link | None 
 def judgement_forms(data: Path, link: Link | None = None) -> dict[str, Any]:
     """Both forms under ``data`` compiled for the pages (``{"A": ..., "B": ...}``); ``SiteError`` when they
     are missing, have problems, or come from a student release (whose forms have no keys)."""
-    from ...judgement.forms import judgement_dir, read_forms
-    from ...judgement.results_html import OBJECTIVE_WORDS
-
     found = read_forms(data)
     folder = display_path(judgement_dir(data))
     if not found.present:
