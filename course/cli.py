@@ -250,12 +250,17 @@ def _class_or_none(command: str, exchange: str | None) -> Any:
         return None
 
 
-def run_class_summary_exchange(exchange: str | None, out_dir: str | Path) -> int:
-    """The class view from the command line: a page in ``out_dir``; skipped submissions listed."""
+def run_class_summary_exchange(exchange: str | None, out_dir: str | Path, return_results: bool = False) -> int:
+    """The class view from the command line: a page in ``out_dir``; skipped submissions listed.
+
+    ``return_results``: also write each learner's case-judgement results into their return folder.
+    """
     from .classroom.class_view_page import write_page
 
     data = _class_or_none("class-summary", exchange)
     if data is None:
+        return 2
+    if return_results and _return_results(data) != 0:
         return 2
     try:
         page = write_page(data, Path(out_dir))
@@ -266,6 +271,21 @@ def run_class_summary_exchange(exchange: str | None, out_dir: str | Path) -> int
     skipped = f"; {len(data.read.bad)} submission(s) skipped (listed above)" if data.read.bad else ""
     print(f"Wrote {page}: {data.shared} of {data.read.folders} learners have shared{skipped}.")
     return 2 if data.read.bad else 0
+
+
+def _return_results(data: Any) -> int:
+    """Return the case-judgement results of every learner who shared both sittings; say what was done."""
+    from .classroom.judgement_class import return_results
+
+    found = data.judgement
+    if found is None or not found.available:
+        return _say_error("class-summary", "this copy of the course has no scorable case-judgement forms to return")
+    done, problems = return_results(data.read.exchange, found)
+    for problem in problems:
+        print(f"not returned: {problem}", file=sys.stderr)
+    waiting = f"; {found.one_sitting} learner(s) shared one sitting only" if found.one_sitting else ""
+    print(f"Returned the case-judgement results of {len(done)} learner(s) who shared both sittings{waiting}.")
+    return 2 if problems else 0
 
 
 def run_item_analysis(exchange: str | None, out: str | Path) -> int:
@@ -299,7 +319,9 @@ def _class_summary(args: argparse.Namespace) -> int:
     if args.exchange:
         if args.exports:
             return _say_error("class-summary", "give either export files or --exchange, not both")
-        return run_class_summary_exchange(args.exchange, args.out)
+        return run_class_summary_exchange(args.exchange, args.out, args.return_results)
+    if args.return_results:
+        return _say_error("class-summary", "--return-results works with --exchange DIR (the seminar hub's exchange)")
     if not args.exports:
         return _say_error("class-summary", "give export files or folders, or --exchange DIR")
     return run_class_summary(args.exports, args.out)
@@ -523,6 +545,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("exports", nargs="*", help="export files, or folders holding them")
     p.add_argument("--exchange", help="read the seminar exchange folder instead (the class view as a page)")
     p.add_argument("-o", "--out", default="class-summary", help="output folder (default: class-summary)")
+    p.add_argument(
+        "--return-results",
+        action="store_true",
+        help="with --exchange: give each learner who shared both sittings of the case-judgement test their "
+        "results, item by item (only that learner can read them)",
+    )
     p.set_defaults(func=_class_summary)
 
     p = sub.add_parser("item-analysis", help="difficulty, discrimination and suspect keys of every exercise, as a CSV")

@@ -5,8 +5,8 @@
 (``rescore``: a stored score or ``completed`` list is never trusted) and turns them into: completion per
 notebook, how the class chose at each node of every decision point (in story order), each learner's
 latest ratings (for the timeline's median and band) and the distribution of first-attempt scores per
-exercise. Answers that were ignored (no such exercise, or not scoreable) are listed with the learner's
-pseudonym.
+exercise, and the case-judgement test's class figure (``judgement_class``). Answers that were ignored (no
+such exercise, or not scoreable) are listed with the learner's pseudonym.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..exercises.types import type_of
 from ..paths import data_dir, notebooks_dir
 from . import exchange as ex
 from .item_analysis import ItemStats, class_items
+from .judgement_class import JudgementClass, class_judgement
 from .rescore import Rescored, rescore
 from .submission import Submission, check_submission, current_version
 
@@ -154,6 +155,7 @@ class ClassData:
     items: list[ItemStats] = field(default_factory=list)  # item analysis of the graded exercises
     ignored: list[str] = field(default_factory=list)  # answers left out, with the learner's pseudonym
     measure: str = "answered"  # what completes an exercise (rescore.MEASURES)
+    judgement: JudgementClass | None = None  # the case-judgement test, scored here from the shared sittings
 
     @property
     def shared(self) -> int:
@@ -292,7 +294,10 @@ def class_data(read: ExchangeRead, content: Any = None, measure: str = "answered
     known = {s.id for s in specs}
     ratings = [r for r in (_latest_ratings(s, known) for s in read.submissions) if r]
     ignored = [note for learner in scored for note in learner.ignored]
-    return ClassData(read, completion, decisions, ratings, scores, class_items(scored, specs), ignored, measure)
+    judgement = class_judgement((s.folder, s.payload) for s in read.submissions)
+    return ClassData(
+        read, completion, decisions, ratings, scores, class_items(scored, specs), ignored, measure, judgement
+    )
 
 
 def load_class(exchange: str | Path, content: Any = None, measure: str = "answered") -> ClassData:

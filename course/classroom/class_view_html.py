@@ -1,4 +1,5 @@
-"""The class view as HTML: counts, completion, decision points, ratings on the timeline, first attempts, item analysis."""
+"""The class view as HTML: counts, completion, decision points, ratings on the timeline, first attempts, item
+analysis, and the case-judgement test before and after."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from ..safe_html import plain
 from ..timeline import plot_timeline
 from .class_view import ClassData, DecisionCount
 from .item_analysis import rounded, sort_items
+from .judgement_html import judgement_html
+from .judgement_plot import draw
 from .rescore import MEASURE_WORDS
 
 
@@ -139,6 +142,15 @@ def items_html(data: ClassData, by: str = "flagged first") -> str:
     )
 
 
+def judgement_section(data: ClassData) -> str:
+    """The case-judgement test's class figure: table, picture and caveat."""
+    found = data.judgement
+    picture = ""
+    if found is not None and found.available and found.figure is not None and found.figure.n:
+        picture = draw(found.pairs, found.figure, found.of).img_html()
+    return judgement_html(found, picture)
+
+
 def bad_html(data: ClassData) -> str:
     if not data.read.bad:
         return ""
@@ -159,5 +171,5 @@ def class_view_html(data: ClassData, items_by: str = "flagged first") -> str:
     return (
         f"<div class='course-class-view'>{summary_html(data)}{completion_html(data)}"
         f"<h3>Decision points: how the class chose</h3>{decisions}{ratings_html(data)}{scores_html(data)}"
-        f"{items_html(data, items_by)}{bad_html(data)}{ignored_html(data)}</div>"
+        f"{items_html(data, items_by)}{judgement_section(data)}{bad_html(data)}{ignored_html(data)}</div>"
     )

@@ -34,6 +34,8 @@ class JudgementClass:
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
     one_sitting: int = 0  # learners who shared only one finished sitting
     notes: list[str] = field(default_factory=list)
+    pairs: list[Paired] = field(default_factory=list)  # one per learner with both sittings
+    of: int | None = None  # items per form (the highest score)
 
 
 def _sittings(block: dict[str, Any]) -> dict[str, Sitting]:
@@ -48,8 +50,8 @@ def class_judgement(entries: Iterable[tuple[str, dict[str, Any]]], forms: FormsR
     forms = forms if forms is not None else load_forms()
     if not forms.scorable:
         return JudgementClass(False)
-    out = JudgementClass(True)
-    pairs: list[Paired] = []
+    out = JudgementClass(True, of=max(len(f.items) for f in forms.forms.values()))
+    pairs = out.pairs
     for learner, payload in entries:
         block = payload.get(KEY)
         if block is None:

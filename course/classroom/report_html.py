@@ -97,6 +97,7 @@ def render_html(report: ClassReport, labels: dict[str, str]) -> str:
         "<h2>How the class rated the events</h2>",
         "<p class=note>Teaching ratings from -3 to 3, not measurements: a starting point for discussion.</p>",
         *_ratings(report, labels),
+        report.judgement_html,
     ]
     if refused:
         parts += [f"<h2>Exports refused ({len(refused)})</h2><ul>", *refused, "</ul>"]

@@ -12,6 +12,9 @@ from typing import Any
 
 from ..problems import Problem
 from .export import load_export
+from .judgement_class import JudgementClass, class_judgement
+from .judgement_html import judgement_html
+from .judgement_plot import draw
 from .ratings_plot import draw_ratings
 from .report_html import render_html
 from .stats import ExerciseStats, RatingSpread, exercise_stats, rating_spreads
@@ -29,6 +32,8 @@ class ClassReport:
     events: list[str]
     alt_text: str
     refusals: list[str] = field(default_factory=list)
+    judgement: JudgementClass | None = None  # the case-judgement test, scored from the exports' sittings
+    judgement_html: str = ""
 
 
 def _load_all(paths: Iterable[str | Path]) -> tuple[list[dict[str, Any]], list[str]]:
@@ -121,5 +126,9 @@ def class_summary(export_paths: Iterable[str | Path], out_dir: str | Path, conte
         alt_text(spreads, events, labels, len(payloads)),
         refusals,
     )
+    report.judgement = class_judgement((p["learner"]["id"], p) for p in payloads)
+    found = report.judgement
+    picture = draw(found.pairs, found.figure, found.of).img_html() if found.figure and found.figure.n else ""
+    report.judgement_html = judgement_html(found, picture)
     report.html_path.write_text(render_html(report, labels), encoding="utf-8")
     return report

@@ -11,6 +11,7 @@ from ..classroom.class_view import load_class
 from ..classroom.class_view_html import class_view_html
 from ..classroom.exchange import ExchangeError
 from ..classroom.item_analysis import SORTS
+from ..classroom.judgement_class import return_results
 
 NO_EXCHANGE = (
     "No seminar exchange is set. On the seminar hub, COURSE_EXCHANGE names it; elsewhere call "
@@ -29,7 +30,13 @@ def class_view(exchange: str | Path | None = None) -> Any:
     refresh = w.Button(description="Refresh", tooltip="Read the seminar exchange again")
     order = w.Dropdown(options=list(SORTS), value="flagged first", description="Item analysis:")
     order.style.description_width = "initial"
-    box = w.VBox([w.HBox([refresh, order]), view])
+    give_back = w.Button(
+        description="Return the case-judgement results",
+        tooltip="Give each learner who shared both sittings their own results, item by item",
+        layout=w.Layout(width="auto"),
+    )
+    returned = w.HTML()
+    box = w.VBox([w.HBox([refresh, order, give_back]), returned, view])
     box.data = None
 
     def show(_: Any = None) -> None:
@@ -45,7 +52,20 @@ def class_view(exchange: str | Path | None = None) -> Any:
             return
         show()
 
+    def give(_: Any = None) -> None:
+        found = box.data.judgement if box.data is not None else None
+        if found is None or not found.available:
+            returned.value = "<p role='status'>There are no scorable case-judgement forms in this copy.</p>"
+            return
+        done, problems = return_results(Path(folder), found)
+        lines = "".join(f"<li>{escape(p)}</li>" for p in problems)
+        returned.value = (
+            f"<p role='status'>Returned the results of {len(done)} learner(s) who shared both sittings.</p>"
+            + (f"<p>Not returned:</p><ul>{lines}</ul>" if lines else "")
+        )
+
     refresh.on_click(load)
+    give_back.on_click(give)
     order.observe(show, names="value")
     load()
     return box
