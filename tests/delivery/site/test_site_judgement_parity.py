@@ -1,7 +1,7 @@
 """The case-judgement test on the site (``static/judgement.js``) follows the Python rules exactly.
 
 * The form a learner takes first, from the same pseudonyms, and the form of the second sitting.
-* The score of a sitting, and each item's verdict, for the same answers to the same two forms.
+* The score of a sitting, and each item's verdict, for the same answers to the course's two forms.
 * Author text in a form reaches the page only through the course's sanitizer.
 All JavaScript runs under node, one process per test.
 """
@@ -9,7 +9,6 @@ All JavaScript runs under node, one process per test.
 from __future__ import annotations
 
 import random
-import shutil
 import string
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,6 @@ from course.safe_html import plain
 from .node import REPO, run_js
 
 JUDGEMENT = "const J = require(STATIC + '/judgement.js');\n"
-FORMS = REPO / "tests" / "fixtures" / "judgement" / "good"
 
 
 def _pseudonyms(n: int) -> list[str]:
@@ -66,10 +64,8 @@ reply(input.map((p) => [J.firstForm(p), J.formFor('before', p, {}), J.formFor('a
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("judgement-data")
-    shutil.copytree(FORMS, root / "judgement")
-    return root
+def data() -> Path:
+    return REPO / "data"
 
 
 @pytest.fixture(scope="module")
