@@ -58,7 +58,8 @@ class SiteReport:
             f"Wrote {self.out}: {len(self.pages) + 2} pages, {self.exercises} live exercises, "
             f"{self.size() / 1e6:.1f} MB{zipped}.\n"
             "Open index.html in a browser, or put the folder on any static web host. The site contains the "
-            "exercises' answers, so it is for practice and self-study; score anything graded on your side "
+            "exercises' answers and the case-judgement test's keys, so it is for practice and self-study; score "
+            "anything graded on your side "
             "(the instructor guide, 'What the hashes protect, and what they do not')."
         )
 

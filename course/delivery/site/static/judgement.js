@@ -175,7 +175,7 @@
       const fieldset = el("fieldset", { class: "cx-fieldset" }, [el("legend", { class: "cx-label", text: item.question_plain })].concat(rows));
       radios.set(item.id, inputs);
       groups.set(item.id, fieldset);
-      live.append(el("div", { class: "jt-item", role: "group", "aria-labelledby": `${head}-title` }, [
+      live.append(el("div", { class: "jt-item", role: "group", "aria-labelledby": `${head}-title`, "data-item": item.id }, [
         el("h4", { id: `${head}-title`, text: `Item ${n + 1} of ${form.items.length}` }),
         el("div", { class: "jt-vignette", html: item.vignette_html }),
         fieldset,
@@ -265,7 +265,7 @@
         el("li", {}, [el("strong", { text: o.text_plain }), item.defensible.includes(o.id) ? " (defensible, but not the best)" : "",
           el("div", { html: item.reasons_html[o.id] || "" })])))]));
     }
-    return el("div", { class: `cx-feedback jt-result ${cls}` }, parts);
+    return el("div", { class: `cx-feedback jt-result ${cls}`, "data-item": item.id }, parts);
   }
 
   /** The learner's own before and after, item by item, once both sittings are taken. */
