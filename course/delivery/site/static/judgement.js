@@ -248,7 +248,7 @@
     const best = optionOf(item, item.key);
     const [verdictText, cls] = VERDICT[mine ? verdict(item, chosen) : "unanswered"];
     const parts = [
-      el("h5", { text: `${label} (form ${formId})` }),
+      el("h4", { text: `${label} (form ${formId})` }),
       el("div", { class: "jt-question", html: item.question_html }),
       el("details", {}, [el("summary", { text: "The situation" }), el("div", { html: item.vignette_html })]),
       el("p", {}, [el("strong", { text: "Your choice: " }), mine ? mine.text_plain : "none", " ",
@@ -304,7 +304,7 @@
           "and a handful of items moves a lot with one answer. The reasons below matter more than the number." }),
       ];
       c.pairs.forEach((pair, n) => {
-        const blocks = [el("h4", { text: `${n + 1}. ${pair.objective_label}` })];
+        const blocks = [el("h3", { text: `${n + 1}. ${pair.objective_label}` })];
         if (pair.before) blocks.push(itemResult("Before", c.before.form, pair.before, taken.before.answers[pair.before.id]));
         if (pair.after) blocks.push(itemResult("After", c.after.form, pair.after, taken.after.answers[pair.after.id]));
         parts.push(el("div", { class: "jt-pair" }, blocks));
