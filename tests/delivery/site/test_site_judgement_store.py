@@ -4,7 +4,8 @@
   record kept, and saved again as version 2 once the learner adds anything.
 * The sittings go into "Download my answers", which ``load_export`` accepts, and come back in a fresh
   browser with "Load my answers"; a file whose sitting is not well formed is refused naming the field.
-* The second sitting takes the other form than the first, whatever order the learner takes them in.
+* The second sitting takes the other form than the first; sittings exported from JupyterLab load too, with
+  the lab's pseudonym, so the form order holds across the two.
 All JavaScript runs under node, a few calls per node process.
 """
 
@@ -13,8 +14,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from course.classroom.export import load_export
+from course.classroom.export import export_results, load_export, write_export
 from course.classroom.file_format import checksum
+from course.judgement import answers
+from course.judgement.order import first_form, other_form, pseudonym
+from course.progress.sqlite_store import ProgressStore
 
 from .node import run_js
 from .test_site_progress_format import MEMORY_STORAGE
@@ -160,3 +164,32 @@ def test_a_file_with_a_malformed_sitting_is_refused_naming_the_field() -> None:
     for (result, kept), (name, (_, message)) in zip(got, cases.items(), strict=True):
         assert result["problem"] == f"x.json: payload.judgement: {message}", (name, result)
         assert kept == {}, "nothing is added from a refused file"
+
+
+def test_sittings_exported_from_jupyterlab_load_in_the_site(tmp_path: Path) -> None:
+    with ProgressStore(tmp_path / "p.sqlite3") as store:
+        first = first_form(pseudonym(store))
+        answers.start(store, "before", first)
+        answers.choose(store, "before", "a01-first-item", "an-option")
+        answers.finish(store, "before")
+        answers.start(store, "after", other_form(first))  # begun, not finished: not exported
+        path = write_export(export_results(store), tmp_path / "lab.json")
+        lab_id = pseudonym(store)
+    got = run_js(
+        MEMORY_STORAGE
+        + """
+const J = require(STATIC + '/judgement.js');
+const s = new P.Store(memory(), 'k');
+const loaded = s.importExport(require('fs').readFileSync(input, 'utf8'), 'lab.json');
+reply({loaded, sittings: s.sittings(), id: s.learnerId(), after: J.formFor('after', s.learnerId(), s.sittings())});
+""",
+        str(path),
+    )
+    assert "problem" not in got["loaded"], got["loaded"]
+    assert got["id"] == lab_id, "the site takes the pseudonym of the lab, so the form order holds"
+    assert list(got["sittings"]) == ["before"]
+    assert (got["sittings"]["before"]["form"], got["sittings"]["before"]["answers"]) == (
+        first,
+        {"a01-first-item": "an-option"},
+    )
+    assert got["after"] == other_form(first)
