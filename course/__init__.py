@@ -139,7 +139,7 @@ def class_view(exchange: Any = None) -> Any:
 
 
 def judgement_test(sitting: str, start_over: bool = False) -> Any:
-    """The case-judgement test, "before" (in 00_start_here) or "after" (in 11_looking_back): about ten short
+    """The case-judgement test, "before" (in 00_start_here) or "after" (in 11_looking_back): a dozen short
     new situations, not graded, no feedback until both are done. ``start_over=True`` clears a finished
     sitting, after asking."""
     from .judgement.widget import judgement_test as run

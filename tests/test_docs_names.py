@@ -23,6 +23,8 @@ from course.content import models as m
 from course.delivery.audience import DELIVERIES, TAG_PREFIX
 from course.exercises.lookup import index
 from course.exercises.types import TYPES
+from course.judgement.forms import load_forms
+from course.judgement.model import OBJECTIVES as JUDGEMENT_OBJECTIVES
 from course.paths import data_dir, repo_root
 
 REPO = repo_root()
@@ -84,6 +86,8 @@ def known_ids(exercise_ids: set[str]) -> set[str]:
     ids |= set(TYPES)
     ids |= set(_subcommands())  # `class-summary`, `hub-add-learner`, ...: the course command's own words
     ids |= {f"{TAG_PREFIX}{d}" for d in DELIVERIES}  # `only-lab` ...: the cell tags for one delivery
+    ids |= set(JUDGEMENT_OBJECTIVES)  # the case-judgement test's objectives, and its items and pairs
+    ids |= {x for f in load_forms().forms.values() for i in f.items for x in (i.id, i.pair)}
     return ids
 
 

@@ -41,7 +41,7 @@ DISPLAY_MINUTES: dict[str, float] = {
     "check_environment": 1,
     "choose_profession": 1,
     "progress_overview": 1,
-    "judgement_test": 10,  # about ten short situations, a minute each
+    "judgement_test": 10,  # a dozen short situations, under a minute each
     "judgement_results": 5,  # both sittings side by side, with the reasons
 }
 NOT_READ = frozenset({"instructor", "solution", "course-references", "course-nav"})

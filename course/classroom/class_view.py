@@ -295,9 +295,8 @@ def class_data(read: ExchangeRead, content: Any = None, measure: str = "answered
     ratings = [r for r in (_latest_ratings(s, known) for s in read.submissions) if r]
     ignored = [note for learner in scored for note in learner.ignored]
     judgement = class_judgement((s.folder, s.payload) for s in read.submissions)
-    return ClassData(
-        read, completion, decisions, ratings, scores, class_items(scored, specs), ignored, measure, judgement
-    )
+    items = class_items(scored, specs, judgement.responses, judgement.keys)  # the test's items are keyed too
+    return ClassData(read, completion, decisions, ratings, scores, items, ignored, measure, judgement)
 
 
 def load_class(exchange: str | Path, content: Any = None, measure: str = "answered") -> ClassData:

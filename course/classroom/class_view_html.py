@@ -121,6 +121,8 @@ def items_html(data: ClassData, by: str = "flagged first") -> str:
     if not data.items:
         return f"{head}<p>No graded answers have been shared yet.</p>"
     titles = {s.exercise_id: s.title for s in data.first_scores}
+    if data.judgement is not None:  # the case-judgement test's items, by id
+        titles |= {item_id: f"Case-judgement test, {item_id}" for item_id in data.judgement.keys}
     flagged = sum(r.flagged for r in data.items)
     rows = []
     for r in sort_items(data.items, by):

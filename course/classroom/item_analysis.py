@@ -145,11 +145,18 @@ def rounded(value: float | None, places: int = 2) -> str:
     return "" if value is None or math.isnan(value) else f"{value:.{places}f}"
 
 
-def class_items(scored: Sequence[Any], specs: Sequence[Any]) -> list[ItemStats]:
+def class_items(
+    scored: Sequence[Any],
+    specs: Sequence[Any],
+    extra: Mapping[str, Mapping[str, Response]] | None = None,
+    extra_keys: Mapping[str, str] | None = None,
+) -> list[ItemStats]:
     """Item statistics from each learner's first scoreable answers, scored again by the engine (``rescore``).
 
     An answer the course accepts (the key or an accepted alternative) counts as right; otherwise its score is
-    taken as a fraction of full marks. Single-choice answers also give the option chosen.
+    taken as a fraction of full marks. Single-choice answers also give the option chosen. ``extra`` adds
+    further keyed items per learner folder (the case-judgement test's, ``judgement_class.item_responses``),
+    with their keys in ``extra_keys``.
     """
     graded = {s.id: s for s in specs if s.type not in ("reflection", "rating")}
     responses: list[dict[str, Response]] = []
@@ -162,9 +169,10 @@ def class_items(scored: Sequence[Any], specs: Sequence[Any]) -> list[ItemStats]:
             value = 1.0 if first.correct else float(first.score) / float(first.max_score)
             choice = first.answer if spec.type == "single-choice" and isinstance(first.answer, str) else None
             mine[ex_id] = Response(value, choice)
+        mine.update((extra or {}).get(learner.folder, {}))
         responses.append(mine)
     singles = [s for s in graded.values() if s.type == "single-choice" and isinstance(s.answer, str)]
-    keys = {s.id: s.answer for s in singles}
+    keys = {s.id: s.answer for s in singles} | dict(extra_keys or {})
     accepted = {s.id: set(s.also_accept or []) for s in singles}
     return analyse(responses, keys, accepted)
 

@@ -18,8 +18,9 @@ from typing import Any
 from ..judgement.answers import Sitting, block_problem
 from ..judgement.forms import FormsRead, load_forms
 from ..judgement.results import build_results
-from ..judgement.scoring import form_score
+from ..judgement.scoring import form_score, item_score
 from . import exchange as ex
+from .item_analysis import Response
 from .judgement_stats import Figure, Paired, figure
 
 KEY = "judgement"
@@ -36,6 +37,8 @@ class JudgementClass:
     notes: list[str] = field(default_factory=list)
     pairs: list[Paired] = field(default_factory=list)  # one per learner with both sittings
     of: int | None = None  # items per form (the highest score)
+    responses: dict[str, dict[str, Response]] = field(default_factory=dict)  # learner -> item id -> answer
+    keys: dict[str, str] = field(default_factory=dict)  # item id -> key, for the item analysis
 
 
 def _sittings(block: dict[str, Any]) -> dict[str, Sitting]:
@@ -61,6 +64,7 @@ def class_judgement(entries: Iterable[tuple[str, dict[str, Any]]], forms: FormsR
             out.notes.append(f"{learner}: the case-judgement answers were set aside: {problem}")
             continue
         taken = _sittings(block)
+        out.responses[learner] = _responses(forms, taken)
         results = build_results(forms.forms, taken, learner)
         if results is None:
             out.one_sitting += 1
@@ -76,6 +80,19 @@ def class_judgement(entries: Iterable[tuple[str, dict[str, Any]]], forms: FormsR
             )
         )
     out.figure = figure(pairs)
+    out.keys = {item.id: str(item.key) for form in forms.forms.values() for item in form.items}
+    return out
+
+
+def _responses(forms: FormsRead, taken: dict[str, Sitting]) -> dict[str, Response]:
+    """Every answered item of the learner's finished sittings, for the item analysis (1 for the key, else 0)."""
+    out = {}
+    for sitting in taken.values():
+        form = forms.forms.get(sitting.form)
+        for item in form.items if form is not None else []:
+            choice = sitting.answers.get(item.id)
+            if choice is not None:
+                out[item.id] = Response(float(item_score(item, choice)), choice)
     return out
 
 

@@ -99,7 +99,9 @@ def d_z_interval(t: float, n: int, level: float = LEVEL) -> tuple[float, float]:
         def gap(ncp: float) -> float:
             return float(stats.nct.cdf(t, df, ncp)) - prob
 
-        width = 10.0 + abs(t)
+        # the noncentrality lies within a few standard errors of t (SE about sqrt(1 + t^2 / 2df)); far
+        # outside, the distribution's tails underflow, so the bracket widens step by step from there
+        width = 5.0 * math.sqrt(1.0 + t * t / (2.0 * df)) + 1.0
         low, high = t - width, t + width
         while gap(low) < 0:
             low -= width

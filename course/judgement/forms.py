@@ -74,7 +74,7 @@ def read_forms(root: Path | None = None, content: Any = None) -> FormsRead:
                     str(path),
                     None,
                     "",
-                    "is missing; the case-judgement test needs both forms, A and B (see data/README.md)",
+                    "is missing; the case-judgement test needs both forms, A and B (see data/judgement/README.md)",
                 )
             )
             continue

@@ -3,7 +3,7 @@
 Two parallel forms, A and B, of short new vignettes (not Jane and Susan), each item with one best
 response (``key``), defensible alternatives and a reason for every option. A student release keeps the
 vignettes and options and drops ``key``, ``defensible``, ``reasons`` and ``verify`` (``released``); such a
-form says so in ``release`` and can be taken but not scored. See data/README.md.
+form says so in ``release`` and can be taken but not scored. See data/judgement/README.md.
 """
 
 from __future__ import annotations

@@ -54,13 +54,13 @@ def judgement_test(sitting: str, start_over: bool = False) -> Any:
             f"shown.</strong> What is wrong, and where:</p><ul>{items}</ul></div>"
         )
     store, store_note = get_store()
-    view = TestView(found.forms, store, sitting, store_note)
+    view = SittingView(found.forms, store, sitting, store_note)
     if start_over:
         return view.confirm_start_over()
     return view.show()
 
 
-class TestView:
+class SittingView:
     """One sitting on screen; ``box`` is what the notebook displays."""
 
     def __init__(self, forms: dict[str, Form], store: Any, sitting: str, store_note: str | None = None) -> None:
@@ -85,7 +85,7 @@ class TestView:
         return self.forms[letter]
 
     # --- the states --------------------------------------------------------------------------------
-    def show(self) -> TestView:
+    def show(self) -> SittingView:
         taken = answers.sittings(self.store).get(self.sitting)
         if taken is not None and taken.finished:
             self._finished(taken)
@@ -93,7 +93,7 @@ class TestView:
             self._open(taken)
         return self
 
-    def confirm_start_over(self) -> TestView:
+    def confirm_start_over(self) -> SittingView:
         import ipywidgets as w
 
         taken = answers.sittings(self.store).get(self.sitting)
@@ -203,7 +203,7 @@ class TestView:
         except Exception as exc:
             self.status.value = f"<p role='alert'>Your answers could not be saved ({esc(exc)}).</p>"
 
-    def answer_with(self, choices: dict[str, str], finish: bool = True) -> TestView:
+    def answer_with(self, choices: dict[str, str], finish: bool = True) -> SittingView:
         """Choose ``choices`` (item id -> option id) and press Finish, as a learner would (tests, demos)."""
         for item_id, option_id in choices.items():
             self.radios[item_id].value = option_id

@@ -456,3 +456,32 @@ def test_released_notebooks_speak_to_a_notebook_reader(release):
         assert marker_problems(nb) == [], path.name
         shown = markdown_for("\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown"), "lab")
         assert foreign_instructions(shown, "lab") == [], path.name
+
+
+def test_the_case_judgement_keys_and_reasons_are_nowhere_in_the_release(release):
+    """On the hub a learner's kernel can read every file of the release: the test's keys, defensible options,
+    reasons and notes must not be in any of them, in any form (a hashed choice among four is undone by
+    trying four)."""
+    import yaml
+
+    from course.judgement.forms import read_forms
+    from course.judgement.released import STRIPPED
+
+    found = read_forms(REPO / "data")
+    assert found.present and found.scorable and not found.problems
+    needles = []
+    for form in found.forms.values():
+        for item in form.items:
+            needles += [_flat(reason)[:70] for reason in item.reasons.values()]
+            needles += [f"key: {item.key}", f"defensible: [{', '.join(item.defensible)}]"]
+            needles += [_flat(item.verify)[:70]] if item.verify else []
+    texts = {rel: _flat(text) for rel, text in _texts(release).items()}
+    leaks = [(rel, n[:40]) for rel, text in texts.items() for n in needles if n and n in text]
+    assert leaks == []
+    for letter in ("a", "b"):
+        data = yaml.safe_load((release / "data" / "judgement" / f"form-{letter}.yaml").read_text())
+        assert data["release"] == {"keys": "removed"}
+        assert all(not set(item) & set(STRIPPED) for item in data["items"])
+        assert all(item["options"] and item["vignette"] for item in data["items"])
+    released = read_forms(release / "data")
+    assert released.problems == [] and set(released.forms) == {"A", "B"} and not released.scorable

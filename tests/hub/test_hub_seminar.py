@@ -30,8 +30,10 @@ from browser.lab import cell_output, click_widget_button, open_notebook, output_
 from playwright.sync_api import Page, expect
 
 from course.classroom.class_view import walk
+from course.classroom.exchange import pseudonym, read_key
 from course.displays.seminar_share import REFLECTIONS
 from course.exercises import load_spec
+from course.judgement.forms import read_forms
 
 from .conftest import REPO, Account, Accounts, close_instructor_copy, decision_ids, run_as, shared_tmp, two_paths
 
@@ -39,6 +41,25 @@ pytestmark = [pytest.mark.usefixtures("as_root"), pytest.mark.browser]
 
 SHARE_BUTTON = "Share my answers with the seminar"
 LOGIN_TIMEOUT = 120_000
+# A learner takes both sittings of the case-judgement test in their own kernel's copy of the course (the
+# student release: no keys), choosing option (n + shift) % 4 in situation n; prints what was chosen.
+TAKE_THE_TEST = """
+import json, os
+from course.judgement.forms import load_forms
+from course.judgement.widget import SittingView
+from course.progress import current
+found = load_forms()
+assert not found.scorable, "the learner's copy must not hold the keys"
+out = {}
+for sitting, shift in json.loads(os.environ["PLAN"]).items():
+    view = SittingView(found.forms, current(), sitting).show()
+    form = view.form()
+    choices = {i.id: i.options[(n + shift) % len(i.options)].id for n, i in enumerate(form.items)}
+    view.answer_with(choices)
+    out[sitting] = choices
+print(json.dumps(out))
+"""
+PLANS = ({"before": 0, "after": 1}, {"before": 2, "after": 3})
 
 
 def _free_port() -> int:
@@ -224,6 +245,16 @@ def chosen_paths(learner_index: int) -> dict[str, list[str]]:
     return {ex: two_paths(ex)[learner_index] for ex in decision_ids()}
 
 
+def take_the_test(hub: Hub, learner: Account, plan: dict[str, int]) -> dict[str, int]:
+    """The learner takes both sittings as their own user; returns the scores, counted here against the
+    instructors' keys (the learner's copy has none)."""
+    env = {"COURSE_EXCHANGE": str(hub.exchange), "COURSE_SEMINAR_ID": pseudonym(read_key(hub.exchange), learner.name)}
+    done = run_as(learner, TAKE_THE_TEST, {**env, "PLAN": json.dumps(plan)})
+    assert done.returncode == 0, done.stderr
+    keys = {i.id: i.key for form in read_forms(REPO / "data").forms.values() for i in form.items}
+    return {s: sum(keys[i] == o for i, o in chosen.items()) for s, chosen in json.loads(done.stdout).items()}
+
+
 def memory_of(user: Account) -> dict[str, float]:
     """RSS and PSS (MiB) summed over every process of the user (their server and its kernels)."""
     rss = pss = 0
@@ -288,6 +319,7 @@ def test_two_learners_answer_differently_and_share(hub: Hub, browser: Any) -> No
                     play_path(
                         cell_output(page, f'exercise("{exercise_id}")'), load_spec(exercise_id), paths[exercise_id]
                     )
+            hub.measures.setdefault("judgement scores", {})[learner.name] = take_the_test(hub, learner, PLANS[index])
             share = cell_output(page, "share_with_seminar()")
             expect(share).to_contain_text("You have not shared anything")
             tick = share.locator(".course-share-reflections")
@@ -332,6 +364,13 @@ def test_the_class_view_shows_exactly_those_choices(hub: Hub, browser: Any) -> N
             }
             assert {k: v for k, v in shown.items() if v} == expected, exercise_id
         assert "Skipped submissions" not in view.inner_text()
+        scores = list(hub.measures["judgement scores"].values())
+        figure = view.locator(".course-jt-class")
+        expect(figure).to_have_attribute("data-n", "2")
+        for sitting in ("before", "after"):
+            mean = sum(s[sitting] for s in scores) / 2
+            expect(figure.locator(f"tr[data-measure='mean-{sitting}'] td")).to_have_text(f"{mean:.1f}")
+        expect(figure.locator(".course-jt-caveat")).to_contain_text("no control group")
         # the gradebook, as the README gives it, in the instructor's own terminal on the hub
         roster = hub.instructor.home / "roster.csv"
         roster.write_text("Email address,hub_user\n" + "".join(f"{u.name}@uni,{u.name}\n" for u in hub.learners))
@@ -342,9 +381,11 @@ def test_the_class_view_shows_exactly_those_choices(hub: Hub, browser: Any) -> N
             hub,
             hub.instructor,
             f"course gradebook --format moodle --roster {roster} -o {grades}; "
-            "python -c 'import course.paths as p; print(p.data_dir())'",
+            "python -c 'import course.paths as p; print(p.data_dir())'; "
+            f"course class-summary --exchange {hub.exchange} -o ~/class-summary --return-results",
         )
         assert "Wrote " in shown and "2 with a shared submission" in shown, shown
+        assert "Returned the case-judgement results of 2 learner(s)" in shown, shown
         assert f"{hub.env['COURSE_HUB_DIR']}/course/data" in shown, shown  # the instructors' full copy
         rows = list(csv.reader(grades.open()))
         assert rows[0][1:] and all(h.endswith("(% answered)") for h in rows[0][1:])
@@ -392,8 +433,15 @@ def test_a_hub_restart_loses_nothing(hub: Hub, browser: Any) -> None:
         share = cell_output(page, "share_with_seminar()")
         answers = before["attempts"][learner.name]
         expect(share).to_contain_text(f"You shared {answers} answers")
+        expect(cell_output(page, 'judgement_test("before")')).to_contain_text("You finished the before test")
     finally:
         context.close()
+    # the results the instructor returned, as the learner's own course shows them (and nobody else's)
+    env = {"COURSE_EXCHANGE": str(hub.exchange), "COURSE_SEMINAR_ID": pseudonym(read_key(hub.exchange), learner.name)}
+    shown = run_as(learner, "import course; print(course.judgement_results().value)", env)
+    assert shown.returncode == 0, shown.stderr
+    mine = hub.measures["judgement scores"][learner.name]
+    assert f"data-before='{mine['before']}' data-after='{mine['after']}'" in shown.stdout, shown.stdout[-500:]
     print(json.dumps(hub.measures, indent=1), file=sys.stderr)
 
 

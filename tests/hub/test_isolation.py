@@ -210,3 +210,60 @@ def test_hub_setup_refuses_an_exchange_with_wrong_permissions(seminar_users, tmp
     with pytest.raises(ExchangeError, match="is missing"):
         hub_setup(loose, instructors, instructors)
     assert "already set up correctly" in hub_setup(s["exchange"], instructors, instructors)[-1]
+
+
+# The way back: an instructor returns a learner's case-judgement results; who can read and write what.
+RETURN_PROBE = textwrap.dedent("""
+    import json, os
+    from pathlib import Path
+    from course.classroom.exchange import RETURNED, RESULTS, ExchangeError, read_returned, write_returned
+    E = Path(os.environ["EXCHANGE"]); MINE = os.environ.get("MINE", ""); OTHER = os.environ["OTHER_FOLDER"]
+    def attempt(action):
+        try:
+            value = action()
+            return "allowed: " + value.decode() if isinstance(value, bytes) else "allowed"
+        except (OSError, ExchangeError) as exc:
+            return "denied: " + str(exc)
+    out = {
+        "return results to the other": attempt(lambda: write_returned(E, OTHER, b'{"from": "%s"}' % os.environ["WHO"].encode())),
+        "read the other's results": attempt(lambda: open(E / RETURNED / OTHER / RESULTS, "rb").read()),
+        "list the returned folders": attempt(lambda: os.listdir(E / RETURNED)),
+        "write into the other's return folder": attempt(lambda: open(E / RETURNED / OTHER / "x", "wb").close()),
+    }
+    if MINE:
+        out["read my own results"] = attempt(lambda: read_returned(E, MINE))
+    print(json.dumps(out))
+""")
+
+
+def _return_probe(who: Account, s: dict[str, Any], other: Account, mine: bool = False) -> dict[str, str]:
+    env = {"EXCHANGE": str(s["exchange"]), "OTHER_FOLDER": s["folders"][other.name], "WHO": who.name}
+    if mine:
+        env["MINE"] = s["folders"][who.name]
+    done = run_as(who, RETURN_PROBE, env)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_only_instructors_return_results_and_only_that_learner_reads_them(seminar_users):
+    from course.classroom.exchange import RESULTS, RETURNED
+
+    s = seminar_users
+    top = (s["exchange"] / RETURNED).stat()
+    assert (top.st_uid, top.st_gid, stat.S_IMODE(top.st_mode)) == (0, s["gid"], 0o751)
+    for learner in (s["a"], s["b"]):
+        folder = (s["exchange"] / RETURNED / s["folders"][learner.name]).stat()
+        assert (folder.st_uid, folder.st_gid, stat.S_IMODE(folder.st_mode)) == (learner.uid, s["gid"], 0o2770)
+
+    teacher = _return_probe(s["i"], s, s["a"])
+    assert teacher["return results to the other"] == "allowed", teacher
+    assert teacher["list the returned folders"] == "allowed", teacher
+    written = (s["exchange"] / RETURNED / s["folders"][s["a"].name] / RESULTS).stat()
+    assert (written.st_uid, stat.S_IMODE(written.st_mode)) == (s["i"].uid, 0o644)
+
+    own = _return_probe(s["a"], s, s["b"], mine=True)
+    assert own["read my own results"] == 'allowed: {"from": "%s"}' % s["i"].name, own
+    other = _return_probe(s["b"], s, s["a"])
+    for action, result in list(own.items()) + list(other.items()):
+        if action != "read my own results":
+            assert result.startswith("denied"), (action, result)
