@@ -138,6 +138,7 @@ reply({id, first, second, closed, openExport, exported, sittings: store.sittings
     assert problem is None, problem
     block = data["payload"]["judgement"]
     assert block == {"version": 1, "sittings": out["sittings"]}
+    assert answers.block_problem(block) is None, "the instructor's side reads it as a shared block"
     assert out["loaded"]["added"] == 1 + 2 and out["again"]["added"] == 0
     assert out["freshSittings"] == out["sittings"]
     assert out["freshId"] == out["id"], "a fresh browser takes the file's pseudonym, so the form order holds"
