@@ -194,3 +194,25 @@ reply({loaded, sittings: s.sittings(), id: s.learnerId(), after: J.formFor('afte
         {"a01-first-item": "an-option"},
     )
     assert got["after"] == other_form(first)
+
+
+def test_a_sitting_in_a_file_never_puts_one_form_in_both_sittings() -> None:
+    script = (
+        MEMORY_STORAGE
+        + """
+const there = new P.Store(memory(), 'there');
+there.startSitting('before', 'A');
+there.chooseInSitting('before', 'a01', 'x');
+there.finishSitting('before');
+const here = new P.Store(memory(), 'here');
+here.startSitting('after', 'A');  // begun here on the form of the file's first sitting
+here.chooseInSitting('after', 'b01', 'y');
+const loaded = here.importExport(JSON.stringify(there.exportData()), 'there.json');
+const again = new P.Store(here.storage, 'here');
+reply({loaded, sittings: again.sittings(), notices: again.takeNotices()});
+"""
+    )
+    out = run_js(script, None)
+    assert out["notices"] == [], "the record stays usable"
+    assert out["loaded"]["added"] == 0, "the file's first sitting is left in the file"
+    assert list(out["sittings"]) == ["after"] and out["sittings"]["after"]["answers"] == {"b01": "y"}

@@ -324,7 +324,13 @@
         section.append(el("p", { text: `The test could not be shown (${err.name}: ${err.message}).` }));
       }
     }
-    for (const host of root.document.querySelectorAll('[data-widget="judgement-results"]')) mountResults(host, forms, store);
+    for (const host of root.document.querySelectorAll('[data-widget="judgement-results"]')) {
+      try {
+        mountResults(host, forms, store);
+      } catch (err) {
+        host.replaceChildren(el("p", { text: `Your results could not be shown (${err.name}: ${err.message}).` }));
+      }
+    }
   }
 
   return { SITTINGS, FORMS, firstForm, otherForm, formFor, verdict, scoreForm, unanswered, compare, mount };

@@ -420,8 +420,10 @@
         if (row === null || typeof row !== "object" || typeof row.exercise_id !== "string") return `${table}[${i}] is damaged`;
       }
     }
-    const sittings = judgementProblem(data.judgement, false);
-    if (sittings) return `its case-judgement test is damaged (${sittings})`;
+    const j = data.judgement; // its rows are checked where they come in (a file) and where they are read (judgement.js)
+    if (j === null || typeof j !== "object" || j.sittings === null || typeof j.sittings !== "object" || Array.isArray(j.sittings)) {
+      return "its case-judgement test is damaged";
+    }
     if (data.settings === null || typeof data.settings !== "object") return "its settings are damaged";
     return null;
   }
@@ -656,7 +658,7 @@
           for (const name of SITTINGS) { // a finished sitting in the file fills a sitting not finished here
             if (theirs[name] && !(mine[name] && mine[name].finished_at)) {
               const other = mine[name === "before" ? "after" : "before"];
-              if (other && other.finished_at && other.form === theirs[name].form) continue; // never one form twice
+              if (other && other.form === theirs[name].form) continue; // never one form twice (the file keeps it)
               mine[name] = theirs[name];
               added += 1;
             }
