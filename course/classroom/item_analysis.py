@@ -155,7 +155,7 @@ def class_items(
 
     An answer the course accepts (the key or an accepted alternative) counts as right; otherwise its score is
     taken as a fraction of full marks. Single-choice answers also give the option chosen. ``extra`` adds
-    further keyed items per learner folder (the case-judgement test's, ``judgement_class.item_responses``),
+    further keyed items per learner folder (the case-judgement test's, ``JudgementClass.responses``),
     with their keys in ``extra_keys``.
     """
     graded = {s.id: s for s in specs if s.type not in ("reflection", "rating")}
