@@ -2,7 +2,8 @@
 
 For each notebook, in course order: the learner copy (no instructor or solution cells), links to other
 notebooks pointed at their pages, every cell run with a fresh progress store (``execute``), then the
-page (``page``). Exercises are compiled to JSON (``exercise_json``); the course map, the progress page,
+page (``page``). Exercises are compiled to JSON (``exercise_json``), and the case-judgement test's two
+forms for the pages that show it (``judgement``); the course map, the progress page,
 the search index and the static files (``static/``) complete the site. Same sources give the same files.
 """
 
@@ -26,6 +27,7 @@ from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relin
 from .execute import TIMEOUT, SiteError, execute
 from .exercise_json import compile_spec, relink_html
 from .frame import PROGRESS_BODY, SCRIPTS, Link, course_map, exercise_section, frame, problem_section, site_data
+from .judgement import judgement_forms
 from .page import notebook_page
 from .page_markdown import unique_ids, unlink_outside
 from .search_index import index_script, page_entries
@@ -56,7 +58,8 @@ class SiteReport:
             f"Wrote {self.out}: {len(self.pages) + 2} pages, {self.exercises} live exercises, "
             f"{self.size() / 1e6:.1f} MB{zipped}.\n"
             "Open index.html in a browser, or put the folder on any static web host. The site contains the "
-            "exercises' answers, so it is for practice and self-study; score anything graded on your side "
+            "exercises' answers and the case-judgement test's keys, so it is for practice and self-study; score "
+            "anything graded on your side "
             "(the instructor guide, 'What the hashes protect, and what they do not')."
         )
 
@@ -183,6 +186,8 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
             )
         )
 
+    forms = judgement_forms(data, exercises.link) if any(p.judgement for p in pages) else None
+
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -190,7 +195,9 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
     order = [Link("index.html", "Course map")] + [Link(f"{p.stem}.html", p.title) for p in pages]
     hrefs = [link.href for link in order]
 
-    def write(name: str, title: str, body: str, specs: dict[str, Any] | None = None) -> None:
+    def write(
+        name: str, title: str, body: str, specs: dict[str, Any] | None = None, judgement: dict[str, Any] | None = None
+    ) -> None:
         at = hrefs.index(name) if name in hrefs else None
         prev = order[at - 1] if at else None
         nxt = order[at + 1] if at is not None and at + 1 < len(order) else None
@@ -203,6 +210,7 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
             next_=nxt,
             data=shared,
             exercises=specs,
+            judgement=judgement,
         )
         (out / name).write_text(html, encoding="utf-8")
 
@@ -212,7 +220,13 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
     for page in pages:
         body = unique_ids(unlink_outside(relink_html(page.body, exercises.link), site_pages))
         name = f"{page.stem}.html"
-        write(name, page.title, body, exercises.for_page(page.exercises + page.my_ratings))
+        write(
+            name,
+            page.title,
+            body,
+            exercises.for_page(page.exercises + page.my_ratings),
+            forms if page.judgement else None,
+        )
         search += page_entries(name, page.title, body, glossary=page.stem == "glossary")
         for image, raw in page.images.items():
             (out / image).parent.mkdir(exist_ok=True)

@@ -13,7 +13,8 @@ from ...exercises.lookup import index, load
 from ...exercises.types import type_of
 from ...safe_html import esc
 
-SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "displays.js", "site.js")  # in the order each page loads them
+# In the order each page loads them.
+SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "judgement.js", "displays.js", "site.js")
 # Scripts and styles only from the site itself; no connection anywhere; no plugins, frames or forms sent.
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 STORE_KEY = "jane-susan-course/progress"
@@ -63,8 +64,9 @@ def frame(
     next_: Link | None,
     data: dict[str, Any],
     exercises: dict[str, Any] | None = None,
+    judgement: dict[str, Any] | None = None,
 ) -> str:
-    """A whole HTML page around ``body``."""
+    """A whole HTML page around ``body`` (``judgement``: the test's forms, on a page that shows it)."""
 
     def nav_item(href: str, label: str) -> str:
         here = ' aria-current="page"' if href == current else ""
@@ -107,6 +109,7 @@ def frame(
 <footer class="site-footer"><div class="inner"><p>Jane, Susan and everyone in their story are fictional; the case was written for teaching. Your answers are kept in this browser only and never sent anywhere.</p></div></footer>
 {json_script("course-site", data)}
 {json_script("course-exercises", exercises or {})}
+{json_script("course-judgement", judgement) if judgement else ""}
 {scripts}
 </body>
 </html>

@@ -4,7 +4,8 @@ Markdown cells are rendered and sanitized; code cells show only their outputs (H
 as drawn when the notebook ran). A cell that calls one of the calls in ``LIVE`` gets the page's live
 version instead: ``course.exercise("id")`` becomes an exercise scored in the page, the profession
 choice, progress overview and "my ratings" plot work from the browser's own progress, the event explorer
-and the Gottlieb worksheet are drawn live (``live_displays``), the setup check (meaningless without a
+and the Gottlieb worksheet are drawn live (``live_displays``), the case-judgement test and its results run
+in the page from the browser's own progress (``judgement``), the setup check (meaningless without a
 kernel) is replaced by a note, and so is the seminar's share panel (the site hands work in from its
 progress page). Pictures are written as files.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...safe_html import plain_text
+from .judgement import results_section, test_section
 from .live_displays import live_html
 from .page_markdown import cell_html, heading_id
 from .widget_snapshot import WIDGET_VIEW, Snapshot, widget_states
@@ -26,7 +28,7 @@ from .widget_snapshot import WIDGET_VIEW, Snapshot, widget_states
 KEYWORD = re.compile(r"""\b(start|until)\s*=\s*["']([^"']+)["']""")  # a display call's text options
 CALL = re.compile(
     r"""\b(exercise|choose_profession|progress_overview|my_timeline|check_environment|share_with_seminar|explorer"""
-    r"""|gottlieb_worksheet)\(\s*(?:["']([^"']+)["'])?"""
+    r"""|gottlieb_worksheet|judgement_test|judgement_results)\(\s*(?:sitting\s*=\s*)?(?:["']([^"']+)["'])?"""
 )
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle=(["'])[^"']*\1""")  # the page's stylesheet lays outputs out
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)  # the displays' JupyterLab theme CSS
@@ -54,6 +56,7 @@ class Page:
     body: str
     exercises: list[str] = field(default_factory=list)
     my_ratings: list[str] = field(default_factory=list)
+    judgement: bool = False  # the page shows the case-judgement test or its results
     images: dict[str, bytes] = field(default_factory=dict)
 
 
@@ -85,6 +88,11 @@ class PageBuilder:
         if "share_with_seminar" in live:  # the site hands work in through its progress page
             outputs = []
             out.append(HAND_IN_NOTE)
+        if "judgement_test" in live or "judgement_results" in live:  # run in the page (static/judgement.js)
+            outputs = []
+            self.page.judgement = True
+            out += [test_section(arg) for name, arg in calls if name == "judgement_test"]
+            out += [results_section() for name, _ in calls if name == "judgement_results"]
         for name in ("explorer", "gottlieb_worksheet"):
             if name in live:  # drawn in the page, live (static/displays.js), instead of a dead snapshot
                 outputs = []

@@ -2,27 +2,34 @@
 
 Answers given in the page are downloaded with "Download my answers"; ``course class-summary`` reads
 the file beside an export from JupyterLab. In a fresh browser, "Load my answers" brings them back;
-an edited file is refused with a message naming the field, and nothing kept is lost.
+an edited file is refused with a message naming the field, and nothing kept is lost. The two sittings
+of the case-judgement test (in 00 and 11) travel the same way, with the learner's own before and after.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from course.classroom.export import load_export
+from course.judgement.forms import read_forms
+from course.judgement.order import first_form, other_form
 
 from .. import e2e_content
+from ..axe_check import BLOCKING, axe_playwright, report
 from ..lab import REPO
 from .answering import answer, load_spec, section
 from .conftest import TEST_PAGE, BuiltSite, SiteBrowser
 
 PAGE = f"{TEST_PAGE}.html"
 JUPYTERLAB_EXPORT = REPO / "tests" / "fixtures" / "progress" / "export-good-learner-b.json"
+Axe = axe_playwright.Axe
+FIRST_PAGE, LAST_PAGE = "00_start_here.html", "11_looking_back.html"  # the two sittings of the test
 
 
 def _download(site: SiteBrowser, target: Path, *, name: str = "", reflections: bool = False) -> Path:
@@ -72,6 +79,31 @@ def test_downloaded_answers_go_into_the_class_summary(
     assert all(ex_id in report for ex_id in answered)
 
 
+def _sitting(page: Page, sitting: str, form, missed: int) -> None:
+    """Take one sitting of the test: the best response to every item but the first ``missed`` (another
+    option there); the first item by keyboard alone. Nothing is marked right or wrong on the way."""
+    out = page.locator(f"section[data-judgement='{sitting}']")
+    expect(out).to_have_class(re.compile(r"\bcx-ready\b"))
+    expect(out.locator(".jt-item")).to_have_count(len(form.items))
+    assert out.locator(".jt-item").evaluate_all("(xs) => xs.map((x) => x.dataset.item)") == [i.id for i in form.items]
+    for n, item in enumerate(form.items):
+        ids = [o.id for o in item.options]
+        chosen = next(o for o in ids if o != item.key) if n < missed else item.key
+        if n == 0:  # Tab to the first option, Space to choose it, arrow keys to move the choice
+            out.locator(f"[data-item='{item.id}'] input").first.focus()
+            page.keyboard.press("Space")
+            for _ in range(ids.index(chosen)):
+                page.keyboard.press("ArrowDown")
+            expect(out.locator(f"[data-item='{item.id}'] input[value='{chosen}']")).to_be_checked()
+        else:
+            out.locator(f"[data-item='{item.id}'] input[value='{chosen}']").check()
+    assert out.locator(".cx-verdict, .jt-result").count() == 0
+    out.get_by_role("button", name="Submit my answers").click()
+    expect(out.locator(".cx-live")).to_contain_text(
+        f"You took the {'first' if sitting == 'before' else 'second'} sitting"
+    )
+
+
 def test_answers_load_in_a_fresh_browser_and_an_edited_file_is_refused(
     site_file: SiteBrowser, course_site: BuiltSite, tmp_path: Path, browser, browser_context_args
 ) -> None:
@@ -81,9 +113,35 @@ def test_answers_load_in_a_fresh_browser_and_an_edited_file_is_refused(
     page = site_file.open(PAGE)
     answer(page, spec, spec.answer)
     expect(section(page, spec.id).locator(".cx-verdict")).to_have_text("Correct.")
+
+    forms = read_forms(course_site.data).forms
+    page = site_file.open(FIRST_PAGE)
+    first = first_form(page.evaluate("CourseSite.store.learnerId()"))  # the Python rule on the browser's pseudonym
+    _sitting(page, "before", forms[first], missed=2)
+    page = site_file.open(LAST_PAGE)
+    results = page.locator("[data-widget='judgement-results']")
+    expect(results).to_contain_text("Still to take: the second sitting")
+    second = forms[other_form(first)]
+    _sitting(page, "after", second, missed=0)
+    n, m = len(forms[first].items), len(second.items)
+    change = m - (n - 2)
+    signed = f"+{change}" if change > 0 else f"\u2212{-change}" if change < 0 else "0"
+    totals = f"Before: {n - 2} of {n}. After: {m} of {m}. Change: {signed}."
+    expect(results.locator(".jt-change")).to_have_text(totals)
+    missed = results.locator(f".jt-result[data-item='{forms[first].items[0].id}']")
+    expect(missed).to_contain_text("The best response:")
+    expect(results.locator(f".jt-result[data-item='{second.items[0].id}']")).to_contain_text("(the best response)")
+    page.emulate_media(color_scheme="dark")  # the results as shown (every page's light and dark: test_site_pages)
+    where = {"include": [["[data-widget='judgement-results']"], ["section[data-judgement]"]]}
+    found = Axe().run(page, context=where, options={"resultTypes": ["violations"], "preload": False})  # no fetching
+    blocking = [v for v in found.response["violations"] if v.get("impact") in BLOCKING]
+    assert not blocking, report(blocking)
+
     good = _download(site_file, tmp_path / "mine.json", name="Robin", reflections=True)
     edited = tmp_path / "edited.json"
     data = json.loads(good.read_text(encoding="utf-8"))
+    sittings = data["payload"]["judgement"]["sittings"]
+    assert (sittings["before"]["form"], sittings["after"]["form"]) == (first, second.form)
     data["payload"]["attempts"][0]["score"] = 0
     edited.write_text(json.dumps(data), encoding="utf-8")
 
@@ -98,7 +156,8 @@ def test_answers_load_in_a_fresh_browser_and_an_edited_file_is_refused(
         expect(status).to_contain_text("Not loaded; nothing you had kept was changed.")
         expect(status).to_contain_text("edited.json: checksum.value: does not match the payload")
         progress.get_by_label("Load my answers").set_input_files(str(tmp_path / "mine.json"))
-        expect(status).to_contain_text("Loaded mine.json: 1 record(s) added")
+        expect(status).to_contain_text("Loaded mine.json: 3 record(s) added")  # an answer and two sittings
+        expect(fresh.open(LAST_PAGE).locator("[data-widget='judgement-results'] .jt-change")).to_have_text(totals)
         other = fresh.open(PAGE)
         expect(section(other, spec.id).locator(".cx-feedback-area")).to_contain_text(
             "Your last answer, restored from your progress."

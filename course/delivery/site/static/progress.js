@@ -7,6 +7,13 @@
  * refuses a bad or edited file with a message naming the field; nothing kept is touched until the whole
  * file is accepted, and loading only ever adds records.
  *
+ * The saved record is versioned (STORE_VERSION). Version 2 added the sittings of the case-judgement test
+ * (`judgement`); a version-1 record is read as version 2 with no sittings, every record kept as it was.
+ * The sittings have the shape course/judgement/answers.py keeps in JupyterLab:
+ *   {version: 1, sittings: {before: {form, answers: {item id: option id}, started_at, finished_at}, after: ...}}
+ * Each choice is kept as it is made; a finished sitting is final. An export carries the finished sittings
+ * as payload.judgement, in the same shape, as a seminar submission does.
+ *
  * Runs in a page (window.CourseProgress) and under node (module.exports), without dependencies.
  */
 (function (root, factory) {
@@ -19,7 +26,12 @@
 
   const FORMAT = "jane-susan-course-export";
   const VERSION = 1;
-  const STORE_VERSION = 1;
+  const STORE_VERSION = 2;
+  const TABLES = ["attempts", "ratings", "reflections"]; // rows in the saved record and in an export
+  const JUDGEMENT_VERSION = 1;
+  const SITTINGS = ["before", "after"];
+  const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+  const MAX_ITEMS = 200;
   const MAX_BYTES = 50 * 1024 * 1024;
 
   // ------------------------------------------------------------------ SHA-256 (FIPS 180-4)
@@ -270,6 +282,31 @@
     },
   };
 
+  /** What is wrong with a block of sittings (plain values), as course.judgement.answers.block_problem says, or null. */
+  function judgementProblem(value, finishedOnly = true) {
+    const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+    if (!isObj(value) || value.version !== JUDGEMENT_VERSION) return `must be an object with version ${JUDGEMENT_VERSION} and sittings`;
+    const rows = value.sittings;
+    if (!isObj(rows)) return "sittings must be an object";
+    for (const [name, row] of Object.entries(rows)) {
+      const where = `sittings.${name}`;
+      if (!SITTINGS.includes(name)) return `${where} is not a sitting; the sittings are before and after`;
+      if (!isObj(row) || !["A", "B"].includes(row.form)) return `${where}.form must be A or B`;
+      const answers = row.answers;
+      if (!isObj(answers) || Object.keys(answers).length > MAX_ITEMS) return `${where}.answers must be an object of item id: option id`;
+      for (const [item, option] of Object.entries(answers)) {
+        if (!(ID.test(item) && typeof option === "string" && ID.test(option))) return `${where}.answers must map item ids to option ids`;
+      }
+      if ("started_at" in row && typeof row.started_at !== "string") return `${where}.started_at must be a date-time string`;
+      const finished = row.finished_at === undefined ? null : row.finished_at;
+      if (finished !== null && typeof finished !== "string") return `${where}.finished_at must be a date-time string or null`;
+      if (finishedOnly && finished === null) return `${where} is not finished; only finished sittings are shared`;
+    }
+    const forms = Object.values(rows).map((row) => row.form);
+    if (forms.length === 2 && forms[0] === forms[1]) return "both sittings are on the same form; the second sitting takes the other form";
+    return null;
+  }
+
   function envelopeProblem(data) {
     if (!(data instanceof Map)) return ["", "the top level must be a JSON object with format, version, payload and checksum"];
     const format = data.get("format");
@@ -309,6 +346,10 @@
           if (!test(row.get(name))) return [`${where}.${name}`, `is ${pyRepr(row.get(name))}; it must be ${right}`];
         }
       }
+    }
+    if (payload.has("judgement")) {
+      const problem = judgementProblem(toPlain(payload.get("judgement")));
+      if (problem) return ["payload.judgement", problem];
     }
     return null;
   }
@@ -356,18 +397,32 @@
     return Array.from(out, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
-  const empty = () => ({ version: STORE_VERSION, learner_id: null, settings: {}, attempts: [], ratings: [], reflections: [] });
+  const noSittings = () => ({ version: JUDGEMENT_VERSION, sittings: {} });
+  const empty = () => ({
+    version: STORE_VERSION, learner_id: null, settings: {}, attempts: [], ratings: [], reflections: [], judgement: noSittings(),
+  });
+
+  /** A record saved by an earlier version of the site, as this version keeps it (nothing dropped); others as they are. */
+  function upgrade(data) {
+    if (data === null || typeof data !== "object" || Array.isArray(data)) return data;
+    if (data.version === 1) return { ...data, version: 2, judgement: noSittings() }; // version 2 added the test
+    return data;
+  }
 
   /** Why saved data cannot be used as a store, or null. */
   function storeProblem(data) {
     if (data === null || typeof data !== "object" || Array.isArray(data)) return "it is not a saved progress record";
     if (data.version !== STORE_VERSION) return `it was saved by another version of the course (version ${String(data.version)})`;
-    for (const table of ["attempts", "ratings", "reflections"]) {
+    for (const table of TABLES) {
       if (!Array.isArray(data[table])) return `its ${table} are missing`;
       for (let i = 0; i < data[table].length; i += 1) {
         const row = data[table][i];
         if (row === null || typeof row !== "object" || typeof row.exercise_id !== "string") return `${table}[${i}] is damaged`;
       }
+    }
+    const j = data.judgement; // its rows are checked where they come in (a file) and where they are read (judgement.js)
+    if (j === null || typeof j !== "object" || j.sittings === null || typeof j.sittings !== "object" || Array.isArray(j.sittings)) {
+      return "its case-judgement test is damaged";
     }
     if (data.settings === null || typeof data.settings !== "object") return "its settings are damaged";
     return null;
@@ -409,7 +464,7 @@
       let data = null;
       let reason = null;
       try {
-        data = JSON.parse(text);
+        data = upgrade(JSON.parse(text));
         reason = storeProblem(data);
       } catch (err) {
         reason = "it is not valid JSON";
@@ -518,6 +573,43 @@
       return rows.length ? rows[rows.length - 1] : null;
     }
 
+    /** The sittings of the case-judgement test so far: {before, after}, each {form, answers, started_at,
+     * finished_at} or absent. */
+    sittings() {
+      return this.read().judgement.sittings;
+    }
+
+    /** The sitting `name` ("before" or "after") begun on `form`, unless it was begun before (then as saved). */
+    startSitting(name, form) {
+      if (!SITTINGS.includes(name)) throw new Error(`the sitting is ${name}; use before or after`);
+      return this.update((d) => {
+        if (!d.judgement.sittings[name]) d.judgement.sittings[name] = { form, answers: {}, started_at: isoNow(true), finished_at: null };
+        return d.judgement.sittings[name];
+      });
+    }
+
+    /** Keep one choice of an open sitting (null clears it); throws once the sitting is finished. */
+    chooseInSitting(name, itemId, optionId) {
+      return this.update((d) => {
+        const sitting = d.judgement.sittings[name];
+        if (!sitting) throw new Error(`the ${name} test has not been begun`);
+        if (sitting.finished_at) throw new Error(`the ${name} test is finished; its answers stay as they were`);
+        if (optionId === null) delete sitting.answers[itemId];
+        else sitting.answers[itemId] = optionId;
+        return sitting;
+      });
+    }
+
+    /** Close the sitting `name`: its answers are final. */
+    finishSitting(name) {
+      return this.update((d) => {
+        const sitting = d.judgement.sittings[name];
+        if (!sitting) throw new Error(`the ${name} test has not been begun`);
+        if (!sitting.finished_at) sitting.finished_at = isoNow(true);
+        return sitting;
+      });
+    }
+
     /** Per exercise: {attempts, best, max, completed, last} as course/progress summarises it. */
     summary() {
       const data = this.read();
@@ -545,6 +637,8 @@
       const data = this.read();
       const payload = { learner, exported_at: isoNow(true), attempts: data.attempts, ratings: data.ratings };
       if (includeReflections) payload.reflections = data.reflections;
+      const finished = Object.entries(data.judgement.sittings).filter(([, row]) => row.finished_at);
+      if (finished.length) payload.judgement = { version: JUDGEMENT_VERSION, sittings: Object.fromEntries(finished) };
       return { format: FORMAT, version: VERSION, payload, checksum: { algorithm: "sha256", value: checksum(payload) } };
     }
 
@@ -557,9 +651,19 @@
       let added = 0;
       try {
         this.update((d) => {
-          const known = new Set(["attempts", "ratings", "reflections"].flatMap((t) => d[t].map((r) => key(t, r))));
-          const fresh = !d.learner_id || (!d.attempts.length && !d.ratings.length && !d.reflections.length);
-          for (const table of ["attempts", "ratings", "reflections"]) {
+          const known = new Set(TABLES.flatMap((t) => d[t].map((r) => key(t, r))));
+          const mine = d.judgement.sittings;
+          const fresh = !d.learner_id || (TABLES.every((t) => !d[t].length) && !Object.keys(mine).length);
+          const theirs = payload.judgement ? payload.judgement.sittings : {};
+          for (const name of SITTINGS) { // a finished sitting in the file fills a sitting not finished here
+            if (theirs[name] && !(mine[name] && mine[name].finished_at)) {
+              const other = mine[name === "before" ? "after" : "before"];
+              if (other && other.form === theirs[name].form) continue; // never one form twice (the file keeps it)
+              mine[name] = theirs[name];
+              added += 1;
+            }
+          }
+          for (const table of TABLES) {
             for (const row of payload[table] || []) {
               if (known.has(key(table, row))) continue;
               known.add(key(table, row));
@@ -588,5 +692,5 @@
     return new Store(storage, key);
   }
 
-  return { FORMAT, VERSION, sha256, parseExact, canonical, checksum, readExport, decodeFile, Store, open, isoNow };
+  return { FORMAT, VERSION, STORE_VERSION, judgementProblem, sha256, parseExact, canonical, checksum, readExport, decodeFile, Store, open, isoNow };
 });

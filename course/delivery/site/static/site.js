@@ -322,7 +322,9 @@
       setTimeout(() => URL.revokeObjectURL(url), 60000);
       const who = data.payload.learner.name ? `your name (${data.payload.learner.name})` : `the pseudonym ${data.payload.learner.id}`;
       const extra = data.payload.reflections ? " and your reflections" : " (reflections not included)";
-      say(`Saved ${name}: ${data.payload.attempts.length} answers and ${data.payload.ratings.length} ratings${extra}, under ${who}. ` +
+      const sittings = (data.payload.judgement || []).length;
+      const test = sittings ? `, ${sittings} sitting${sittings === 1 ? "" : "s"} of the case-judgement test` : "";
+      say(`Saved ${name}: ${data.payload.attempts.length} answers and ${data.payload.ratings.length} ratings${test}${extra}, under ${who}. ` +
         "Send this file to your instructor only if you choose to.");
     });
     file.addEventListener("change", () => {
@@ -441,6 +443,7 @@
     showNotices();
     const specs = readJson("course-exercises") || {};
     if (root.CourseExercises) root.CourseExercises.mountAll(specs, store);
+    if (root.CourseJudgement) root.CourseJudgement.mount(readJson("course-judgement") || {}, store);
     if (root.CourseDisplays) root.CourseDisplays.mountAll(store);
     rememberCodeOrder();
     orderCodeTables();
