@@ -1,7 +1,8 @@
 """Scheduling reviews with FSRS, through the ``fsrs`` package (py-fsrs), never by hand.
 
-The lab, the Voila app and the hub schedule with py-fsrs; the offline site with ts-fsrs. Both use the
-same algorithm and settings, so one review history gives the same due dates on both:
+The lab, the Voila app and the hub schedule with py-fsrs; the offline site with ts-fsrs. Both run the same
+model (FSRS-6) with the same settings, so one review history gives the same due dates on both, except in
+the few cases listed under "Where the two libraries still differ":
 
 - **Library:** ``fsrs`` 6.x from PyPI (FSRS-6, 21 parameters; tested with 6.3.2). On the site: ``ts-fsrs``
   5.x from npm (its ``FSRSVersion`` says "using FSRS-6.0"; tested with 5.4.2). Both ship the same default
