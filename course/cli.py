@@ -1,7 +1,8 @@
 """The ``course`` command, the course's only command line: every subcommand is defined here.
 
 For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``, ``submit`` (share
-with the seminar on the hub), ``recover`` (read back a damaged progress file). For instructors: ``class-summary``,
+with the seminar on the hub), ``recover`` (read back a damaged progress file), ``anki`` (the review
+questions as an Anki deck). ``review-schedule --simulate DAYS`` prints one simulated learner's reviews. For instructors: ``class-summary``,
 ``item-analysis``, ``gradebook``, ``hub-setup``, ``hub-add-learner``, ``hub-add-instructor``,
 ``release``, and the delivery channels ``app`` (Voilà), ``site`` (the static website, which is also the
 printable handouts) and ``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
