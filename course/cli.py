@@ -619,12 +619,9 @@ def run_anki(out: str | Path) -> int:
 
 def run_review_schedule(days: int, seed: int, start: str | None, as_json: bool) -> int:
     """Print one simulated learner's reviews over ``days`` days (date, exercise, rating, next due)."""
-    import json
     from datetime import date
 
     from .review.queue import reviewable
-    from .review.rating import RATINGS
-    from .review.schedule import iso
     from .review.simulate import START, simulate
 
     if days < 1 or days > 3650:
@@ -634,12 +631,25 @@ def run_review_schedule(days: int, seed: int, start: str | None, as_json: bool) 
     except ValueError:
         return _say_error("review-schedule", f"--start is {start!r}; write a date as YYYY-MM-DD")
     log = simulate(reviewable(), days, seed=seed, start=first)
+    try:
+        _print_schedule(log, days, seed, first, as_json)
+    except BrokenPipeError:  # `| head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _print_schedule(log: list[Any], days: int, seed: int, first: Any, as_json: bool) -> None:
+    import json
+
+    from .review.rating import RATINGS
+    from .review.schedule import iso
+
     if as_json:
         rows = [
             {"exercise_id": r.exercise_id, "rating": r.rating, "reviewed_at": iso(r.when), "card": r.card} for r in log
         ]
         print(json.dumps({"seed": seed, "start": first.isoformat(), "days": days, "reviews": rows}, indent=1))
-        return 0
+        return
     print(f"One simulated learner, {days} days from {first.isoformat()} (seed {seed}); times in UTC.")
     print(f"{'reviewed':<17} {'exercise':<34} {'rating':<6} next due")
     for r in log:
@@ -650,7 +660,6 @@ def run_review_schedule(days: int, seed: int, start: str | None, as_json: bool) 
         )
     recalled = sum(1 for r in log if r.rating != 1)
     print(f"{len(log)} reviews, {recalled} recalled ({round(100 * recalled / len(log)) if log else 0}%).")
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
