@@ -55,7 +55,8 @@ def due_sentence(due: int, met: int, upcoming: datetime | None, now: datetime) -
     if not met:
         return (
             "No reviews yet: an exercise joins your review queue when you first answer it in its chapter, "
-            "and comes back on a schedule that spaces it out as you remember it."
+            "comes back for its first review a day later, and then on a schedule that spaces it out as you "
+            "remember it."
         )
     if due:
         return f"{due} review{'' if due == 1 else 's'} due now, of the {met} exercises in your review queue."

@@ -2,8 +2,8 @@
 
 A review counts as **recalled** when it is rated Hard, Good or Easy (FSRS counts only Again as
 forgotten). A review **fell due** in the week its card's due time fell in: an exercise's first review
-falls due when the learner first meets it, each later one when the review before it said. Weeks start
-on Monday, in UTC; only due times up to ``now`` count.
+falls due one day after the learner first meets it (``schedule.first_due``), each later one when the
+review before it said. Weeks start on Monday, in UTC; only due times up to ``now`` count.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from ..progress.records import Review
 from .rating import AGAIN
-from .schedule import parse_time, utc
+from .schedule import first_due, parse_time, utc
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ def monday(moment: datetime) -> date:
 
 
 def weekly(reviews: list[Review], met: dict[str, datetime], now: datetime | None = None) -> list[Week]:
-    """Every week from the first meeting to ``now``, oldest first (empty when nothing was met)."""
+    """Every week from the first review due (or done) to ``now``, oldest first (empty when none)."""
     now = utc(now or datetime.now(timezone.utc))
-    due_times = [when for when in met.values() if when <= now]
+    due_times = [first_due(when) for when in met.values() if first_due(when) <= now]
     due_times += [t for r in reviews for t in [parse_time(r.card["due"])] if t <= now]
     done: dict[date, list[int]] = {}
     for r in reviews:

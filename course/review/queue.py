@@ -2,9 +2,10 @@
 
 An exercise is reviewable when its YAML says ``review: true``. The learner meets it when they first
 answer it in its chapter (first checked answer; first saved text for a reflection or discussion): from
-then on it is in the queue, a new card due at once. Its reviews are kept in the progress store's review
-log; the card state after the latest review says when it is next due. An exercise the learner has never
-met is never due.
+then on it is in the queue, a new card whose first review falls due one day after that first answer
+(``schedule.first_due``), so that the first review is a spaced retrieval, not a repetition straight after
+the chapter's feedback. Its reviews are kept in the progress store's review log; the card state after the
+latest review says when it is next due. An exercise the learner has never met is never due.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def first_met(store: Store) -> dict[str, datetime]:
 
 
 def current_card(exercise_id: str, met_at: datetime, reviews: Iterable[Review]) -> Card:
-    """The card after the latest review, or a new card due at ``met_at`` when there is none."""
+    """The card after the latest review, or a new card (due a day after ``met_at``) when there is none."""
     last = None
     for last in reviews:
         pass

@@ -14,7 +14,12 @@ dates on both:
   10 minutes (short-term scheduling on, ts-fsrs ``enable_short_term: true``).
 - **Entry:** an exercise marked ``review: true`` enters the learner's queue when they first answer it
   in its chapter (first checked answer; first saved text for a reflection or discussion). It is then a
-  new card, due at once; its first review is done in the Review notebook (or on the site's review page).
+  new card, and its first review falls due **one day (24 hours) after that first answer**
+  (``FIRST_REVIEW_DELAY``), not at once: straight after the chapter, with its feedback just read, a
+  review would be massed repetition rather than spaced retrieval. This is a rule about when the new card
+  falls due, not a change to FSRS: the chapter's answer is not an FSRS review (a first answer made with
+  hints and the chapter open is not a retrieval), and the first review, done in the Review notebook or on
+  the site's review page, is scheduled by FSRS as a new card's first review, whenever it is done.
 - **Times:** every time is UTC, to the millisecond, written as ISO 8601 with a ``Z``
   (``2026-12-06T16:20:05.123Z``, JavaScript's ``Date.toISOString()``). A review time is cut to the
   millisecond before it is scheduled, so both sides start from the same instant.
@@ -63,6 +68,7 @@ DESIRED_RETENTION = 0.9
 MAXIMUM_INTERVAL = 36500
 LEARNING_STEPS = (timedelta(minutes=1), timedelta(minutes=10))
 RELEARNING_STEPS = (timedelta(minutes=10),)
+FIRST_REVIEW_DELAY = timedelta(days=1)  # a new card's first review falls due a day after the first answer
 CARD_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review")
 
 
@@ -103,9 +109,14 @@ def card_id(exercise_id: str) -> int:
     return int(hashlib.sha256(exercise_id.encode("utf-8")).hexdigest()[:12], 16)
 
 
+def first_due(met_at: datetime) -> datetime:
+    """When the first review of an exercise first answered at ``met_at`` falls due: a day later."""
+    return utc(met_at) + FIRST_REVIEW_DELAY
+
+
 def new_card(exercise_id: str, met_at: datetime) -> Card:
-    """The card of an exercise first met at ``met_at``: no review yet, due at once."""
-    return Card(card_id=card_id(exercise_id), due=utc(met_at))
+    """The card of an exercise first met at ``met_at``: no review yet, due a day later (``first_due``)."""
+    return Card(card_id=card_id(exercise_id), due=first_due(met_at))
 
 
 def review(card: Card, rating: int, when: datetime) -> Card:

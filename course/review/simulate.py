@@ -2,7 +2,7 @@
 review-schedule --simulate DAYS``): for instructors and developers, and the closing note's example.
 
 The learner meets one chapter every two days (its reviewable exercises join the queue that evening,
-due at once) and sits down to review at 19:00 UTC on most days, going through the queue three times ten
+at 18:00 UTC, and fall due a day later) and sits down to review at 19:00 UTC on most days, going through the queue three times ten
 minutes apart, so that the short learning steps fall due within the sitting. On 1 day in 7, drawn at
 random, they skip the sitting. Whether they recall an item is drawn with FSRS's own estimate of the chance
 (the card's retrievability; 0.8 for a first review); a recalled scored item is rated Good (3 in 4) or

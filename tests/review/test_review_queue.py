@@ -18,22 +18,52 @@ from course.review.schedule import iso
 CHOICE, SORT, REFLECTION = "ch01-which-code-friendship", "ch01-crossing-violation-sort", "ch04-pull-to-be-liked"
 
 
-@pytest.fixture
-def met() -> MemoryProgress:
-    """A learner who has answered three reviewable exercises in their chapters, and one that is not."""
-    store = MemoryProgress()
-    for exercise_id in (CHOICE, SORT, REFLECTION, "ch01-slippery-slope"):
-        spec = load_spec(exercise_id)
-        drive(spec, spec.answer, store=store)
+@pytest.fixture(autouse=True)
+def reflection_marked_for_review():
+    """The course marks no reflection for review (a personal one would ask for the same disclosure again);
+    an instructor may mark one, and the queue then asks the learner to rate it. Here one is marked."""
+    specs = [*queue.reviewable(), load_spec(REFLECTION).model_copy(update={"review": True})]
+    with mock.patch.object(queue, "reviewable", return_value=specs):
+        yield
+
+
+def answered(store: MemoryProgress, exercise_ids: tuple[str, ...], when: datetime) -> MemoryProgress:
+    """``store`` after its learner answered each exercise in its chapter at ``when``."""
+    with mock.patch("course.progress.memory_store._now", return_value=when.isoformat(timespec="seconds")):
+        for exercise_id in exercise_ids:
+            spec = load_spec(exercise_id)
+            drive(spec, spec.answer, store=store)
     return store
 
 
-def test_only_met_reviewable_exercises_are_in_the_queue_and_due_at_once(met: MemoryProgress) -> None:
+@pytest.fixture
+def met() -> MemoryProgress:
+    """A learner who answered three reviewable exercises in their chapters yesterday, and one that is not."""
+    yesterday = datetime.now(timezone.utc) - timedelta(days=1, minutes=5)
+    return answered(MemoryProgress(), (CHOICE, SORT, REFLECTION, "ch01-slippery-slope"), yesterday)
+
+
+def test_only_met_reviewable_exercises_are_in_the_queue_and_due_a_day_after_the_first_answer(
+    met: MemoryProgress,
+) -> None:
     items = queue.build_queue(met)
     assert sorted(i.exercise_id for i in items) == sorted([CHOICE, SORT, REFLECTION])  # slippery slope: not marked
-    assert all(i.reviews == 0 for i in items)
+    assert all(i.reviews == 0 and i.due == i.met_at + timedelta(days=1) for i in items)
     assert len(queue.due_items(items, datetime.now(timezone.utc))) == 3
     assert queue.build_queue(MemoryProgress()) == []  # nothing met, nothing due
+
+
+def test_an_exercise_just_answered_in_its_chapter_is_not_due_until_the_next_day() -> None:
+    now = datetime(2026, 3, 2, 18, 30, tzinfo=timezone.utc)
+    store = answered(MemoryProgress(), (CHOICE,), now)
+    [item] = queue.build_queue(store)
+    assert queue.due_items([item], now + timedelta(hours=23, minutes=59)) == []
+    assert queue.due_items([item], now + timedelta(days=1)) == [item]
+    assert queue.next_due([item], now) == now + timedelta(days=1)
+    shown = review.ReviewQueue(store, now=now + timedelta(minutes=5))
+    assert shown.panels == [] and "The next one is due in 24 hours." in shown.intro.value
+    assert review.due_sentence(0, 0, None, now).startswith("No reviews yet")
+    assert "its first review a day later" in review.due_sentence(0, 0, None, now)
 
 
 def test_the_first_checked_answer_rates_the_review_and_later_ones_do_not(met: MemoryProgress) -> None:
