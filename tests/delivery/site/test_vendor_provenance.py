@@ -32,7 +32,7 @@ def test_the_vendored_file_declares_the_pinned_version_and_hash() -> None:
     assert lock["packages"]["node_modules/ts-fsrs"]["version"] == version
     text = BUNDLE.read_text(encoding="utf-8")
     assert re.findall(r'const version\s*=\s*"([^"]+)"', text) == [version]
-    assert f"`v${{version}} using FSRS-6.0`" in text  # FSRS-6, as py-fsrs 6.x
+    assert "`v${version} using FSRS-6.0`" in text  # FSRS-6, as py-fsrs 6.x
     readme = (VENDOR / "README.md").read_text(encoding="utf-8")
     assert f"| {version} (FSRS-6) |" in readme
     digest = hashlib.sha256(BUNDLE.read_bytes()).hexdigest()
@@ -57,6 +57,9 @@ def test_the_vendored_file_is_the_registry_package_file(tmp_path: Path) -> None:
     integrity = "sha512-" + base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
     assert integrity == lock["packages"]["node_modules/ts-fsrs"]["integrity"]
     with tarfile.open(tarball) as archive:
-        for inside, ours in (("package/dist/index.umd.js", BUNDLE), ("package/LICENSE", VENDOR / "ts-fsrs" / "LICENSE")):
+        for inside, ours in (
+            ("package/dist/index.umd.js", BUNDLE),
+            ("package/LICENSE", VENDOR / "ts-fsrs" / "LICENSE"),
+        ):
             member = archive.extractfile(inside)
             assert member is not None and member.read() == ours.read_bytes(), f"{ours.name} differs from {inside}"
