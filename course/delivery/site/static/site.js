@@ -449,6 +449,9 @@
       if (kind === "profession") professionChooser(host);
       else if (kind === "progress") progressOverview(host);
       else if (kind === "answers") answersPanel(host);
+      else if (kind === "review" && root.CourseReviewPage) root.CourseReviewPage.reviewPage(host, store, specs, site);
+      else if (kind === "review-due" && root.CourseReviewPage) root.CourseReviewPage.dueCount(host, store, site);
+      else if (kind === "retention" && root.CourseReviewPage) root.CourseReviewPage.retention(host, store);
       else if (kind === "my-ratings") {
         myRatings(host, specs);
         root.addEventListener("course:ratings", () => myRatings(host, specs));
