@@ -1,5 +1,8 @@
 """Export a learner's results for the instructor, and load such exports back safely.
 
+The payload holds the learner's answers (``attempts``), event ``ratings``, review queue history
+(``reviews``: rating, time and FSRS card state of each review) and, when asked, ``reflections``.
+
 An export is pseudonymous by default: a random learner id kept in the store's settings, a name only when
 the learner gives one, reflections only when asked. ``checksum`` is sha256 over the canonical JSON of
 ``payload``; it detects edits and damage in transit, it is not a signature.
@@ -52,6 +55,16 @@ def export_results(
             for a in store.attempts()
         ],
         "ratings": store.rating_rows(),
+        "reviews": [
+            {
+                "exercise_id": r.exercise_id,
+                "content_hash": r.content_hash,
+                "rating": r.rating,
+                "reviewed_at": r.reviewed_at,
+                "card": r.card,
+            }
+            for r in store.reviews()
+        ],
     }
     if include_reflections:
         payload["reflections"] = [

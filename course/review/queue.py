@@ -1,0 +1,108 @@
+"""The review queue: which reviewable exercises the learner has met, and which are due.
+
+An exercise is reviewable when its YAML says ``review: true``. The learner meets it when they first
+answer it in its chapter (first checked answer; first saved text for a reflection or discussion): from
+then on it is in the queue, a new card due at once. Its reviews are kept in the progress store's review
+log; the card state after the latest review says when it is next due. An exercise the learner has never
+met is never due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from fsrs import Card
+
+from ..exercises.lookup import index, load
+from ..exercises.spec import content_hash
+from ..paths import data_dir
+from ..progress.records import Review
+from ..progress.store import Store
+from . import schedule
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One met reviewable exercise: its spec, when it was met, its card and when it is due."""
+
+    spec: Any
+    met_at: datetime
+    card: Card
+    reviews: int
+
+    @property
+    def exercise_id(self) -> str:
+        return str(self.spec.id)
+
+    @property
+    def due(self) -> datetime:
+        return self.card.due
+
+
+def reviewable(root: Path | None = None, content: Any = None) -> list[Any]:
+    """The specs marked ``review: true``, in course order (chapter by chapter, then by id)."""
+    from ..content import load_content
+
+    root = Path(root) if root is not None else data_dir()
+    content = content or load_content(root)
+    order = {nb.id: i for i, nb in enumerate(content.course.notebooks)}
+    specs = []
+    for exercise_id in index(root / "exercises"):
+        spec = load(exercise_id, root=root).spec
+        if spec is not None and spec.review and spec.notebook in order:
+            specs.append(spec)
+    return sorted(specs, key=lambda s: (order[s.notebook], s.id))
+
+
+def first_met(store: Store) -> dict[str, datetime]:
+    """Exercise id -> when the learner first answered it (or first saved a text for it)."""
+    met: dict[str, datetime] = {}
+    for row in [*store.attempts(), *store.reflections()]:
+        when = schedule.parse_time(row.created_at)
+        if row.exercise_id not in met or when < met[row.exercise_id]:
+            met[row.exercise_id] = when
+    return met
+
+
+def current_card(exercise_id: str, met_at: datetime, reviews: Iterable[Review]) -> Card:
+    """The card after the latest review, or a new card due at ``met_at`` when there is none."""
+    last = None
+    for last in reviews:
+        pass
+    if last is None:
+        return schedule.new_card(exercise_id, met_at)
+    return schedule.card_from_json(exercise_id, last.card)
+
+
+def build_queue(store: Store, specs: list[Any] | None = None) -> list[QueueItem]:
+    """Every met reviewable exercise with its card, the earliest due first (course order on ties)."""
+    specs = reviewable() if specs is None else specs
+    met = first_met(store)
+    by_exercise: dict[str, list[Review]] = {}
+    for review in store.reviews():
+        by_exercise.setdefault(review.exercise_id, []).append(review)
+    items = []
+    for position, spec in enumerate(specs):
+        if spec.id not in met:
+            continue
+        mine = by_exercise.get(spec.id, [])
+        items.append((position, QueueItem(spec, met[spec.id], current_card(spec.id, met[spec.id], mine), len(mine))))
+    return [item for _, item in sorted(items, key=lambda pair: (pair[1].due, pair[0]))]
+
+
+def due_items(queue: list[QueueItem], now: datetime | None = None) -> list[QueueItem]:
+    """The items due at ``now`` (their card's due time has come)."""
+    now = schedule.utc(now or datetime.now(timezone.utc))
+    return [item for item in queue if item.due <= now]
+
+
+def record_review(store: Store, spec: Any, rating: int, when: datetime | None = None) -> Review:
+    """Schedule one review of ``spec`` rated ``rating`` (1 to 4) at ``when`` and keep it in the store."""
+    when = schedule.utc(when or datetime.now(timezone.utc))
+    met = first_met(store).get(spec.id, when)
+    card = schedule.review(current_card(spec.id, met, store.reviews(spec.id)), rating, when)
+    return store.record_review(spec.id, content_hash(spec), rating, schedule.iso(when), schedule.card_json(card))
