@@ -14,10 +14,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from fsrs import Rating
+
+from course.review import schedule
 
 from .node import run_js
-
-fsrs = pytest.importorskip("fsrs")
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 TOLERANCE = 1e-6
@@ -42,15 +43,15 @@ WRITTEN = {
 
 def timeline(steps: list[tuple[float, int]]) -> list[dict[str, Any]]:
     """The review rows of a history, each review placed relative to the due time the Python side gives."""
-    scheduler = fsrs.Scheduler(desired_retention=0.9, enable_fuzzing=False)
-    card = fsrs.Card(card_id=1)
+    scheduler = schedule.scheduler()
+    card = schedule.new_card("parity", START)
     at = START
     rows = []
     for hours, rating in steps:
         when = max(at + timedelta(hours=hours), rows and datetime.fromisoformat(rows[-1]["reviewed_at"]) or START)
         if when > START + HORIZON:
             break
-        card, _ = scheduler.review_card(card, fsrs.Rating(rating), when)
+        card, _ = scheduler.review_card(card, Rating(rating), when)
         rows.append({"rating": rating, "reviewed_at": when.isoformat()})
         at = card.due
     return rows
@@ -68,11 +69,13 @@ def drawn(seed: int) -> list[tuple[float, int]]:
 
 
 def python_states(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    scheduler = fsrs.Scheduler(desired_retention=0.9, enable_fuzzing=False)
-    card = fsrs.Card(card_id=1)
+    """The lab's card after each review, each review starting from the stored state of the one before."""
+    stored = None
     out = []
     for row in rows:
-        card, _ = scheduler.review_card(card, fsrs.Rating(row["rating"]), datetime.fromisoformat(row["reviewed_at"]))
+        card = schedule.new_card("parity", START) if stored is None else schedule.card_from_json("parity", stored)
+        card = schedule.review(card, row["rating"], datetime.fromisoformat(row["reviewed_at"]))
+        stored = schedule.card_json(card)
         out.append(
             {
                 "state": card.state.name,
