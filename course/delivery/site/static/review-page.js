@@ -100,7 +100,7 @@
 
   function reviewItem(item, spec, store, at, done) {
     const id = `review-${spec.id}`;
-    const section = el("section", { class: "cx-exercise site-review-item", id, "data-review": spec.id, "aria-labelledby": `${id}-title` }, [
+    const section = el("section", { class: "cx-exercise site-review-item", id, "data-exercise": spec.id, "aria-labelledby": `${id}-title` }, [
       el("h3", { id: `${id}-title`, html: spec.title_html }),
       el("div", { class: "cx-prompt", html: spec.prompt_html }),
     ]);
@@ -141,26 +141,29 @@
   // ------------------------------------------------------------------ the progress page: retention over time
 
   function retention(host, store) {
-    const weeks = R.retentionByWeek(store.reviews());
+    const weeks = R.weekly(store.read(), now());
     if (!weeks.length) {
-      host.replaceChildren(el("p", { text: "No reviews yet. After your first reviews, this shows, week by week, how many you recalled (rated Hard, Good or Easy rather than Again)." }));
+      host.replaceChildren(el("p", { text: "You have no reviews yet. Once you have done some on the Review page, this shows them week by week: how many fell due, how many you did, and how many you recalled (rated Hard, Good or Easy rather than Again)." }));
       return;
     }
-    const pct = (w) => Math.round((100 * w.recalled) / w.reviews);
+    const day = (w) => new Date(`${w.week}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    const pct = (w) => (w.reviews ? Math.round((100 * w.recalled) / w.reviews) : null);
     const rows = weeks.map((w) => el("tr", {}, [
-      el("th", { scope: "row", text: w.week }),
+      el("th", { scope: "row", text: day(w) }),
+      el("td", { text: String(w.fell_due) }),
       el("td", { text: String(w.reviews) }),
       el("td", { text: String(w.recalled) }),
-      el("td", {}, [`${pct(w)}% `, el("progress", { max: "100", value: String(pct(w)), "aria-hidden": "true" })]),
+      el("td", {}, pct(w) === null ? "\u2014" : [`${pct(w)}% `, el("progress", { max: "100", value: String(pct(w)), "aria-hidden": "true" })]),
     ]));
     const total = weeks.reduce((n, w) => n + w.reviews, 0);
     const recalled = weeks.reduce((n, w) => n + w.recalled, 0);
+    const share = total ? ` (${Math.round((100 * recalled) / total)}%)` : "";
     host.replaceChildren(
-      el("p", { text: `You recalled ${recalled} of ${plural(total, "review", "reviews")} (${Math.round((100 * recalled) / total)}%). ` +
+      el("p", { text: `You recalled ${recalled} of ${plural(total, "review", "reviews")}${share} over ${plural(weeks.length, "week", "weeks")}. ` +
         `The scheduler aims at ${Math.round(R.DESIRED_RETENTION * 100)}%: it brings each exercise back when you are likely to recall it 9 times in 10.` }),
       el("table", { class: "site-table site-retention" }, [
-        el("caption", { text: "Retention over time: reviews recalled (Hard, Good or Easy) per week" }),
-        el("thead", {}, el("tr", {}, ["Week of (Monday)", "Reviews", "Recalled", "Retention"].map((t) => el("th", { scope: "col", text: t })))),
+        el("caption", { text: "Retention over time: your reviews week by week" }),
+        el("thead", {}, el("tr", {}, ["Week of", "Fell due", "Reviews done", "Recalled", "Share recalled"].map((t) => el("th", { scope: "col", text: t })))),
         el("tbody", {}, rows),
       ]));
   }

@@ -219,24 +219,66 @@
     return items.filter((item) => item.dueMs <= limit);
   }
 
-  /** Per week (Monday, UTC) of the reviews: {week, reviews, recalled} where recalled means not rated Again. */
-  function retentionByWeek(reviews) {
-    const weeks = new Map();
-    for (const row of reviews) {
-      const day = parseTime(row.reviewed_at);
-      const monday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7)));
-      const key = monday.toISOString().slice(0, 10);
-      const week = weeks.get(key) || { week: key, reviews: 0, recalled: 0 };
-      week.reviews += 1;
-      if (row.rating !== AGAIN) week.recalled += 1;
-      weeks.set(key, week);
+  /** The Monday (UTC) of the week `moment` falls in, as "YYYY-MM-DD". */
+  function monday(moment) {
+    const day = parseTime(iso(moment));
+    return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
+  }
+
+  /** Retention over time, as course/review/history.py counts it: every week (from Monday, UTC) from the first
+   * meeting to `now`, with the reviews done, those recalled (rated Hard, Good or Easy; only Again counts as
+   * forgotten) and the reviews that fell due (an exercise's first when it was met, each later one when the
+   * review before it said), only due times up to `now` counting. [{week, reviews, recalled, fell_due}] */
+  function weekly(data, now) {
+    const limit = parseTime(iso(now)).getTime();
+    const reviews = data.reviews || [];
+    const dueTimes = Object.values(firstMet(data)).filter((t) => t <= limit);
+    for (const r of reviews) {
+      const t = parseTime(r.card.due).getTime();
+      if (t <= limit) dueTimes.push(t);
     }
-    return [...weeks.values()].sort((a, b) => (a.week < b.week ? -1 : 1));
+    const done = new Map();
+    for (const r of reviews) {
+      const key = monday(parseTime(r.reviewed_at));
+      done.set(key, (done.get(key) || []).concat([r.rating]));
+    }
+    const starts = dueTimes.map((t) => monday(t)).concat([...done.keys()]);
+    if (!starts.length) return [];
+    const fell = new Map();
+    for (const t of dueTimes) fell.set(monday(t), (fell.get(monday(t)) || 0) + 1);
+    const last = [...starts, monday(limit)].sort().pop();
+    const weeks = [];
+    for (let week = starts.slice().sort()[0]; week <= last;) {
+      const ratings = done.get(week) || [];
+      weeks.push({ week, reviews: ratings.length, recalled: ratings.filter((r) => r !== AGAIN).length, fell_due: fell.get(week) || 0 });
+      week = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * DAY_MS).toISOString().slice(0, 10);
+    }
+    return weeks;
+  }
+
+  /** One learner's reviews over `days` days, for the closing note: every exercise in `items` is met at
+   * `start`; each day at the time of day of `start` the learner does every review due by then, in queue
+   * order, the n-th review of the month rated `ratings[n % ratings.length]`. [{day, at, exercise_id,
+   * rating, card}], in the order done. */
+  function simulate({ items, start, days = 30, ratings = [GOOD, GOOD, HARD, GOOD, AGAIN, GOOD] }) {
+    const t0 = parseTime(iso(start)).getTime();
+    const data = { attempts: items.map((id) => ({ exercise_id: id, created_at: iso(t0) })), reviews: [] };
+    const out = [];
+    for (let day = 0; day < days; day += 1) {
+      const at = new Date(t0 + day * DAY_MS);
+      for (const item of dueItems(queue(data, items), at)) {
+        const rating = ratings[out.length % ratings.length];
+        const card = review(item.card, rating, at);
+        data.reviews.push({ exercise_id: item.id, rating, reviewed_at: iso(at), card });
+        out.push({ day, at: iso(at), exercise_id: item.id, rating, card });
+      }
+    }
+    return out;
   }
 
   return {
     DESIRED_RETENTION, AGAIN, HARD, GOOD, EASY, RATING_NAMES, STATE_NAMES, FSRS_VERSION: FSRS.FSRSVersion,
     selfRated, ratingForScore, checkRating, iso, parseTime, cardJson, fromCardJson, review, replaySteps,
-    retrievability, firstMet, queue, dueItems, retentionByWeek,
+    retrievability, firstMet, queue, dueItems, monday, weekly, simulate,
   };
 });
