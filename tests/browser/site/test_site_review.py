@@ -30,7 +30,7 @@ def test_an_answered_exercise_is_reviewed_and_scheduled(site_file: SiteBrowser, 
     answer(page, spec, spec.answer)
     expect(page.locator(f"section[data-exercise='{EXERCISE}'] .cx-verdict")).to_be_visible()
 
-    first = datetime.now(UTC) + timedelta(minutes=1)
+    first = schedule.utc(datetime.now(UTC) + timedelta(minutes=1))
     site_file.open(f"index.html?now={schedule.iso(first)}", page)
     expect(page.locator(".site-review-due")).to_contain_text("1 review due now")
 
@@ -43,7 +43,7 @@ def test_an_answered_exercise_is_reviewed_and_scheduled(site_file: SiteBrowser, 
     assert row["rating"] == 1 and row["reviewed_at"] == schedule.iso(first)
     assert row["card"] == {**row["card"], "state": 1, "step": 0, "due": schedule.iso(first + timedelta(minutes=1))}
 
-    # Two days later it is due again; full marks give Good, and the next review is days away, as in the lab.
+    # Two days later it is due again; full marks give Good: the next learning step, as in the lab.
     later = first + timedelta(days=2)
     site_file.open(f"review.html?now={schedule.iso(later)}", page)
     review = answer(page, spec, spec.answer)
@@ -52,11 +52,15 @@ def test_an_answered_exercise_is_reviewed_and_scheduled(site_file: SiteBrowser, 
     lab = schedule.new_card(EXERCISE, first)
     for r in rows:
         lab = schedule.review(lab, r["rating"], schedule.parse_time(r["reviewed_at"]))
-    assert rows[-1]["card"]["due"] == schedule.iso(lab.due) and lab.due > later + timedelta(days=1)
+    assert [r["rating"] for r in rows] == [1, 3]
+    assert rows[-1]["card"] == {**rows[-1]["card"], "state": 1, "step": 1, "due": schedule.iso(lab.due)}
+    assert lab.due == later + timedelta(minutes=10)
     expect(page.locator(".site-review-schedule tbody tr")).to_have_count(1)
 
     site_file.open(f"index.html?now={schedule.iso(later + timedelta(minutes=1))}", page)
     expect(page.locator(".site-review-due")).to_contain_text("No reviews due now")
+    site_file.open(f"index.html?now={schedule.iso(later + timedelta(minutes=11))}", page)
+    expect(page.locator(".site-review-due")).to_contain_text("1 review due now")
     site_file.open(f"progress.html?now={schedule.iso(later + timedelta(minutes=1))}", page)
     expect(page.locator(".site-retention caption")).to_contain_text("Retention over time")
     mondays = {(d - timedelta(days=d.weekday())).date() for d in (schedule.parse_time(r["reviewed_at"]) for r in rows)}

@@ -95,7 +95,9 @@
     const table = el("div", { class: "site-review-table" }, scheduleTable(items, specs));
     const refreshTable = () => table.replaceChildren(scheduleTable(R.queue(store.read(), site.reviewable || []), specs));
     for (const item of due) list.append(reviewItem(item, specs[item.id], store, at, refreshTable));
-    host.replaceChildren(...parts, list, el("h2", { id: "Your-reviews", text: "Your schedule" }), table);
+    if (due.length) parts.push(el("h2", { id: "Due-now", text: "Due now" }), list);
+    if (items.length) parts.push(el("h2", { id: "Your-schedule", text: "Your schedule" }), table);
+    host.replaceChildren(...parts);
   }
 
   function reviewItem(item, spec, store, at, done) {
