@@ -46,6 +46,9 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "gottlieb_worksheet": (),
     "share_with_seminar": (),
     "class_view": (("exchange", "any"),),
+    "review_queue": (),
+    "reviews_due": (),
+    "review_history": (),
 }
 #: How many values a call may give without a name (``show_events`` takes any number).
 POSITIONAL = {"exercise": 1, "my_timeline": 1, "compare_codes": 1, "show_event": 1, "class_view": 1}

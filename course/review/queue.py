@@ -17,6 +17,8 @@ from typing import Any
 
 from fsrs import Card
 
+from ..content import load_content
+from ..content.yaml_reader import load_yaml
 from ..exercises.lookup import index, load
 from ..exercises.spec import content_hash
 from ..paths import data_dir
@@ -45,17 +47,32 @@ class QueueItem:
 
 def reviewable(root: Path | None = None, content: Any = None) -> list[Any]:
     """The specs marked ``review: true``, in course order (chapter by chapter, then by id)."""
-    from ..content import load_content
-
     root = Path(root) if root is not None else data_dir()
     content = content or load_content(root)
     order = {nb.id: i for i, nb in enumerate(content.course.notebooks)}
     specs = []
-    for exercise_id in index(root / "exercises"):
+    for exercise_id, paths in index(root / "exercises").items():
+        if not any(_marked(path) for path in paths):
+            continue  # read the YAML only: checking every exercise in full would take seconds
         spec = load(exercise_id, root=root).spec
         if spec is not None and spec.review and spec.notebook in order:
             specs.append(spec)
     return sorted(specs, key=lambda s: (order[s.notebook], s.id))
+
+
+_marked_cache: dict[tuple[str, int], bool] = {}
+
+
+def _marked(path: Path) -> bool:
+    """Whether the exercise file says ``review: true`` (checked in full only then); cached per file version."""
+    try:
+        key = (str(path), path.stat().st_mtime_ns)
+    except OSError:
+        return False
+    if key not in _marked_cache:
+        data = load_yaml(path).data
+        _marked_cache[key] = isinstance(data, dict) and data.get("review") is True
+    return _marked_cache[key]
 
 
 def first_met(store: Store) -> dict[str, datetime]:
@@ -98,6 +115,11 @@ def due_items(queue: list[QueueItem], now: datetime | None = None) -> list[Queue
     """The items due at ``now`` (their card's due time has come)."""
     now = schedule.utc(now or datetime.now(timezone.utc))
     return [item for item in queue if item.due <= now]
+
+
+def next_due(queue: list[QueueItem], now: datetime) -> datetime | None:
+    """When the first item not yet due at ``now`` falls due (None when every item is due)."""
+    return min((item.due for item in queue if item.due > schedule.utc(now)), default=None)
 
 
 def record_review(store: Store, spec: Any, rating: int, when: datetime | None = None) -> Review:

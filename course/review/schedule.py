@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
@@ -49,8 +50,9 @@ RELEARNING_STEPS = (timedelta(minutes=10),)
 CARD_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review")
 
 
+@lru_cache(maxsize=1)
 def scheduler() -> Scheduler:
-    """The course's FSRS scheduler: default parameters and steps, retention 0.9, no fuzzing."""
+    """The course's FSRS scheduler: default parameters and steps, retention 0.9, no fuzzing (made once)."""
     return Scheduler(
         parameters=PARAMETERS,
         desired_retention=DESIRED_RETENTION,
