@@ -227,7 +227,7 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
         for image, raw in page.images.items():
             (out / image).parent.mkdir(exist_ok=True)
             (out / image).write_bytes(raw)
-    write("review.html", "Review", REVIEW_BODY, exercises.for_page(shared["reviewable"]))
+    write("review.html", "Review", REVIEW_BODY, exercises.for_page([r["id"] for r in shared["reviewable"]]))
     write("progress.html", "Your progress", PROGRESS_BODY)
     (out / "search-index.js").write_text(index_script(search), encoding="utf-8")
     (out / "static").mkdir()

@@ -11,6 +11,7 @@ from typing import Any
 from ...displays.ethics_codes import PROFESSIONS
 from ...exercises.lookup import index, load
 from ...exercises.types import type_of
+from ...review import queue as review_queue
 from ...safe_html import esc
 
 SCRIPTS = (  # in the order each page loads them
@@ -43,12 +44,10 @@ def json_script(element_id: str, value: Any) -> str:
     return f'<script type="application/json" id="{element_id}">{text}</script>'
 
 
-def reviewable_ids(content: Any, data: Path) -> list[str]:
-    """The exercises marked ``review: true``, in course order (chapter by chapter, then by id)."""
-    order = {nb.id: i for i, nb in enumerate(content.course.notebooks)}
-    specs = [load(i, root=data).spec for i in index(data / "exercises")]
-    found = [s for s in specs if s is not None and getattr(s, "review", False) and s.notebook in order]
-    return [s.id for s in sorted(found, key=lambda s: (order[s.notebook], s.id))]
+def reviewable(content: Any, data: Path) -> list[dict[str, str]]:
+    """The exercises marked ``review: true`` as {id, notebook, type}, in the order of
+    ``course.review.queue.reviewable`` (chapter by chapter, then by id)."""
+    return [{"id": s.id, "notebook": s.notebook, "type": s.type} for s in review_queue.reviewable(data, content)]
 
 
 def site_data(content: Any, data: Path) -> dict[str, Any]:
@@ -68,7 +67,7 @@ def site_data(content: Any, data: Path) -> dict[str, Any]:
         "notebooks": notebooks,
         "objectives": objectives,
         "exercises": exercises,
-        "reviewable": reviewable_ids(content, data),
+        "reviewable": reviewable(content, data),
     }
 
 

@@ -137,3 +137,45 @@ class LabRows:
 
     def reviews(self, exercise_id: str | None = None) -> list[Review]:
         return [r for r in self.rows if exercise_id in (None, r.exercise_id)]
+
+
+WEEKLY_JS = """
+const R = require(STATIC + '/review.js');
+reply(input.map((c) => R.weekly(c.data, c.now)));
+"""
+
+
+def test_retention_week_by_week_is_counted_as_in_the_lab() -> None:
+    from course.review import history
+    from course.review.simulate import simulate
+
+    specs = [SimpleNamespace(id=f"ex-{i}", notebook=f"nb-{i // 3}", type="single-choice") for i in range(9)]
+    cases, labs = [], []
+    for seed, days, ask in ((2017, 40, 75), (3, 25, 12), (9, 3, 3)):
+        log = simulate(specs, days, seed=seed)
+        now = datetime(2026, 1, 5, 23, 0, tzinfo=UTC) + timedelta(days=ask)
+        met: dict[str, datetime] = {}
+        for r in log:
+            met.setdefault(r.exercise_id, r.when - timedelta(minutes=5))
+        reviews = [Review(r.exercise_id, "h", r.rating, schedule.iso(r.when), r.card) for r in log]
+        cases.append(
+            {
+                "data": {
+                    "attempts": [{"exercise_id": k, "created_at": schedule.iso(v)} for k, v in met.items()],
+                    "reviews": [
+                        {"exercise_id": r.exercise_id, "rating": r.rating, "reviewed_at": r.reviewed_at, "card": r.card}
+                        for r in reviews
+                    ],
+                },
+                "now": schedule.iso(now),
+            }
+        )
+        labs.append(
+            [
+                {"week": w.start.isoformat(), "reviews": w.reviews, "recalled": w.recalled, "fell_due": w.fell_due}
+                for w in history.weekly(reviews, met, now)
+            ]
+        )
+    site = run_js(WEEKLY_JS, cases)
+    assert site == labs
+    assert all(labs) and any(w["reviews"] == 0 for w in labs[0]) and any(w["fell_due"] for w in labs[1])

@@ -1,77 +1,84 @@
-"""The site's simulated month of reviews (``tools/site-review-simulate.js``, for the closing note) is
-the schedule the lab gives: the same exercises come due on the same days (``course.review.queue``) and
-each review leaves the same card (``course.review.schedule``)."""
+"""The site's simulated learner (``tools/site-review-simulate.js``, for the closing note) is the lab's
+(``course review-schedule --simulate``): the same seeded random numbers (Python's Mersenne Twister, ported
+in the script) give the same sittings, the same exercises due, the same ratings and, through the two
+schedulers, the same cards, and the script prints the same table."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from course.progress.records import Review
-from course.review import queue, schedule
+from course.cli import main as course_main
+from course.review import schedule
+from course.review.queue import reviewable
+from course.review.simulate import simulate
 
 from .node import REPO, node_or_skip
 
 SCRIPT = REPO / "tools" / "site-review-simulate.js"
-ITEMS = ["start-crossing-or-violation", "ch01-crossing-violation-sort", "ch02-kohut-or-kernberg"]
-START = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
-RATINGS = [3, 3, 2, 3, 1, 3]
+RANDOM_JS = """
+const { PythonRandom } = require(input.script);
+reply(input.seeds.map((seed) => { const r = new PythonRandom(seed); return Array.from({ length: 700 }, () => r.random()); }));
+"""
 
 
-class Rows:
-    """The rows ``course.review.queue`` reads: each exercise met at the start, and the reviews done."""
-
-    def __init__(self) -> None:
-        self._attempts = [SimpleNamespace(exercise_id=i, created_at=schedule.iso(START)) for i in ITEMS]
-        self.rows: list[Review] = []
-
-    def attempts(self) -> list[Any]:
-        return self._attempts
-
-    def reflections(self) -> list[Any]:
-        return []
-
-    def reviews(self, exercise_id: str | None = None) -> list[Review]:
-        return [r for r in self.rows if exercise_id in (None, r.exercise_id)]
-
-
-def lab_month(days: int) -> list[dict[str, Any]]:
-    store, specs, out = Rows(), [SimpleNamespace(id=i) for i in ITEMS], []
-    for day in range(days):
-        at = START + timedelta(days=day)
-        for item in queue.due_items(queue.build_queue(store, specs), at):
-            rating = RATINGS[len(out) % len(RATINGS)]
-            card = schedule.card_json(schedule.review(item.card, rating, at))
-            store.rows.append(Review(item.exercise_id, "h", rating, schedule.iso(at), card))
-            out.append({"day": day, "exercise_id": item.exercise_id, "rating": rating, "card": card})
-    return out
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([node_or_skip(), str(SCRIPT), *args], capture_output=True, text=True, timeout=60)
-
-
-def test_the_sites_simulated_month_is_the_labs() -> None:
-    done = run(
-        "--json", "--days", "30", "--start", schedule.iso(START), "--ratings", ",".join(map(str, RATINGS)), *ITEMS
+def run(*args: str, specs: list[dict[str, str]] | None = None) -> subprocess.CompletedProcess[str]:
+    extra = ["--specs", "-"] if specs is not None else []
+    return subprocess.run(
+        [node_or_skip(), str(SCRIPT), *args, *extra],
+        input=json.dumps(specs) if specs is not None else "",
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
+
+
+@pytest.fixture(scope="module")
+def specs() -> list[Any]:
+    return reviewable()
+
+
+def test_the_ported_random_numbers_are_pythons() -> None:
+    import random
+
+    from .node import run_js
+
+    seeds = [0, 1, 2017, 2**32 + 5, 123456789012]
+    site = run_js(RANDOM_JS, {"script": str(SCRIPT), "seeds": seeds})
+    for seed, numbers in zip(seeds, site, strict=True):
+        rng = random.Random(seed)
+        assert numbers == [rng.random() for _ in range(700)], seed
+
+
+@pytest.mark.parametrize(("seed", "days"), [(2017, 30), (5, 45)])
+def test_the_sites_simulated_learner_is_the_labs(specs: list[Any], seed: int, days: int) -> None:
+    given = [{"id": s.id, "notebook": s.notebook, "type": s.type} for s in specs]
+    done = run("--simulate", str(days), "--seed", str(seed), "--json", specs=given)
     assert done.returncode == 0, done.stderr
-    site = json.loads(done.stdout)
-    lab = lab_month(30)
-    assert [(r["day"], r["exercise_id"], r["rating"]) for r in site] == [
-        (r["day"], r["exercise_id"], r["rating"]) for r in lab
+    site = json.loads(done.stdout)["reviews"]
+    lab = simulate(specs, days, seed=seed)
+    assert [(r["exercise_id"], r["rating"], r["reviewed_at"]) for r in site] == [
+        (r.exercise_id, r.rating, schedule.iso(r.when)) for r in lab
     ]
     for s, py in zip(site, lab, strict=True):
-        assert s["card"]["due"] == py["card"]["due"] and s["card"]["state"] == py["card"]["state"]
-        assert s["card"]["stability"] == pytest.approx(py["card"]["stability"], rel=1e-6)
-    assert {r["card"]["state"] for r in lab} == {1, 2, 3} and len(lab) > 15
+        assert {k: v for k, v in s["card"].items() if k not in ("stability", "difficulty")} == {
+            k: v for k, v in py.card.items() if k not in ("stability", "difficulty")
+        }
+        assert s["card"]["stability"] == pytest.approx(py.card["stability"], rel=1e-6)
+    assert {r["card"]["state"] for r in site} >= {1, 2} and len(site) > 20
 
-    table = run("--days", "30", "--start", schedule.iso(START), *ITEMS)
-    assert table.returncode == 0, table.stderr
-    assert table.stdout.splitlines()[-1] == f"{len(site)} reviews."
-    assert run("--days", "0").returncode == 2
+
+def test_the_script_prints_the_labs_table(specs: list[Any], capsys: pytest.CaptureFixture[str]) -> None:
+    given = [{"id": s.id, "notebook": s.notebook, "type": s.type} for s in specs]
+    done = run("--simulate", "30", specs=given)
+    assert done.returncode == 0, done.stderr
+    assert course_main(["review-schedule", "--simulate", "30"]) == 0
+    lab = capsys.readouterr().out.splitlines()
+    site = done.stdout.splitlines()
+    assert site[0].startswith("One simulated learner on the site, 30 days from 2026-01-05 (seed 2017)")
+    assert site[1:] == lab[1:]
+    refused = run("--simulate", "0", specs=given)
+    assert refused.returncode == 2 and "from 1 to 3650" in refused.stderr

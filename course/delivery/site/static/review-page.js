@@ -36,6 +36,9 @@
     return new Date(iso).toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
   }
 
+  /** The ids of the reviewable exercises, in course order. */
+  const reviewableIds = (site) => (site.reviewable || []).map((r) => r.id);
+
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
   // ------------------------------------------------------------------ the course map: how many are due
@@ -43,7 +46,7 @@
   function dueCount(host, store, site) {
     let items = [];
     try {
-      items = R.queue(store.read(), site.reviewable || []);
+      items = R.queue(store.read(), reviewableIds(site));
     } catch (err) {
       host.replaceChildren(el("p", { text: `Your reviews could not be read (${err.message}).` }));
       return;
@@ -77,7 +80,7 @@
     const at = now();
     let items;
     try {
-      items = R.queue(store.read(), site.reviewable || []);
+      items = R.queue(store.read(), reviewableIds(site));
     } catch (err) {
       host.replaceChildren(el("p", { text: `Your reviews could not be read (${err.message}).` }));
       return;
@@ -93,7 +96,7 @@
     }
     const list = el("div", { class: "site-review-list" });
     const table = el("div", { class: "site-review-table" }, scheduleTable(items, specs));
-    const refreshTable = () => table.replaceChildren(scheduleTable(R.queue(store.read(), site.reviewable || []), specs));
+    const refreshTable = () => table.replaceChildren(scheduleTable(R.queue(store.read(), reviewableIds(site)), specs));
     for (const item of due) list.append(reviewItem(item, specs[item.id], store, at, refreshTable));
     if (due.length) parts.push(el("h2", { id: "Due-now", text: "Due now" }), list);
     if (items.length) parts.push(el("h2", { id: "Your-schedule", text: "Your schedule" }), table);

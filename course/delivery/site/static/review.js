@@ -256,29 +256,9 @@
     return weeks;
   }
 
-  /** One learner's reviews over `days` days, for the closing note: every exercise in `items` is met at
-   * `start`; each day at the time of day of `start` the learner does every review due by then, in queue
-   * order, the n-th review of the month rated `ratings[n % ratings.length]`. [{day, at, exercise_id,
-   * rating, card}], in the order done. */
-  function simulate({ items, start, days = 30, ratings = [GOOD, GOOD, HARD, GOOD, AGAIN, GOOD] }) {
-    const t0 = parseTime(iso(start)).getTime();
-    const data = { attempts: items.map((id) => ({ exercise_id: id, created_at: iso(t0) })), reviews: [] };
-    const out = [];
-    for (let day = 0; day < days; day += 1) {
-      const at = new Date(t0 + day * DAY_MS);
-      for (const item of dueItems(queue(data, items), at)) {
-        const rating = ratings[out.length % ratings.length];
-        const card = review(item.card, rating, at);
-        data.reviews.push({ exercise_id: item.id, rating, reviewed_at: iso(at), card });
-        out.push({ day, at: iso(at), exercise_id: item.id, rating, card });
-      }
-    }
-    return out;
-  }
-
   return {
     DESIRED_RETENTION, AGAIN, HARD, GOOD, EASY, RATING_NAMES, STATE_NAMES, FSRS_VERSION: FSRS.FSRSVersion,
     selfRated, ratingForScore, checkRating, iso, parseTime, cardJson, fromCardJson, review, replaySteps,
-    retrievability, firstMet, queue, dueItems, monday, weekly, simulate,
+    retrievability, firstMet, queue, dueItems, monday, weekly,
   };
 });
