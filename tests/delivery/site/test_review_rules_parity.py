@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from course.classroom.export import parse_export
 from course.exercises.types import TYPES
 from course.progress.records import Review
 from course.review import queue, rating, schedule
@@ -44,6 +45,7 @@ reply({
   version: after.version, attempts: after.attempts.length, notices: store.takeNotices(),
   queue: met.map((i) => [i.id, i.due]), queueAfter: R.queue(after, input.reviewable).map((i) => [i.id, i.due]),
   exported: store.exportData({}).payload.reviews,
+  file: JSON.stringify(store.exportData({})),
   saved: JSON.parse(memory.get('key')).version,
 });
 """
@@ -112,6 +114,9 @@ def test_a_store_saved_before_reviews_is_upgraded_and_its_reviews_are_exported_l
     lab.rows.append(Review("b-second", "h", 3, schedule.iso(review_at), card))
     after = queue.build_queue(lab, specs)
     assert site["queueAfter"] == [[i.exercise_id, schedule.iso(i.due)] for i in after]
+    data, problem = parse_export(site["file"].encode("utf-8"), "site-export.json")
+    assert problem is None and data is not None, problem
+    assert data["payload"]["reviews"] == site["exported"]  # the lab reads the site's reviews
     [row] = site["exported"]
     assert {k: v for k, v in row.items() if k != "card"} == {
         "exercise_id": "b-second",
