@@ -27,6 +27,8 @@ reply({
   scores: input.scores.map(rate),
   selfRated: input.types.map((t) => R.selfRated(t)),
   cards: input.cards.map((c) => R.cardJson(R.fromCardJson(c))),
+  parameters: R.PARAMETERS,
+  retention: R.DESIRED_RETENTION,
 });
 """
 STORE_JS = """
@@ -73,6 +75,8 @@ def test_ratings_card_states_and_self_rated_types_are_the_labs() -> None:
     assert site["selfRated"] == [rating.self_rated(t) for t in sorted(TYPES)]
     assert any(site["selfRated"]) and not all(site["selfRated"])
     assert site["cards"] == cards
+    assert site["parameters"] == list(schedule.PARAMETERS) and len(site["parameters"]) == 21  # FSRS-6
+    assert site["retention"] == schedule.DESIRED_RETENTION
 
 
 def test_a_store_saved_before_reviews_is_upgraded_and_its_reviews_are_exported_like_the_labs() -> None:

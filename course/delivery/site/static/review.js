@@ -13,6 +13,9 @@
  *   apart, py-fsrs does not. So the due time is set as py-fsrs sets it (`waitMs`): the exact step time,
  *   or the interval ts-fsrs's own `next_interval` gives the card's new stability. Stability, difficulty,
  *   state and step are ts-fsrs's own.
+ * - ts-fsrs counts the days since the last review by UTC calendar date, py-fsrs in whole 24-hour periods
+ *   (a review at 08:00 after one at 22:00 the day before: 1 day or 0). The card is given to ts-fsrs with
+ *   its last review moved so that both count the same days (`review`).
  * - times are UTC to the millisecond ("2026-12-06T16:20:05.123Z"), as Date.toISOString() writes them.
  *
  * An exercise marked `review: true` joins the queue when the learner first answers it in its chapter
@@ -257,7 +260,7 @@
   }
 
   return {
-    DESIRED_RETENTION, AGAIN, HARD, GOOD, EASY, RATING_NAMES, STATE_NAMES, FSRS_VERSION: FSRS.FSRSVersion,
+    DESIRED_RETENTION, PARAMETERS: Array.from(scheduler.parameters.w), AGAIN, HARD, GOOD, EASY, RATING_NAMES, STATE_NAMES, FSRS_VERSION: FSRS.FSRSVersion,
     selfRated, ratingForScore, checkRating, iso, parseTime, cardJson, fromCardJson, review, replaySteps,
     retrievability, firstMet, queue, dueItems, monday, weekly,
   };
