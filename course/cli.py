@@ -125,7 +125,7 @@ def _release(args: argparse.Namespace) -> int:
 
 def run_export(out: str | Path | None = None, *, name: str | None = None, include_reflections: bool = False) -> int:
     """Write the current learner's export (default ``course-export-<learner id>.json`` here)."""
-    from .classroom.export import export_results, write_export
+    from .classroom.export import contents, export_results, write_export
 
     try:
         store = progress.current()
@@ -144,10 +144,9 @@ def run_export(out: str | Path | None = None, *, name: str | None = None, includ
         return 2
     payload = data["payload"]
     shown = f"your name ({name.strip()})" if name and name.strip() else f"the pseudonym {learner}"
-    extra = " and your reflections" if include_reflections else " (reflections not included)"
     print(
-        f"Wrote {path}: {len(payload['attempts'])} answers and {len(payload['ratings'])} ratings"
-        f"{extra}, under {shown}. Send this file to your instructor only if you choose to."
+        f"Wrote {path}: {contents(payload, include_reflections)}, under {shown}. "
+        "Send this file to your instructor only if you choose to."
     )
     return 0
 

@@ -85,6 +85,15 @@ def export_results(
     }
 
 
+def contents(payload: dict[str, Any], reflections: bool) -> str:
+    """ "12 answers, 4 ratings, 6 reviews and your reflections" (or "... (reflections not included)")."""
+    parts = [f"{len(payload['attempts'])} answers", f"{len(payload['ratings'])} ratings"]
+    parts.append(f"{len(payload.get('reviews', []))} reviews")
+    if reflections:
+        return f"{', '.join(parts)} and your reflections"
+    return f"{', '.join(parts[:-1])} and {parts[-1]} (reflections not included)"
+
+
 def write_export(export: dict[str, Any], path: str | Path) -> Path:
     """Write an export as indented JSON that the learner can hand to an instructor.
 

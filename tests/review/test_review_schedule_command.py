@@ -11,6 +11,8 @@ import fsrs
 from course.cli import main
 from course.review.schedule import parse_time
 
+from .test_schedule import library_review
+
 
 def _run(capsys, *args: str) -> str:
     assert main(["review-schedule", *args]) == 0
@@ -36,8 +38,9 @@ def test_replaying_the_printed_history_through_fsrs_gives_the_printed_due_dates(
     assert last - parse_time(data["reviews"][0]["reviewed_at"]) < timedelta(days=30)
     for row in data["reviews"]:
         when = parse_time(row["reviewed_at"])
-        card = cards.get(row["exercise_id"]) or fsrs.Card(card_id=1, due=when)
-        card, _ = scheduler.review_card(card, fsrs.Rating(row["rating"]), when)
+        card = library_review(
+            scheduler, cards.get(row["exercise_id"]) or fsrs.Card(card_id=1, due=when), row["rating"], when
+        )
         cards[row["exercise_id"]] = card
         assert card.due == parse_time(row["card"]["due"]), row
         assert card.state.value == row["card"]["state"]

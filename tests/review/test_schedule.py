@@ -5,6 +5,7 @@ Expected values are computed here with the ``fsrs`` library itself, never copied
 
 from __future__ import annotations
 
+from copy import copy
 from datetime import datetime, timedelta, timezone
 
 import fsrs
@@ -13,7 +14,17 @@ import pytest
 from course.review import schedule
 
 START = datetime(2026, 3, 2, 9, 15, 30, 250000, tzinfo=timezone.utc)
-HISTORY = [(3, 0), (3, 0.01), (2, 2.5), (1, 9), (3, 9.01), (4, 14), (3, 40)]  # rating, days after START
+# rating, days after START (09:15); 2.5 days is 21:15, and the next review, 6.5 days later, falls at 09:15:
+# 6 whole 24-hour periods but 7 calendar days, where the two ways of counting days part
+HISTORY = [(3, 0), (3, 0.01), (2, 2.5), (1, 9), (3, 9.01), (4, 14), (3, 40)]
+
+
+def library_review(scheduler: fsrs.Scheduler, card: fsrs.Card, rating: int, when: datetime) -> fsrs.Card:
+    """py-fsrs itself, told the last review at midnight UTC: days counted as UTC calendar days."""
+    given = copy(card)
+    if given.last_review is not None:
+        given.last_review = given.last_review.replace(hour=0, minute=0, second=0, microsecond=0)
+    return scheduler.review_card(given, fsrs.Rating(rating), when)[0]
 
 
 def _library_cards() -> list[fsrs.Card]:
@@ -21,7 +32,7 @@ def _library_cards() -> list[fsrs.Card]:
     card = fsrs.Card(card_id=1, due=START)
     cards = []
     for rating, days in HISTORY:
-        card, _ = scheduler.review_card(card, fsrs.Rating(rating), START + timedelta(days=days))
+        card = library_review(scheduler, card, rating, START + timedelta(days=days))
         cards.append(card)
     return cards
 
@@ -55,6 +66,19 @@ def test_the_stored_card_state_round_trips_and_uses_javascript_times() -> None:
         back = schedule.card_from_json("ch01-example", stored)
         assert schedule.card_json(back) == stored
         assert (back.due, back.state, back.stability) == (card.due, card.state, card.stability)
+
+
+def test_days_are_counted_as_utc_calendar_days_as_on_the_site() -> None:
+    evening = datetime(2026, 3, 2, 21, 0, tzinfo=timezone.utc)
+    card = schedule.review(
+        schedule.review(schedule.new_card("x", evening), 3, evening), 3, evening + timedelta(minutes=10)
+    )
+    morning = evening + timedelta(hours=12)  # under a day later, but on the next calendar day
+    plain = fsrs.Scheduler(enable_fuzzing=False).review_card(card, fsrs.Rating.Good, morning)[0]
+    ours = schedule.review(card, 3, morning)
+    assert ours.stability == library_review(fsrs.Scheduler(enable_fuzzing=False), card, 3, morning).stability
+    assert ours.stability != plain.stability  # py-fsrs alone would count 0 days here, ts-fsrs counts 1
+    assert ours.last_review == morning
 
 
 def test_times_are_cut_to_the_millisecond_in_utc() -> None:
