@@ -19,7 +19,7 @@
 
   const FORMAT = "jane-susan-course-export";
   const VERSION = 1;
-  const STORE_VERSION = 1;
+  const STORE_VERSION = 2; // 2 added the review queue's `reviews`; a version 1 record is upgraded when read
   const MAX_BYTES = 50 * 1024 * 1024;
 
   // ------------------------------------------------------------------ SHA-256 (FIPS 180-4)
@@ -253,6 +253,7 @@
     optText: [(v) => v === null || isStr(v), "a string or null"],
     optNum: [(v) => v === null || isNum(v), "a number or null"],
     rating: [(v) => isInt(v) && v.value >= -3 && v.value <= 3, "a whole number from -3 to 3"],
+    reviewRating: [(v) => isInt(v) && v.value >= 1 && v.value <= 4, "a whole number from 1 (Again) to 4 (Easy)"],
     obj: [(v) => v instanceof Map, "an object"],
     any: [() => true, "any JSON value"],
   };
@@ -268,7 +269,13 @@
     reflections: {
       exercise_id: FIELD.str, content_hash: FIELD.text, text: FIELD.text, rubric: FIELD.obj, created_at: FIELD.text,
     },
+    // The review queue's history (review.js); exports made before the queue existed have none.
+    reviews: {
+      exercise_id: FIELD.str, content_hash: FIELD.text, rating: FIELD.reviewRating, reviewed_at: FIELD.str, card: FIELD.obj,
+    },
   };
+  const OPTIONAL_ROWS = ["reflections", "reviews"];
+  const TABLES = ["attempts", "ratings", "reflections", "reviews"];
 
   function envelopeProblem(data) {
     if (!(data instanceof Map)) return ["", "the top level must be a JSON object with format, version, payload and checksum"];
@@ -298,7 +305,7 @@
     if (!isStr(payload.get("exported_at"))) return ["payload.exported_at", "must be a date-time string"];
     for (const [table, fields] of Object.entries(ROWS)) {
       const rows = payload.get(table);
-      if (rows === undefined && table === "reflections") continue;
+      if (rows === undefined && OPTIONAL_ROWS.includes(table)) continue;
       if (!Array.isArray(rows)) return [`payload.${table}`, "is missing or not a list"];
       for (let i = 0; i < rows.length; i += 1) {
         const where = `payload.${table}[${i}]`;
@@ -356,13 +363,22 @@
     return Array.from(out, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
-  const empty = () => ({ version: STORE_VERSION, learner_id: null, settings: {}, attempts: [], ratings: [], reflections: [] });
+  const empty = () => ({ version: STORE_VERSION, learner_id: null, settings: {}, attempts: [], ratings: [], reflections: [], reviews: [] });
+
+  /** A record saved by an earlier version of the site, brought up to this one with nothing lost. */
+  function upgrade(data) {
+    if (data !== null && typeof data === "object" && data.version === 1) {
+      data.version = 2;
+      if (!Array.isArray(data.reviews)) data.reviews = [];
+    }
+    return data;
+  }
 
   /** Why saved data cannot be used as a store, or null. */
   function storeProblem(data) {
     if (data === null || typeof data !== "object" || Array.isArray(data)) return "it is not a saved progress record";
     if (data.version !== STORE_VERSION) return `it was saved by another version of the course (version ${String(data.version)})`;
-    for (const table of ["attempts", "ratings", "reflections"]) {
+    for (const table of TABLES) {
       if (!Array.isArray(data[table])) return `its ${table} are missing`;
       for (let i = 0; i < data[table].length; i += 1) {
         const row = data[table][i];
@@ -409,7 +425,7 @@
       let data = null;
       let reason = null;
       try {
-        data = JSON.parse(text);
+        data = upgrade(JSON.parse(text));
         reason = storeProblem(data);
       } catch (err) {
         reason = "it is not valid JSON";
@@ -513,6 +529,17 @@
       return row;
     }
 
+    /** Keep one review of the review queue (review.js makes the row). */
+    recordReview(row) {
+      const kept = { exercise_id: row.exercise_id, content_hash: row.content_hash, rating: row.rating, reviewed_at: row.reviewed_at, card: { ...row.card } };
+      this.update((d) => { d.reviews.push(kept); });
+      return kept;
+    }
+
+    reviews(exerciseId = null) {
+      return this.read().reviews.filter((r) => exerciseId === null || r.exercise_id === exerciseId);
+    }
+
     lastReflection(exerciseId) {
       const rows = this.read().reflections.filter((r) => r.exercise_id === exerciseId);
       return rows.length ? rows[rows.length - 1] : null;
@@ -543,7 +570,7 @@
       const learner = { id: this.learnerId() };
       if (name && name.trim()) learner.name = name.trim();
       const data = this.read();
-      const payload = { learner, exported_at: isoNow(true), attempts: data.attempts, ratings: data.ratings };
+      const payload = { learner, exported_at: isoNow(true), attempts: data.attempts, ratings: data.ratings, reviews: data.reviews };
       if (includeReflections) payload.reflections = data.reflections;
       return { format: FORMAT, version: VERSION, payload, checksum: { algorithm: "sha256", value: checksum(payload) } };
     }
@@ -557,16 +584,17 @@
       let added = 0;
       try {
         this.update((d) => {
-          const known = new Set(["attempts", "ratings", "reflections"].flatMap((t) => d[t].map((r) => key(t, r))));
-          const fresh = !d.learner_id || (!d.attempts.length && !d.ratings.length && !d.reflections.length);
-          for (const table of ["attempts", "ratings", "reflections"]) {
+          const known = new Set(TABLES.flatMap((t) => d[t].map((r) => key(t, r))));
+          const fresh = !d.learner_id || (!d.attempts.length && !d.ratings.length && !d.reflections.length && !d.reviews.length);
+          for (const table of TABLES) {
             for (const row of payload[table] || []) {
               if (known.has(key(table, row))) continue;
               known.add(key(table, row));
               d[table].push(row);
               added += 1;
             }
-            d[table].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
+            const at = (row) => row.created_at || row.reviewed_at;
+            d[table].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
           }
           if (fresh) d.learner_id = payload.learner.id;
         });
