@@ -13,9 +13,9 @@
  *   apart, py-fsrs does not. So the due time is set as py-fsrs sets it (`waitMs`): the exact step time,
  *   or the interval ts-fsrs's own `next_interval` gives the card's new stability. Stability, difficulty,
  *   state and step are ts-fsrs's own.
- * - the days since the last review are UTC calendar days, as ts-fsrs counts them (a review at 08:00 after
- *   one at 22:00 the day before: 1 day); the lab hands py-fsrs the last review at midnight UTC to count
- *   them alike (course/review/schedule.py, `review`).
+ * - ts-fsrs counts the days since the last review by UTC calendar date, py-fsrs in whole 24-hour periods
+ *   (a review at 08:00 after one at 22:00 the day before: 1 day or 0). The card is given to ts-fsrs with
+ *   its last review moved so that both count the same days (`review`).
  * - times are UTC to the millisecond ("2026-12-06T16:20:05.123Z"), as Date.toISOString() writes them.
  *
  * An exercise marked `review: true` joins the queue when the learner first answers it in its chapter
@@ -158,6 +158,13 @@
   function review(card, rating, when) {
     const at = parseTime(iso(when));
     const before = card ? fromCardJson(card) : FSRS.createEmptyCard(at);
+    if (before.last_review) {
+      // ts-fsrs counts the days since the last review by UTC calendar date, py-fsrs in whole 24-hour
+      // periods: ts-fsrs is given the last review moved to the review's time of day, as many whole days
+      // earlier as py-fsrs counts, so both count the same days (ts-fsrs uses it for nothing else).
+      const days = Math.max(Math.floor((at.getTime() - before.last_review.getTime()) / DAY_MS), 0);
+      before.last_review = new Date(at.getTime() - days * DAY_MS);
+    }
     const after = scheduler.next(before, at, checkRating(rating)).card;
     after.due = new Date(at.getTime() + waitMs(before, after, rating));
     return cardJson(after);
