@@ -110,8 +110,8 @@ function rate(rng, card, now, reflective) {
   return rng.random() < 0.75 ? R.GOOD : R.HARD;
 }
 
-/** The learner meets one chapter every two days (its reviewable exercises due at once, from an hour
- * before the sitting), sits down at 19:00 UTC unless a 1-in-7 draw skips the day, and goes through the
+/** The learner meets one chapter every two days (its reviewable exercises met an hour before the sitting,
+ * and due a day after that, as R.firstDue says), sits down at 19:00 UTC unless a 1-in-7 draw skips the day, and goes through the
  * queue three times ten minutes apart. [{exercise_id, rating, reviewed_at, card}] in the order done. */
 function simulate(specs, days, seed = SEED, start = START) {
   const rng = new PythonRandom(seed);
@@ -122,7 +122,7 @@ function simulate(specs, days, seed = SEED, start = START) {
   for (let day = 0; day < days; day += 1) {
     const evening = first + day * DAY_MS + SITTING_HOUR * HOUR_MS;
     if (day % 2 === 0 && Math.floor(day / 2) < chapters.length) {
-      for (const spec of specs) if (spec.notebook === chapters[day / 2]) cards.set(spec.id, { card: null, due: evening - HOUR_MS });
+      for (const spec of specs) if (spec.notebook === chapters[day / 2]) cards.set(spec.id, { card: null, due: R.firstDue(evening - HOUR_MS) });
     }
     if (rng.random() < 1 / 7) continue; // no sitting today
     for (let round = 0; round < ROUNDS; round += 1) {

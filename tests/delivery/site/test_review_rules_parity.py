@@ -113,6 +113,11 @@ def test_a_store_saved_before_reviews_is_upgraded_and_its_reviews_are_exported_l
     specs = [SimpleNamespace(id=i) for i in reviewable]
     before = queue.build_queue(lab, specs)
     assert [i for i, _ in site["queue"]] == ["b-second", "a-first"]  # met first, due first
+    day = timedelta(days=1)  # a first review falls due a day after the first answer, on both sides
+    assert site["queue"] == [
+        ["b-second", schedule.iso(t0 + day)],
+        ["a-first", schedule.iso(t0 + timedelta(minutes=1) + day)],
+    ]
     assert site["queue"] == [[i.exercise_id, schedule.iso(i.due)] for i in before]
     card = schedule.card_json(schedule.review(before[0].card, 3, review_at))
     lab.rows.append(Review("b-second", "h", 3, schedule.iso(review_at), card))
@@ -129,6 +134,25 @@ def test_a_store_saved_before_reviews_is_upgraded_and_its_reviews_are_exported_l
         "reviewed_at": schedule.iso(review_at),
     }
     assert row["card"] == {k: pytest.approx(v, rel=1e-6) if isinstance(v, float) else v for k, v in card.items()}
+
+
+ENTRY_JS = """
+const R = require(STATIC + '/review.js');
+const items = R.queue(input.data, input.reviewable);
+reply(input.times.map((t) => R.dueItems(items, new Date(t)).map((i) => i.id)));
+"""
+
+
+def test_a_new_item_falls_due_a_day_after_its_first_answer_in_the_lab_and_on_the_site() -> None:
+    met = datetime(2026, 3, 2, 22, 30, 0, 250000, tzinfo=UTC)  # late evening: the next UTC date is not enough
+    attempts = [{"exercise_id": "x", "created_at": schedule.iso(met)}]
+    times = [met, met + timedelta(hours=2), met + timedelta(days=1, milliseconds=-1), met + timedelta(days=1)]
+    site = run_js(
+        ENTRY_JS, {"data": {"attempts": attempts}, "reviewable": ["x"], "times": [schedule.iso(t) for t in times]}
+    )
+    items = queue.build_queue(LabRows([SimpleNamespace(**attempts[0])]), [SimpleNamespace(id="x")])
+    lab = [[i.exercise_id for i in queue.due_items(items, t)] for t in times]
+    assert site == lab == [[], [], [], ["x"]]
 
 
 class LabRows:

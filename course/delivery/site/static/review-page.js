@@ -54,7 +54,7 @@
     const due = R.dueItems(items, now());
     const link = el("a", { href: "review.html", text: "Review" });
     let text;
-    if (!items.length) text = "No reviews yet: exercises join your reviews when you first answer them in a chapter. See ";
+    if (!items.length) text = "No reviews yet: exercises join your reviews when you first answer them in a chapter, and come back for their first review a day later. See ";
     else if (!due.length) text = `No reviews due now (${plural(items.length, "exercise", "exercises")} in your reviews; the next on ${when(items[0].due)}). See `;
     else text = `${plural(due.length, "review", "reviews")} due now. Open `;
     host.replaceChildren(el("p", { class: "site-review-due", role: "status" }, [el("strong", { text: "Reviews: " }), text, link, "."]));

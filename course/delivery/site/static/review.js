@@ -19,7 +19,10 @@
  * - times are UTC to the millisecond ("2026-12-06T16:20:05.123Z"), as Date.toISOString() writes them.
  *
  * An exercise marked `review: true` joins the queue when the learner first answers it in its chapter
- * (first checked answer; first saved text for a reflection or discussion): a new card, due at once. Each
+ * (first checked answer; first saved text for a reflection or discussion): a new card, whose first review
+ * falls due one day (24 hours) after that first answer (`firstDue`, the lab's `schedule.first_due`), not at
+ * once, so that it is a spaced retrieval and not a repetition straight after the chapter's feedback. The
+ * chapter's answer is not an FSRS review; FSRS is unchanged. Each
  * review keeps {exercise_id, content_hash, rating, reviewed_at, card}, `card` being the state after it
  * ({state: 1 Learning, 2 Review, 3 Relearning; step; stability; difficulty; due; last_review}), the same
  * rows as the JupyterLab course's review log and the `reviews` of an export file.
@@ -50,6 +53,7 @@
   const SELF_RATED_TYPES = Object.freeze(["reflection", "discussion"]);
   const MINUTE_MS = 60 * 1000;
   const DAY_MS = 24 * 60 * MINUTE_MS;
+  const FIRST_REVIEW_DELAY_MS = DAY_MS; // a new card's first review: a day after the first answer
 
   /** py-fsrs's learning steps: {rating: {scheduled_minutes, next_step}} at `step` of a card in `state`. */
   function pyLearningSteps(params, state, step) {
@@ -200,6 +204,11 @@
     return met;
   }
 
+  /** When the first review of an exercise first answered at `metMs` (ms) falls due, in ms: a day later. */
+  function firstDue(metMs) {
+    return metMs + FIRST_REVIEW_DELAY_MS;
+  }
+
   /** Each met reviewable exercise, in `reviewable` order on ties: {id, met_at, card, due, reviews}, the earliest due first. */
   function queue(data, reviewable) {
     const met = firstMet(data);
@@ -210,7 +219,7 @@
       if (!(id in met)) return;
       const mine = (rows[id] || []).slice().sort((a, b) => parseTime(a.reviewed_at) - parseTime(b.reviewed_at));
       const card = mine.length ? mine[mine.length - 1].card : null;
-      const due = card ? parseTime(card.due).getTime() : met[id];
+      const due = card ? parseTime(card.due).getTime() : firstDue(met[id]);
       items.push({ id, position, met_at: iso(met[id]), card, due: iso(due), dueMs: due, reviews: mine.length });
     });
     return items.sort((a, b) => a.dueMs - b.dueMs || a.position - b.position);
@@ -230,12 +239,12 @@
 
   /** Retention over time, as course/review/history.py counts it: every week (from Monday, UTC) from the first
    * meeting to `now`, with the reviews done, those recalled (rated Hard, Good or Easy; only Again counts as
-   * forgotten) and the reviews that fell due (an exercise's first when it was met, each later one when the
+   * forgotten) and the reviews that fell due (an exercise's first a day after it was met, each later one when the
    * review before it said), only due times up to `now` counting. [{week, reviews, recalled, fell_due}] */
   function weekly(data, now) {
     const limit = parseTime(iso(now)).getTime();
     const reviews = data.reviews || [];
-    const dueTimes = Object.values(firstMet(data)).filter((t) => t <= limit);
+    const dueTimes = Object.values(firstMet(data)).map(firstDue).filter((t) => t <= limit);
     for (const r of reviews) {
       const t = parseTime(r.card.due).getTime();
       if (t <= limit) dueTimes.push(t);
@@ -262,6 +271,6 @@
   return {
     DESIRED_RETENTION, PARAMETERS: Array.from(scheduler.parameters.w), AGAIN, HARD, GOOD, EASY, RATING_NAMES, STATE_NAMES, FSRS_VERSION: FSRS.FSRSVersion,
     selfRated, ratingForScore, checkRating, iso, parseTime, cardJson, fromCardJson, review, replaySteps,
-    retrievability, firstMet, queue, dueItems, monday, weekly,
+    retrievability, firstMet, firstDue, FIRST_REVIEW_DELAY_MS, queue, dueItems, monday, weekly,
   };
 });
