@@ -13,7 +13,7 @@ from course.review import schedule
 from .answering import TIMEOUT, answer, load_spec
 from .conftest import BuiltSite, SiteBrowser
 
-EXERCISE = "start-crossing-or-violation"  # a categorize exercise marked `review: true`, in 00_start_here
+EXERCISE = "ch01-crossing-violation-sort"  # a categorize exercise marked `review: true`, in notebook 01
 
 
 def _stored_reviews(page) -> list[dict]:
@@ -26,15 +26,16 @@ def test_an_answered_exercise_is_reviewed_and_scheduled(site_file: SiteBrowser, 
     page = site_file.open("index.html")
     expect(page.locator(".site-review-due")).to_contain_text("No reviews yet")
 
-    site_file.open("00_start_here.html", page)
+    site_file.open("01_codes_and_boundaries.html", page)
     answer(page, spec, spec.answer)
     expect(page.locator(f"section[data-exercise='{EXERCISE}'] .cx-verdict")).to_be_visible()
 
-    first = schedule.utc(datetime.now(UTC) + timedelta(minutes=1))
+    # The first review falls due a day after the first answer, not at once (review.js `firstDue`).
+    first = schedule.utc(datetime.now(UTC) + timedelta(days=1, minutes=1))
     site_file.open(f"index.html?now={schedule.iso(first)}", page)
     expect(page.locator(".site-review-due")).to_contain_text("1 review due now")
 
-    # The first review: half the items wrong or more gives Again (less than half the marks) or Hard.
+    # The first review: every item in a wrong category gives Again (less than half the marks).
     site_file.open(f"review.html?now={schedule.iso(first)}", page)
     wrong = {item: ("violation" if cat == "crossing" else "crossing") for item, cat in spec.answer.items()}
     review = answer(page, spec, wrong)
