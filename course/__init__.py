@@ -28,6 +28,9 @@ __all__ = [
     "class_view",
     "judgement_test",
     "judgement_results",
+    "review_queue",
+    "reviews_due",
+    "review_history",
 ]
 
 
@@ -108,6 +111,27 @@ def recall_events(*event_ids: str) -> Any:
     from .displays.event_recall import recall_events as run
 
     return run(*event_ids)
+
+
+def review_queue() -> Any:
+    """The reviews due now, each exercise shown again (blank); the first answer rates the review."""
+    from .displays.review import review_queue as run
+
+    return run()
+
+
+def reviews_due() -> Any:
+    """How many reviews are due now, with a link to the Review notebook (for the course map)."""
+    from .displays.review import reviews_due as run
+
+    return run()
+
+
+def review_history() -> Any:
+    """Your reviews week by week: the share recalled and how many fell due (a plot that returns its data)."""
+    from .displays.retention import review_history as run
+
+    return run()
 
 
 def progress_overview() -> Any:

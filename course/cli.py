@@ -1,7 +1,8 @@
 """The ``course`` command, the course's only command line: every subcommand is defined here.
 
 For authors: ``validate``, ``sync-notebooks``. For learners: ``lab``, ``export``, ``submit`` (share
-with the seminar on the hub), ``recover`` (read back a damaged progress file). For instructors: ``class-summary``,
+with the seminar on the hub), ``recover`` (read back a damaged progress file), ``anki`` (the review
+questions as an Anki deck). ``review-schedule --simulate DAYS`` prints one simulated learner's reviews. For instructors: ``class-summary``,
 ``item-analysis``, ``gradebook``, ``hub-setup``, ``hub-add-learner``, ``hub-add-instructor``,
 ``release``, and the delivery channels ``app`` (Voilà), ``site`` (the static website, which is also the
 printable handouts) and ``lite`` (JupyterLite). Each subcommand hands off to the module that does the work.
@@ -125,7 +126,7 @@ def _release(args: argparse.Namespace) -> int:
 
 def run_export(out: str | Path | None = None, *, name: str | None = None, include_reflections: bool = False) -> int:
     """Write the current learner's export (default ``course-export-<learner id>.json`` here)."""
-    from .classroom.export import export_results, write_export
+    from .classroom.export import contents, export_results, write_export
 
     try:
         store = progress.current()
@@ -144,10 +145,9 @@ def run_export(out: str | Path | None = None, *, name: str | None = None, includ
         return 2
     payload = data["payload"]
     shown = f"your name ({name.strip()})" if name and name.strip() else f"the pseudonym {learner}"
-    extra = " and your reflections" if include_reflections else " (reflections not included)"
     print(
-        f"Wrote {path}: {len(payload['attempts'])} answers and {len(payload['ratings'])} ratings"
-        f"{extra}, under {shown}. Send this file to your instructor only if you choose to."
+        f"Wrote {path}: {contents(payload, include_reflections)}, under {shown}. "
+        "Send this file to your instructor only if you choose to."
     )
     return 0
 
@@ -612,10 +612,82 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-zip", action="store_true", help="do not write the zip file")
     p.set_defaults(func=_site)
 
+    p = sub.add_parser("anki", help="write the reviewable exercises as an Anki deck (.apkg)")
+    p.add_argument("--out", default="jane-susan-review.apkg", help="the deck file (default: %(default)s)")
+    p.set_defaults(func=lambda a: run_anki(a.out))
+
+    p = sub.add_parser("review-schedule", help="one simulated learner's review schedule, day by day (FSRS)")
+    p.add_argument("--simulate", type=int, metavar="DAYS", required=True, help="how many days to simulate")
+    p.add_argument("--seed", type=int, default=2017, help="the random seed (default: %(default)s)")
+    p.add_argument("--start", help="the first day, YYYY-MM-DD (default: 2026-01-05)")
+    p.add_argument("--json", action="store_true", help="print the reviews as JSON (for replaying elsewhere)")
+    p.set_defaults(func=lambda a: run_review_schedule(a.simulate, a.seed, a.start, a.json))
+
     p = sub.add_parser("lite", help="a JupyterLite site in build/lite/ (learners need a connection)")
     p.add_argument("--out", type=Path, default=None, help="output folder (default: build/lite/)")
     p.set_defaults(func=_lite)
     return parser
+
+
+def run_anki(out: str | Path) -> int:
+    """Write the reviewable exercises as an Anki deck (.apkg)."""
+    from .review.anki import write_deck
+
+    try:
+        path, notes = write_deck(out)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return _say_error("anki", f"the course content has problems; run {VALIDATE_HINT}")
+    except OSError as exc:
+        return _say_error("anki", f"cannot write {out} ({exc.strerror or exc})")
+    print(f"Wrote {path}: {notes} notes, one per reviewable exercise. In Anki: File > Import.")
+    return 0
+
+
+def run_review_schedule(days: int, seed: int, start: str | None, as_json: bool) -> int:
+    """Print one simulated learner's reviews over ``days`` days (date, exercise, rating, next due)."""
+    from datetime import date
+
+    from .review.queue import reviewable
+    from .review.simulate import START, simulate
+
+    if days < 1 or days > 3650:
+        return _say_error("review-schedule", f"--simulate takes a number of days from 1 to 3650, not {days}")
+    try:
+        first = date.fromisoformat(start) if start else START
+    except ValueError:
+        return _say_error("review-schedule", f"--start is {start!r}; write a date as YYYY-MM-DD")
+    log = simulate(reviewable(), days, seed=seed, start=first)
+    try:
+        _print_schedule(log, days, seed, first, as_json)
+    except BrokenPipeError:  # `| head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _print_schedule(log: list[Any], days: int, seed: int, first: Any, as_json: bool) -> None:
+    import json
+
+    from .review.rating import RATINGS
+    from .review.schedule import iso
+
+    if as_json:
+        rows = [
+            {"exercise_id": r.exercise_id, "rating": r.rating, "reviewed_at": iso(r.when), "card": r.card} for r in log
+        ]
+        print(json.dumps({"seed": seed, "start": first.isoformat(), "days": days, "reviews": rows}, indent=1))
+        return
+    print(f"One simulated learner, {days} days from {first.isoformat()} (seed {seed}); times in UTC.")
+    print(f"{'reviewed':<17} {'exercise':<34} {'rating':<6} next due")
+    for r in log:
+        gap = r.next_due - r.when
+        after = f"{gap.days} d" if gap.days else f"{round(gap.total_seconds() / 60)} min"
+        print(
+            f"{r.when:%Y-%m-%d %H:%M}  {r.exercise_id:<34} {RATINGS[r.rating]:<6} {r.next_due:%Y-%m-%d %H:%M} (+{after})"
+        )
+    recalled = sum(1 for r in log if r.rating != 1)
+    print(f"{len(log)} reviews, {recalled} recalled ({round(100 * recalled / len(log)) if log else 0}%).")
 
 
 def main(argv: list[str] | None = None) -> int:

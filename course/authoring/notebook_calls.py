@@ -49,6 +49,9 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "class_view": (("exchange", "any"),),
     "judgement_test": (("sitting", "sitting"), ("start_over", "any")),
     "judgement_results": (),
+    "review_queue": (),
+    "reviews_due": (),
+    "review_history": (),
 }
 #: How many values a call may give without a name (``show_events`` takes any number).
 POSITIONAL = {

@@ -21,6 +21,7 @@ HEADER, REFERENCES, NAV, MAP = "course-header", "course-references", "course-nav
 SHARE = "course-share"
 SHARE_SOURCE = "course.share_with_seminar()"
 GLOSSARY = "glossary.ipynb"
+REVIEW = "review.ipynb"  # the review queue (written by hand, not generated)
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -60,7 +61,7 @@ def nav_markdown(content: Content, nb_id: str) -> str:
     if i > 0:
         prev = content.notebook(ids[i - 1])
         parts.append(f"← Previous: [{prev.title}]({prev.filename})")
-    parts.append(f"[Course map]({course_map_link(content)}) · [Glossary]({GLOSSARY})")
+    parts.append(f"[Course map]({course_map_link(content)}) · [Glossary]({GLOSSARY}) · [Review]({REVIEW})")
     if i + 1 < len(ids):
         nxt = content.notebook(ids[i + 1])
         parts.append(f"Next: [{nxt.title}]({nxt.filename}) →")

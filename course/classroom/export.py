@@ -1,5 +1,8 @@
 """Export a learner's results for the instructor, and load such exports back safely.
 
+The payload holds the learner's answers (``attempts``), event ``ratings``, review queue history
+(``reviews``: rating, time and FSRS card state of each review) and, when asked, ``reflections``.
+
 An export is pseudonymous by default: a random learner id kept in the store's settings, a name only when
 the learner gives one, reflections only when asked. It carries the finished sittings of the case-judgement
 test, when there are any, as ``payload["judgement"]`` (``course.judgement.answers``). ``checksum`` is sha256 over the canonical JSON of
@@ -54,6 +57,16 @@ def export_results(
             for a in store.attempts()
         ],
         "ratings": store.rating_rows(),
+        "reviews": [
+            {
+                "exercise_id": r.exercise_id,
+                "content_hash": r.content_hash,
+                "rating": r.rating,
+                "reviewed_at": r.reviewed_at,
+                "card": r.card,
+            }
+            for r in store.reviews()
+        ],
     }
     judgement = shared_block(store)
     if judgement is not None:  # the finished sittings of the case-judgement test (course.judgement.answers)
@@ -75,6 +88,15 @@ def export_results(
         "payload": payload,
         "checksum": {"algorithm": "sha256", "value": checksum(payload)},
     }
+
+
+def contents(payload: dict[str, Any], reflections: bool) -> str:
+    """ "12 answers, 4 ratings, 6 reviews and your reflections" (or "... (reflections not included)")."""
+    parts = [f"{len(payload['attempts'])} answers", f"{len(payload['ratings'])} ratings"]
+    parts.append(f"{len(payload.get('reviews', []))} reviews")
+    if reflections:
+        return f"{', '.join(parts)} and your reflections"
+    return f"{', '.join(parts[:-1])} and {parts[-1]} (reflections not included)"
 
 
 def write_export(export: dict[str, Any], path: str | Path) -> Path:

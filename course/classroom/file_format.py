@@ -10,7 +10,8 @@ from typing import Any
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 FORMAT = "jane-susan-course-export"
-VERSION = 1
+VERSION = 1  # the optional `reviews` rows came later, within version 1: older readers ignore them, and
+# an export without them (made before the review queue) is still read
 
 
 def canonical_json(value: Any) -> bytes:
@@ -41,6 +42,7 @@ _OPT_NUM = (lambda v: v is None or _is_number(v), "a number or null")
 _INT = (lambda v: isinstance(v, int) and not isinstance(v, bool), "a whole number")
 _RATING = (lambda v: _INT[0](v) and -3 <= v <= 3, "a whole number from -3 to 3")
 _OBJ = (lambda v: isinstance(v, dict), "an object")
+_REVIEW_RATING = (lambda v: _INT[0](v) and 1 <= v <= 4, "a whole number from 1 (Again) to 4 (Easy)")
 _ANY = (lambda v: True, "any JSON value")
 
 ROWS: dict[str, dict[str, tuple[Any, str]]] = {
@@ -69,7 +71,16 @@ ROWS: dict[str, dict[str, tuple[Any, str]]] = {
         "rubric": _OBJ,
         "created_at": _TEXT,
     },
+    # The review queue's history (``course.review``); exports made before the queue existed have none.
+    "reviews": {
+        "exercise_id": _STR,
+        "content_hash": _TEXT,
+        "rating": _REVIEW_RATING,
+        "reviewed_at": _STR,
+        "card": _OBJ,
+    },
 }
+OPTIONAL_ROWS = frozenset({"reflections", "reviews"})  # tables an export may leave out
 
 
 ASK_AGAIN = "ask the learner to export it again"
@@ -107,7 +118,7 @@ def envelope_problem(data: Any, again: str = ASK_AGAIN) -> tuple[str, str] | Non
 
 
 def payload_problem(payload: dict[str, Any]) -> tuple[str, str] | None:
-    """learner, exported_at and the rows of attempts, ratings and (optional) reflections."""
+    """learner, exported_at and the rows of attempts, ratings and (optional) reflections and reviews."""
     learner = payload.get("learner")
     if not isinstance(learner, dict):
         return "payload.learner", "is missing or not an object with an id"
@@ -119,7 +130,7 @@ def payload_problem(payload: dict[str, Any]) -> tuple[str, str] | None:
         return "payload.exported_at", "must be a date-time string"
     for table, fields in ROWS.items():
         rows = payload.get(table)
-        if rows is None and table == "reflections":
+        if rows is None and table in OPTIONAL_ROWS:
             continue
         if not isinstance(rows, list):
             return f"payload.{table}", "is missing or not a list"

@@ -8,15 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
 from .export import load_export
-from .judgement_class import JudgementClass, class_judgement
-from .judgement_html import judgement_html
-from .judgement_plot import draw
 from .ratings_plot import draw_ratings
 from .report_html import render_html
+
+if TYPE_CHECKING:
+    from .judgement_class import JudgementClass
 from .stats import ExerciseStats, RatingSpread, exercise_stats, rating_spreads
 
 
@@ -126,6 +126,16 @@ def class_summary(export_paths: Iterable[str | Path], out_dir: str | Path, conte
         alt_text(spreads, events, labels, len(payloads)),
         refusals,
     )
+    # Reading exports stays standard-library only; the test's scoring, statistics and picture are not.
+    # import-time: needs pydantic and scipy
+    from .judgement_class import class_judgement
+
+    # import-time: needs pydantic
+    from .judgement_html import judgement_html
+
+    # import-time: needs matplotlib
+    from .judgement_plot import draw
+
     report.judgement = class_judgement((p["learner"]["id"], p) for p in payloads)
     found = report.judgement
     picture = draw(found.pairs, found.figure, found.of).img_html() if found.figure and found.figure.n else ""

@@ -13,7 +13,7 @@ import json
 from html import escape
 from typing import Any
 
-from ..classroom.export import export_results
+from ..classroom.export import contents, export_results
 from ..delivery import audience
 from ..progress import current
 from ..progress.errors import ProgressStoreError
@@ -48,9 +48,8 @@ def summary(export: dict[str, Any]) -> str:
     payload = export["payload"]
     who = payload["learner"].get("name")
     shown = f"your name ({who})" if who else f"the pseudonym {payload['learner']['id']}"
-    extra = " and your reflections" if "reflections" in payload else " (reflections not included)"
     return (
-        f"{len(payload['attempts'])} answers and {len(payload['ratings'])} ratings{extra}, under {shown}. "
+        f"{contents(payload, 'reflections' in payload)}, under {shown}. "
         "Send this file to your instructor only if you choose to."
     )
 

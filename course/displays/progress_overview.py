@@ -1,4 +1,5 @@
-"""The learner's progress at a glance: completion per notebook and per learning objective.
+"""The learner's progress at a glance: completion per notebook and per learning objective, and the review
+queue's retention over time (``retention``).
 
 Decision scenarios are open exploration, counted three ways: explored (begun: at least one reply chosen,
 whether left halfway or played to its end), played to its end along any path (which counts as completed),
@@ -19,6 +20,7 @@ from ..paths import data_dir
 from ..progress.fallback import get_store
 from ..safe_html import esc
 from ..theme import CSS
+from .retention import review_history
 
 
 @dataclass
@@ -129,10 +131,17 @@ def progress_overview() -> Any:
     import ipywidgets as w
 
     table = w.HTML(value=overview_html(*completion()))
+    history = w.HTML(value=_history_html(review_history()))
     refresh = w.Button(description="Refresh", tooltip="Read your progress again")
 
     def on_refresh(_: Any) -> None:
         table.value = overview_html(*completion())
+        history.value = _history_html(review_history())
 
     refresh.on_click(on_refresh)
-    return w.VBox([w.HTML(CSS), table, refresh])
+    return w.VBox([w.HTML(CSS), table, history, refresh])
+
+
+def _history_html(result: Any) -> str:
+    """The review queue's retention over time, under its own heading."""
+    return f"<h4>Your reviews over time</h4>{result._repr_html_()}"

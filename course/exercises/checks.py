@@ -222,6 +222,14 @@ def _reference_problems(doc: YamlDoc, spec: AnySpec, content: Content | None) ->
                 f"{_suggest(spec.notebook, notebooks + [EXAMPLES])}",
             )
         )
+    if spec.review and spec.notebook == EXAMPLES:
+        out.append(
+            doc.problem(
+                ("review",),
+                "is true, but learners never meet the examples, so no review of it would ever fall due; "
+                "remove the line (only exercises of the course's notebooks can be reviewed)",
+            )
+        )
     objectives = list(content.objectives)
     if spec.objective is None and spec.notebook != EXAMPLES:
         out.append(

@@ -62,6 +62,9 @@ class Common(Strict):
     hints: list[Text] = Field(default_factory=list)
     reveal: Reveal = Field(default_factory=Reveal)
     refs: Refs = Field(default_factory=Refs)
+    # Shown again in the Review notebook, scheduled by FSRS (course/review/). Not part of the content hash:
+    # marking an exercise for review does not change what the learner answers.
+    review: bool = False
 
 
 # --- single-choice and multiple-select ----------------------------------------------------
@@ -260,8 +263,12 @@ def as_plain(value: object) -> object:
     return value.model_dump(mode="json") if isinstance(value, BaseModel) else value
 
 
+NOT_HASHED = ("review",)  # fields that say how the course uses an exercise, not what the learner answers
+
+
 def content_hash(spec: BaseModel) -> str:
-    """sha256 of the spec as canonical JSON (sorted keys, no spaces): changes whenever the spec does."""
-    data = spec.model_dump(mode="json")
+    """sha256 of the spec as canonical JSON (sorted keys, no spaces): changes whenever what the learner
+    answers does (``review`` is left out, so marking an exercise for review keeps earlier answers current)."""
+    data = spec.model_dump(mode="json", exclude=set(NOT_HASHED))
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

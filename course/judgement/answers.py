@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from .model import FORMS, SITTINGS
+from .names import FORMS, SITTINGS
 
 SETTING = "judgement"
 VERSION = 1

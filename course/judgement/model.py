@@ -14,9 +14,8 @@ from pydantic import Field
 
 from ..content.models import ID_PATTERN, ContentModel
 from ..content.strict import Strict, TrimmedText
+from .names import FORMS, SITTINGS  # noqa: F401  (re-exported)
 
-FORMS: tuple[str, ...] = ("A", "B")
-SITTINGS: tuple[str, ...] = ("before", "after")
 OBJECTIVES: tuple[str, ...] = (
     "crossing-or-violation",
     "what-the-codes-require",

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..classroom.export import LEARNER_KEY, learner_id
 from ..classroom.seminar import place
-from .model import FORMS, SITTINGS
+from .names import FORMS, SITTINGS
 
 __all__ = ["SITTINGS", "first_form", "form_for", "other_form", "pseudonym"]
 

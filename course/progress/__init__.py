@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import ProgressStoreError, StoreRecovered
 from .memory_store import MemoryProgress, SessionOnlyProgress
-from .records import Attempt, ExerciseSummary, Reflection
+from .records import Attempt, ExerciseSummary, Reflection, Review
 from .store import Store
 
 try:
@@ -44,6 +44,7 @@ __all__ = [
     "ProgressStore",
     "ProgressStoreError",
     "Reflection",
+    "Review",
     "SessionOnlyProgress",
     "Store",
     "StoreRecovered",

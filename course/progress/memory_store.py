@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
-from .records import Attempt, ExerciseSummary, Reflection, SummaryRow, merge_summary
+from .records import Attempt, ExerciseSummary, Reflection, Review, SummaryRow, merge_summary
 
 NOT_KEPT = (
     "Your answers are not kept in this browser session: {why}. They last only until this page is "
@@ -36,6 +36,7 @@ class MemoryProgress:
         self._ratings: list[tuple[str, str, str, str, int, str, int]] = []
         self._saves = 0
         self._settings: dict[str, Any] = {}
+        self._reviews: list[Review] = []
         # exercise ids in order of first activity (the summary's order; times tie within a second)
         self._first: dict[str, None] = {}
 
@@ -111,6 +112,20 @@ class MemoryProgress:
             for ex, _, dim, event, value, _, _ in self._ratings
             if dim == dimension and (exercise_id is None or ex == exercise_id)
         }
+
+    def record_review(
+        self, exercise_id: str, content_hash: str, rating: int, reviewed_at: str, card: Mapping[str, Any]
+    ) -> Review:
+        """Keep one review and the card state after it."""
+        if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 4:
+            raise ValueError(f"a review's rating must be a whole number from 1 (Again) to 4 (Easy), not {rating!r}")
+        review = Review(exercise_id, content_hash, rating, reviewed_at, copy.deepcopy(dict(card)))
+        self._reviews.append(review)
+        return review
+
+    def reviews(self, exercise_id: str | None = None) -> list[Review]:
+        """Every review, oldest first (of one exercise if given)."""
+        return [r for r in self._reviews if exercise_id is None or r.exercise_id == exercise_id]
 
     def summary(self) -> dict[str, ExerciseSummary]:
         """Per exercise, in order of first activity, as the SQLite store's ``summary``: ``attempts``

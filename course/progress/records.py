@@ -45,6 +45,21 @@ class Reflection:
 
 
 @dataclass(frozen=True)
+class Review:
+    """One review of an exercise in the review queue (``course.review``).
+
+    ``rating`` is FSRS's 1 Again, 2 Hard, 3 Good, 4 Easy; ``reviewed_at`` is UTC ISO 8601 with a ``Z``;
+    ``card`` is the FSRS card state after this review (``course.review.schedule.card_json``).
+    """
+
+    exercise_id: str
+    content_hash: str
+    rating: int
+    reviewed_at: str
+    card: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class ExerciseSummary:
     """Progress on one exercise, for the progress widget."""
 

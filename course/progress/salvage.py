@@ -2,7 +2,7 @@
 
 A bad copy, a sync conflict or a failing disk usually damages a few pages of the file, not all of it.
 ``read_damaged`` reads a *copy* of the file (and of its ``-wal``), so the kept original is never changed,
-and collects the rows of the four tables one by one:
+and collects the rows of the five tables (answers, reflections, ratings, settings, reviews) one by one:
 
 - rows are read in rowid order in small batches; where a batch hits a damaged page, each rowid in the
   gap is tried on its own, so only the rows stored on a damaged page are lost;
@@ -36,11 +36,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "reflections": ("exercise_id", "content_hash", "text", "rubric", "created_at"),
     "ratings": ("exercise_id", "content_hash", "dimension", "event_id", "value", "created_at"),
     "settings": ("key", "value"),
+    "reviews": ("exercise_id", "content_hash", "rating", "reviewed_at", "card"),
 }
 # Columns that must be numbers (the rest are text), and columns that may be missing (NULL).
-_NUMBERS = {("attempts", "score"), ("attempts", "max_score"), ("ratings", "value")}
+_NUMBERS = {("attempts", "score"), ("attempts", "max_score"), ("ratings", "value"), ("reviews", "rating")}
 _OPTIONAL = {("attempts", "notebook"), ("attempts", "score"), ("attempts", "max_score")}
-_JSON = {("attempts", "answer"), ("reflections", "rubric"), ("settings", "value")}
+_JSON = {("attempts", "answer"), ("reflections", "rubric"), ("settings", "value"), ("reviews", "card")}
 _BATCH = 256
 _HEADER = 100
 
@@ -61,17 +62,27 @@ class Salvage:
         """One or two sentences for the learner: what came back and what was lost."""
         if self.problem:
             return f"Nothing could be read back from it: {self.problem}."
-        got = _counted(self.recovered("attempts"), self.recovered("reflections"), self.recovered("ratings"))
-        lost = _counted(self.lost["attempts"], self.lost["reflections"], self.lost["ratings"])
+        got = _counted(
+            self.recovered("attempts"),
+            self.recovered("reflections"),
+            self.recovered("ratings"),
+            self.recovered("reviews"),
+        )
+        lost = _counted(self.lost["attempts"], self.lost["reflections"], self.lost["ratings"], self.lost["reviews"])
         said = f"From it, {got} came back into the fresh file." if got else "It held no answers to bring back."
         return f"{said} Lost, because they sat on its damaged part: {lost}." if lost else said
 
 
-def _counted(answers: int, reflections: int, ratings: int) -> str:
-    """ "3 answers, 1 reflection and 12 event ratings" (empty when all are 0)."""
+def _counted(answers: int, reflections: int, ratings: int, reviews: int = 0) -> str:
+    """ "3 answers, 1 reflection, 12 event ratings and 5 reviews" (empty when all are 0)."""
     parts = [
         f"{n} {word}{'' if n == 1 else 's'}"
-        for n, word in ((answers, "answer"), (reflections, "reflection"), (ratings, "event rating"))
+        for n, word in (
+            (answers, "answer"),
+            (reflections, "reflection"),
+            (ratings, "event rating"),
+            (reviews, "review"),
+        )
         if n
     ]
     return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)

@@ -53,9 +53,23 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX ratings_by_dimension ON ratings (dimension, event_id, id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+def _v3(conn: sqlite3.Connection) -> None:
+    """The review log: one row per review, with its rating and the FSRS card state after it."""
+    conn.execute(
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            exercise_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            rating INTEGER NOT NULL,
+            reviewed_at TEXT NOT NULL,
+            card TEXT NOT NULL)"""
+    )
+    conn.execute("CREATE INDEX reviews_by_exercise ON reviews (exercise_id, id)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
-OUR_TABLES = frozenset({"attempts", "reflections", "ratings", "settings"})
+OUR_TABLES = frozenset({"attempts", "reflections", "ratings", "settings", "reviews"})
 FOREIGN = "it is an SQLite database, but not a course progress file"
 
 

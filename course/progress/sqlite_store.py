@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from . import private_file, salvage, schema
 from .errors import ProgressStoreError, StoreRecovered
-from .records import Attempt, ExerciseSummary, Reflection, merge_summary
+from .records import Attempt, ExerciseSummary, Reflection, Review, merge_summary
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -81,6 +81,12 @@ def _number(value: Any, what: str) -> float | int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"{what} must be a finite number or None, not {value!r}")
+    return value
+
+
+def _review_rating(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4:
+        raise ValueError(f"a review's rating must be a whole number from 1 (Again) to 4 (Easy), not {value!r}")
     return value
 
 
@@ -392,6 +398,38 @@ class ProgressStore:
             lambda c: c.execute(f"SELECT {', '.join(cols)} FROM ratings ORDER BY id").fetchall(), write=False
         )
         return [dict(zip(cols, r)) for r in rows]
+
+    # ----- reviews ----------------------------------------------------------------------------------
+    def record_review(
+        self, exercise_id: str, content_hash: str, rating: int, reviewed_at: str, card: Mapping[str, Any]
+    ) -> Review:
+        """Keep one review: its rating (1 to 4), its time (UTC ISO 8601) and the card state after it."""
+        row = (
+            str(exercise_id),
+            str(content_hash),
+            _review_rating(rating),
+            str(reviewed_at),
+            _json(dict(card), f"The card state of {exercise_id}"),
+        )
+        self._run(
+            lambda c: c.execute(
+                "INSERT INTO reviews (exercise_id, content_hash, rating, reviewed_at, card) VALUES (?, ?, ?, ?, ?)",
+                row,
+            ),
+            write=True,
+        )
+        return Review(row[0], row[1], row[2], row[3], json.loads(row[4]))
+
+    def reviews(self, exercise_id: str | None = None) -> list[Review]:
+        """Every review, oldest first (of one exercise if given)."""
+        where, args = ("WHERE exercise_id = ?", (exercise_id,)) if exercise_id else ("", ())
+        rows = self._run(
+            lambda c: c.execute(
+                f"SELECT exercise_id, content_hash, rating, reviewed_at, card FROM reviews {where} ORDER BY id", args
+            ).fetchall(),
+            write=False,
+        )
+        return [Review(r[0], r[1], int(r[2]), r[3], json.loads(r[4])) for r in rows]
 
     # ----- settings ---------------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
-from .records import Attempt, ExerciseSummary, Reflection
+from .records import Attempt, ExerciseSummary, Reflection, Review
 
 
 @runtime_checkable
 class Store(Protocol):
-    """A learner's answers, reflections, ratings and settings."""
+    """A learner's answers, reflections, ratings, reviews and settings."""
 
     def record_attempt(
         self,
@@ -61,6 +61,16 @@ class Store(Protocol):
 
     def ratings(self, dimension: str, exercise_id: str | None = None) -> dict[str, int]:
         """The latest rating of each event on ``dimension`` (optionally in one exercise)."""
+        ...
+
+    def record_review(
+        self, exercise_id: str, content_hash: str, rating: int, reviewed_at: str, card: Mapping[str, Any]
+    ) -> Review:
+        """Keep one review of an exercise in the review queue: rating 1 to 4, UTC time, card state after."""
+        ...
+
+    def reviews(self, exercise_id: str | None = None) -> list[Review]:
+        """Every review, oldest first (of one exercise if given)."""
         ...
 
     def get_setting(self, key: str, default: Any = None) -> Any:

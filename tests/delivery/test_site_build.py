@@ -84,7 +84,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, nbformat
 def test_the_page_the_map_and_the_zip_are_written(built) -> None:
     page, text, _, zip_path = built
     assert text.lstrip().lower().startswith("<!doctype html")
-    assert {p.name for p in page.parent.glob("*.html")} == {page.name, "index.html", "progress.html"}
+    assert {p.name for p in page.parent.glob("*.html")} == {page.name, "index.html", "review.html", "progress.html"}
     with zipfile.ZipFile(zip_path) as archive:
         assert f"course-site/{page.name}" in archive.namelist()
         assert "course-site/static/scoring.js" in archive.namelist()

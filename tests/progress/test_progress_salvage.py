@@ -108,7 +108,7 @@ def test_a_zeroed_header_is_rebuilt_and_everything_comes_back(filled: Path, orig
     filled.write_bytes(bytes(data))
     store, found, _ = _reopen(filled)
     assert _answers(store) == original
-    assert found.lost == {"attempts": 0, "reflections": 0, "ratings": 0, "settings": 0}
+    assert found.lost == {"attempts": 0, "reflections": 0, "ratings": 0, "settings": 0, "reviews": 0}
     assert store.get_setting("learner_id") == "quiet-heron-42"
     store.close()
 

@@ -3,7 +3,7 @@
 Written directly with ``zipfile`` (no build backend, no network): the ``course`` package's source
 files, a copy of ``data/`` as package data, and the ``.dist-info`` metadata. Dependencies are the
 course's runtime dependencies less those that cannot exist in a browser (JupyterLab itself, and
-nbformat, which only the authoring tools use). Timestamps are fixed, so the same tree gives the
+nbformat, which only the authoring tools use) or serve only a terminal command (genanki, ``course anki``). Timestamps are fixed, so the same tree gives the
 same wheel.
 """
 
@@ -18,7 +18,7 @@ from ...paths import data_dir, repo_root
 from ..fixed_zip import write_fixed_zip
 
 DIST = "jane-susan-course"
-NOT_IN_BROWSER = {"jupyterlab", "nbformat"}
+NOT_IN_BROWSER = {"jupyterlab", "nbformat", "genanki"}  # genanki: `course anki` only, a terminal command
 _SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", "_data"}
 
 

@@ -3,8 +3,9 @@
 For each notebook, in course order: the learner copy (no instructor or solution cells), links to other
 notebooks pointed at their pages, every cell run with a fresh progress store (``execute``), then the
 page (``page``). Exercises are compiled to JSON (``exercise_json``), and the case-judgement test's two
-forms for the pages that show it (``judgement``); the course map, the progress page,
-the search index and the static files (``static/``) complete the site. Same sources give the same files.
+forms for the pages that show it (``judgement``); the course map, the review page (in place of the Review
+notebook, ``static/review-page.js``), the progress page, the search index and the static files (``static/``,
+with the vendored ``ts-fsrs``) complete the site. Same sources give the same files.
 """
 
 from __future__ import annotations
@@ -26,7 +27,17 @@ from ..fixed_zip import write_fixed_zip
 from ..learner_copy import build_dir, course_notebooks, read_learner_copy, relink, relink_target
 from .execute import TIMEOUT, SiteError, execute
 from .exercise_json import compile_spec, relink_html
-from .frame import PROGRESS_BODY, SCRIPTS, Link, course_map, exercise_section, frame, problem_section, site_data
+from .frame import (
+    PROGRESS_BODY,
+    REVIEW_BODY,
+    SCRIPTS,
+    Link,
+    course_map,
+    exercise_section,
+    frame,
+    problem_section,
+    site_data,
+)
 from .judgement import judgement_forms
 from .page import notebook_page
 from .page_markdown import unique_ids, unlink_outside
@@ -34,8 +45,10 @@ from .search_index import index_script, page_entries
 from .static_exercise import question_html
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-STATIC_FILES = (*SCRIPTS, "site.css", "print.css", "icon.svg")
+STATIC_FILES = (*SCRIPTS, "vendor/ts-fsrs/LICENSE", "site.css", "print.css", "icon.svg")
 ZIP_FOLDER = "course-site"
+# Notebooks the site does not run, because it has its own page for them: links to them lead there.
+OWN_PAGES = {"review": "review.html"}
 
 
 @dataclass
@@ -175,8 +188,9 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
                 [*map(str, wrong), f"Fix the notebook cells above ({VALIDATE_HINT} lists them), then build again."]
             )
         )
-    known = {p.stem for p in paths}
-    site_pages = {f"{stem}.html" for stem in known} | {"index.html", "progress.html"}
+    known = {p.stem for p in paths} | set(OWN_PAGES)
+    paths = [p for p in paths if p.stem not in OWN_PAGES]
+    site_pages = {f"{stem}.html" for stem in known} | {"index.html", "progress.html", *OWN_PAGES.values()}
     exercises = Exercises(data, lambda href: relink_target(href, ".html", known))
     pages = [notebook_page(run_notebook(path, known, timeout), path.stem, exercises.section) for path in paths]
     if exercises.problems:
@@ -231,10 +245,13 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
         for image, raw in page.images.items():
             (out / image).parent.mkdir(exist_ok=True)
             (out / image).write_bytes(raw)
+    write("review.html", "Review", REVIEW_BODY, exercises.for_page([r["id"] for r in shared["reviewable"]]))
+    search += page_entries("review.html", "Review", REVIEW_BODY)
     write("progress.html", "Your progress", PROGRESS_BODY)
     (out / "search-index.js").write_text(index_script(search), encoding="utf-8")
     (out / "static").mkdir()
     for name in STATIC_FILES:
+        (out / "static" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(STATIC_DIR / name, out / "static" / name)
     report = SiteReport(out, None, [p.stem for p in pages], len(exercises.compiled))
     if make_zip:

@@ -11,10 +11,20 @@ from typing import Any
 from ...displays.ethics_codes import PROFESSIONS
 from ...exercises.lookup import index, load
 from ...exercises.types import type_of
+from ...review import queue as review_queue
 from ...safe_html import esc
 
-# In the order each page loads them.
-SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "judgement.js", "displays.js", "site.js")
+SCRIPTS = (  # in the order each page loads them
+    "scoring.js",
+    "progress.js",
+    "vendor/ts-fsrs/index.umd.js",
+    "review.js",
+    "exercises.js",
+    "judgement.js",
+    "displays.js",
+    "review-page.js",
+    "site.js",
+)
 # Scripts and styles only from the site itself; no connection anywhere; no plugins, frames or forms sent.
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 STORE_KEY = "jane-susan-course/progress"
@@ -35,8 +45,15 @@ def json_script(element_id: str, value: Any) -> str:
     return f'<script type="application/json" id="{element_id}">{text}</script>'
 
 
+def reviewable(content: Any, data: Path) -> list[dict[str, str]]:
+    """The exercises marked ``review: true`` as {id, notebook, type}, in the order of
+    ``course.review.queue.reviewable`` (chapter by chapter, then by id)."""
+    return [{"id": s.id, "notebook": s.notebook, "type": s.type} for s in review_queue.reviewable(data, content)]
+
+
 def site_data(content: Any, data: Path) -> dict[str, Any]:
-    """What every page's script needs: the store key, professions, notebooks, objectives, exercises."""
+    """What every page's script needs: the store key, professions, notebooks, objectives, exercises, and
+    the reviewable exercises (for the count of reviews due)."""
     notebooks = [{"id": nb.id, "title": nb.title} for nb in content.course.notebooks]
     objectives = [{"id": o.id, "text": o.text} for nb in content.course.notebooks for o in nb.objectives]
     known = {nb["id"] for nb in notebooks}
@@ -51,6 +68,7 @@ def site_data(content: Any, data: Path) -> dict[str, Any]:
         "notebooks": notebooks,
         "objectives": objectives,
         "exercises": exercises,
+        "reviewable": reviewable(content, data),
     }
 
 
@@ -74,7 +92,12 @@ def frame(
 
     nav = "".join(
         nav_item(h, t)
-        for h, t in (("index.html", "Course map"), ("glossary.html", "Glossary"), ("progress.html", "Your progress"))
+        for h, t in (
+            ("index.html", "Course map"),
+            ("glossary.html", "Glossary"),
+            ("review.html", "Review"),
+            ("progress.html", "Your progress"),
+        )
     )
     pager = ""
     if prev or next_:
@@ -147,12 +170,23 @@ def course_map(content: Any, pages: dict[str, str]) -> str:
         "feedback at once. Nothing to install, and nothing leaves your computer: your answers are kept in "
         "this browser, and <a href='progress.html'>Your progress</a> lets you download them as a file for "
         "your instructor or load them in another browser.</p>"
+        "<div class='site-widget' data-widget='review-due'><p>The number of reviews due is shown here when "
+        "JavaScript is on.</p></div>"
         f"<h2 id='Map-of-the-course'>Map of the course</h2><p>{len(items)} notebooks, about {length} in all. "
         "Take them in order; each ends with a link to the next.</p>"
         f"<ol class='site-map'>{''.join(items)}</ol>"
         + (f"<h2 id='Reference'>Reference</h2><ul class='site-map'>{extra}</ul>" if extra else "")
     )
 
+
+REVIEW_BODY = """<h1>Review</h1>
+<p>Short questions from the chapters you have worked through come back here, spaced out over days and
+weeks so that what you learned stays with you. An exercise joins your reviews when you first answer it in
+its chapter. Each review is rated from your first answer (full marks: Good; at least half: Hard; less:
+Again); a reflection you rate yourself. The next review of each exercise is then scheduled by FSRS, the
+Free Spaced Repetition Scheduler, in this browser.</p>
+<div class="site-widget" data-widget="review"><p>Reviewing needs JavaScript.</p></div>
+"""
 
 PROGRESS_BODY = """<h1>Your progress</h1>
 <p>What you have answered in this website, read from this browser's storage. Answers are never sent
@@ -161,6 +195,8 @@ anywhere; another browser, or a private window, starts empty.</p>
 <div class="site-widget" data-widget="answers"><p>Downloading and loading your answers needs JavaScript.</p></div>
 <h2 id="Completed-exercises">Completed exercises</h2>
 <div class="site-widget" data-widget="progress"><p>Your progress is shown here when JavaScript is on.</p></div>
+<h2 id="Retention-over-time">Retention over time</h2>
+<div class="site-widget" data-widget="retention"><p>Your retention is shown here when JavaScript is on.</p></div>
 <h2 id="Your-own-code-first">Your own code first</h2>
 <p>Choose the profession you are training for: code comparisons and exercise options then lead with your
 own code of ethics.</p>

@@ -3,7 +3,8 @@
 Markdown cells are rendered and sanitized; code cells show only their outputs (HTML, plots, widgets
 as drawn when the notebook ran). A cell that calls one of the calls in ``LIVE`` gets the page's live
 version instead: ``course.exercise("id")`` becomes an exercise scored in the page, the profession
-choice, progress overview and "my ratings" plot work from the browser's own progress, the event explorer
+choice, progress overview, "my ratings" plot and the review queue's count of reviews due and retention
+over time (``REVIEW_WIDGETS``) work from the browser's own progress, the event explorer
 and the Gottlieb worksheet are drawn live (``live_displays``), the case-judgement test and its results run
 in the page from the browser's own progress (``judgement``), the setup check (meaningless without a
 kernel) is replaced by a note, and so is the seminar's share panel (the site hands work in from its
@@ -28,11 +29,18 @@ from .widget_snapshot import WIDGET_VIEW, Snapshot, widget_states
 KEYWORD = re.compile(r"""\b(start|until)\s*=\s*["']([^"']+)["']""")  # a display call's text options
 CALL = re.compile(
     r"""\b(exercise|choose_profession|progress_overview|my_timeline|check_environment|share_with_seminar|explorer"""
-    r"""|gottlieb_worksheet|judgement_test|judgement_results)\(\s*(?:sitting\s*=\s*)?(?:["']([^"']+)["'])?"""
+    r"""|gottlieb_worksheet|judgement_test|judgement_results|reviews_due|review_history)\(\s*(?:sitting\s*=\s*)?(?:["']([^"']+)["'])?"""
 )
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle=(["'])[^"']*\1""")  # the page's stylesheet lays outputs out
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)  # the displays' JupyterLab theme CSS
 DATA_IMAGE = re.compile(r"""(src=)(["'])data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=\s]+)\2""")
+# The review queue's displays, live in the page (static/review-page.js) from the reviews kept in the browser.
+REVIEW_WIDGETS = {
+    "reviews_due": "<div class='site-widget' data-widget='review-due'><p>The number of reviews due is shown here "
+    "when JavaScript is on; see <a href='review.html'>Review</a>.</p></div>",
+    "review_history": "<div class='site-widget' data-widget='retention'><p>Your reviews over time are shown here "
+    "when JavaScript is on.</p></div>",
+}
 HIDDEN_IN_SITE = frozenset({"course-nav"})  # the page has its own previous/next navigation
 SETUP_NOTE = (
     "<div class='site-note' role='note'><p><strong>Nothing to set up here.</strong> This website runs "
@@ -93,6 +101,10 @@ class PageBuilder:
             self.page.judgement = True
             out += [test_section(arg) for name, arg in calls if name == "judgement_test"]
             out += [results_section() for name, _ in calls if name == "judgement_results"]
+        for name, widget in REVIEW_WIDGETS.items():
+            if name in live:  # the lab's widget reads the lab's store; the page's reads this browser's
+                outputs = []
+                out.append(widget)
         for name in ("explorer", "gottlieb_worksheet"):
             if name in live:  # drawn in the page, live (static/displays.js), instead of a dead snapshot
                 outputs = []
@@ -112,7 +124,8 @@ class PageBuilder:
                 elif "progress_overview" in live:
                     out.append(
                         "<div class='site-widget' data-widget='progress'><p>Your progress is shown here "
-                        "when JavaScript is on.</p></div>"
+                        "when JavaScript is on.</p></div><h4>Your reviews over time</h4>"
+                        + REVIEW_WIDGETS["review_history"]
                     )
                 else:
                     out.append(snapshot.render(str(data[WIDGET_VIEW].get("model_id", ""))))

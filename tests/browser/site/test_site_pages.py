@@ -27,7 +27,7 @@ def test_the_site_has_every_notebook_the_map_the_glossary_and_the_progress_page(
     from course.paths import notebooks_dir
 
     stems = {p.stem for p in notebooks_dir().glob("*.ipynb")} | {TEST_PAGE}
-    assert set(course_site.pages) == {f"{s}.html" for s in stems} | {"index.html", "progress.html"}
+    assert set(course_site.pages) == {f"{s}.html" for s in stems} | {"index.html", "review.html", "progress.html"}
     index = (course_site.root / "index.html").read_text(encoding="utf-8")
     for nb in load_content(course_site.data).course.notebooks:
         assert f"href='{nb.id}.html'" in index, f"the course map does not link {nb.id}"

@@ -81,7 +81,7 @@ reply({read, notices, id, saved, laterNotices: later.takeNotices(),
     )
     out = run_js(script, {"old": VERSION_1})
     assert out["notices"] == [], "a version-1 record is not damaged"
-    assert out["read"] == {**VERSION_1, "version": 2, "judgement": {"version": 1, "sittings": {}}}
+    assert out["read"] == {**VERSION_1, "version": 2, "reviews": [], "judgement": {"version": 1, "sittings": {}}}
     assert out["id"] == VERSION_1["learner_id"], "the learner keeps their pseudonym, and so their form order"
     saved = out["saved"]
     assert saved["version"] == 2

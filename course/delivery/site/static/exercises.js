@@ -102,7 +102,10 @@
   // ------------------------------------------------------------------ what every exercise shares
 
   class ExerciseView {
-    constructor(section, spec, store) {
+    /** `options.fresh`: start empty (a review) instead of restoring the last answer; `options.onAccept(result,
+     * view)`: called after each checked or saved answer. */
+    constructor(section, spec, store, options = {}) {
+      this.options = options;
       this.section = section;
       this.spec = spec;
       this.store = store;
@@ -131,7 +134,7 @@
       const buttons = el("div", { class: "cx-buttons" }, [this.checkButton, this.hintButton, this.revealButton, this.resetButton]);
       section.append(el("div", { class: "cx-live" }, [this.labelNode(), this.controls, buttons, this.status, this.hints, this.feedback, this.answer]));
       section.classList.add("cx-ready");
-      this.safe(() => this.restore())();
+      if (!options.fresh) this.safe(() => this.restore())();
       this.refreshButtons();
     }
 
@@ -174,6 +177,7 @@
       this.feedback.innerHTML = result.feedback_html + note;
       if (!result.correct && this.autoRevealDue()) this.showAnswer(`After ${this.attempts()} attempts, here is the reference answer.`);
       this.refreshButtons();
+      if (this.options.onAccept) this.options.onAccept(result, this);
       return result;
     }
 
@@ -669,5 +673,10 @@
     return views;
   }
 
-  root.CourseExercises = { mountAll, VIEWS, namesBody, byProfession, draftIds };
+  /** A live exercise in `section` (an element with the spec's title and prompt), with `options` as ExerciseView's. */
+  function mount(section, spec, store, options) {
+    return new VIEWS[spec.type](section, spec, store, options);
+  }
+
+  root.CourseExercises = { mountAll, mount, VIEWS, namesBody, byProfession, draftIds };
 })(window);

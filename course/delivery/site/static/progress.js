@@ -26,8 +26,7 @@
 
   const FORMAT = "jane-susan-course-export";
   const VERSION = 1;
-  const STORE_VERSION = 2;
-  const TABLES = ["attempts", "ratings", "reflections"]; // rows in the saved record and in an export
+  const STORE_VERSION = 2; // 2 added the review queue's `reviews` and the case-judgement test; a version 1 record is upgraded when read
   const JUDGEMENT_VERSION = 1;
   const SITTINGS = ["before", "after"];
   const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -265,6 +264,7 @@
     optText: [(v) => v === null || isStr(v), "a string or null"],
     optNum: [(v) => v === null || isNum(v), "a number or null"],
     rating: [(v) => isInt(v) && v.value >= -3 && v.value <= 3, "a whole number from -3 to 3"],
+    reviewRating: [(v) => isInt(v) && v.value >= 1 && v.value <= 4, "a whole number from 1 (Again) to 4 (Easy)"],
     obj: [(v) => v instanceof Map, "an object"],
     any: [() => true, "any JSON value"],
   };
@@ -280,7 +280,13 @@
     reflections: {
       exercise_id: FIELD.str, content_hash: FIELD.text, text: FIELD.text, rubric: FIELD.obj, created_at: FIELD.text,
     },
+    // The review queue's history (review.js); exports made before the queue existed have none.
+    reviews: {
+      exercise_id: FIELD.str, content_hash: FIELD.text, rating: FIELD.reviewRating, reviewed_at: FIELD.str, card: FIELD.obj,
+    },
   };
+  const OPTIONAL_ROWS = ["reflections", "reviews"];
+  const TABLES = ["attempts", "ratings", "reflections", "reviews"];
 
   /** What is wrong with a block of sittings (plain values), as course.judgement.answers.block_problem says, or null. */
   function judgementProblem(value, finishedOnly = true) {
@@ -335,7 +341,7 @@
     if (!isStr(payload.get("exported_at"))) return ["payload.exported_at", "must be a date-time string"];
     for (const [table, fields] of Object.entries(ROWS)) {
       const rows = payload.get(table);
-      if (rows === undefined && table === "reflections") continue;
+      if (rows === undefined && OPTIONAL_ROWS.includes(table)) continue;
       if (!Array.isArray(rows)) return [`payload.${table}`, "is missing or not a list"];
       for (let i = 0; i < rows.length; i += 1) {
         const where = `payload.${table}[${i}]`;
@@ -399,13 +405,18 @@
 
   const noSittings = () => ({ version: JUDGEMENT_VERSION, sittings: {} });
   const empty = () => ({
-    version: STORE_VERSION, learner_id: null, settings: {}, attempts: [], ratings: [], reflections: [], judgement: noSittings(),
+    version: STORE_VERSION, learner_id: null, settings: {}, attempts: [], ratings: [], reflections: [], reviews: [],
+    judgement: noSittings(),
   });
 
-  /** A record saved by an earlier version of the site, as this version keeps it (nothing dropped); others as they are. */
+  /** A record saved by an earlier version of the site, brought up to this one with nothing lost; others as they are. */
   function upgrade(data) {
     if (data === null || typeof data !== "object" || Array.isArray(data)) return data;
-    if (data.version === 1) return { ...data, version: 2, judgement: noSittings() }; // version 2 added the test
+    if (data.version === 1) {
+      data = { ...data, version: 2 };
+      if (!Array.isArray(data.reviews)) data.reviews = [];
+      if (!data.judgement) data.judgement = noSittings(); // version 2 added the reviews and the test
+    }
     return data;
   }
 
@@ -568,6 +579,17 @@
       return row;
     }
 
+    /** Keep one review of the review queue (review.js makes the row). */
+    recordReview(row) {
+      const kept = { exercise_id: row.exercise_id, content_hash: row.content_hash, rating: row.rating, reviewed_at: row.reviewed_at, card: { ...row.card } };
+      this.update((d) => { d.reviews.push(kept); });
+      return kept;
+    }
+
+    reviews(exerciseId = null) {
+      return this.read().reviews.filter((r) => exerciseId === null || r.exercise_id === exerciseId);
+    }
+
     lastReflection(exerciseId) {
       const rows = this.read().reflections.filter((r) => r.exercise_id === exerciseId);
       return rows.length ? rows[rows.length - 1] : null;
@@ -635,7 +657,7 @@
       const learner = { id: this.learnerId() };
       if (name && name.trim()) learner.name = name.trim();
       const data = this.read();
-      const payload = { learner, exported_at: isoNow(true), attempts: data.attempts, ratings: data.ratings };
+      const payload = { learner, exported_at: isoNow(true), attempts: data.attempts, ratings: data.ratings, reviews: data.reviews };
       if (includeReflections) payload.reflections = data.reflections;
       const finished = Object.entries(data.judgement.sittings).filter(([, row]) => row.finished_at);
       if (finished.length) payload.judgement = { version: JUDGEMENT_VERSION, sittings: Object.fromEntries(finished) };
@@ -670,7 +692,8 @@
               d[table].push(row);
               added += 1;
             }
-            d[table].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
+            const at = (row) => row.created_at || row.reviewed_at;
+            d[table].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
           }
           if (fresh) d.learner_id = payload.learner.id;
         });

@@ -322,9 +322,9 @@
       setTimeout(() => URL.revokeObjectURL(url), 60000);
       const who = data.payload.learner.name ? `your name (${data.payload.learner.name})` : `the pseudonym ${data.payload.learner.id}`;
       const extra = data.payload.reflections ? " and your reflections" : " (reflections not included)";
-      const sittings = (data.payload.judgement || []).length;
+      const sittings = Object.keys((data.payload.judgement || {}).sittings || {}).length;
       const test = sittings ? `, ${sittings} sitting${sittings === 1 ? "" : "s"} of the case-judgement test` : "";
-      say(`Saved ${name}: ${data.payload.attempts.length} answers and ${data.payload.ratings.length} ratings${test}${extra}, under ${who}. ` +
+      say(`Saved ${name}: ${data.payload.attempts.length} answers, ${data.payload.ratings.length} ratings and ${data.payload.reviews.length} reviews${test}${extra}, under ${who}. ` +
         "Send this file to your instructor only if you choose to.");
     });
     file.addEventListener("change", () => {
@@ -344,7 +344,7 @@
       }, (err) => say(`Not loaded; nothing you had kept was changed. ${chosen.name} could not be read (${err.message}).`, "site-error"));
     });
     host.replaceChildren(
-      el("p", { text: "Your answers, ratings and reflections are kept in this browser only; nothing is sent anywhere. " +
+      el("p", { text: "Your answers, ratings, reflections and reviews are kept in this browser only; nothing is sent anywhere. " +
         "To hand them in, or to move to another browser or to the JupyterLab course, download them as a file." }),
       el("div", { class: "site-field" }, [el("label", { for: "export-name", text: "Your name in the file (optional; without it the file carries only a pseudonym)" }), nameInput]),
       el("div", { class: "cx-choice" }, [withReflections, el("label", { for: "export-reflections", text: "Include my written reflections" })]),
@@ -452,6 +452,9 @@
       if (kind === "profession") professionChooser(host);
       else if (kind === "progress") progressOverview(host);
       else if (kind === "answers") answersPanel(host);
+      else if (kind === "review" && root.CourseReviewPage) root.CourseReviewPage.reviewPage(host, store, specs, site);
+      else if (kind === "review-due" && root.CourseReviewPage) root.CourseReviewPage.dueCount(host, store, site);
+      else if (kind === "retention" && root.CourseReviewPage) root.CourseReviewPage.retention(host, store);
       else if (kind === "my-ratings") {
         myRatings(host, specs);
         root.addEventListener("course:ratings", () => myRatings(host, specs));
