@@ -3,8 +3,9 @@
 The model (written out in the instructor guide, "How long each notebook takes"):
 
 - reading at ``WORDS_PER_MINUTE``: the Markdown cells a learner sees (not the reference list, the
-  navigation line, or instructor and solution cells), the event cards the notebook shows and the code
-  comparison tables it shows;
+  navigation line, or instructor and solution cells), the event cards the notebook shows (for a
+  conditional scene, its longest variant and the other paths' summaries) and the code comparison tables
+  it shows;
 - a time per exercise, which its type's record gives (``minutes`` in ``course/exercises/types/``): three
   minutes for a single choice, four for a multiple select or an ordering, five for a categorize, a minute
   per rated event, two minutes plus three per step of a decision's recommended path, for a reflection
@@ -116,7 +117,8 @@ def _count_call(out: Estimate, name: str, ids: list[str], content: Any, specs: M
     if name in ("show_event", "show_events", "recall_events"):
         for event in content.events:
             if event.id in ids:  # a recall folds the scene away, but a learner reads it again there
-                text = " ".join([event.title, event.text, *event.questions])
+                told = scene_text(event) if name == "show_event" else event.text  # the others tell the story
+                text = " ".join([event.title, told, *event.questions])
                 cited = len(event.codes) if name != "recall_events" else 0
                 out.words += words(text) + WORDS_PER_CITED_SECTION * cited
     elif name == "compare_codes" and ids:
@@ -131,6 +133,16 @@ def _count_call(out: Estimate, name: str, ids: list[str], content: Any, specs: M
         out.exercises.append((spec.id, spec.type, minutes))
     elif name in DISPLAY_MINUTES:
         out.display_minutes += DISPLAY_MINUTES[name]
+
+
+def scene_text(event: Any) -> str:
+    """What a learner reads of an event's scene. For a conditional scene: its longest variant, and the
+    labels and summaries of the other paths shown under it (all but the shortest)."""
+    if not event.variants:
+        return event.text
+    texts = [v.text or event.text for v in event.variants]
+    paths = sorted((f"{v.label} {v.summary}" for v in event.variants), key=words)
+    return " ".join([max(texts, key=words), *paths[1:]])
 
 
 def within_tolerance(stated: float, modelled: float, tolerance: float = TOLERANCE) -> bool:

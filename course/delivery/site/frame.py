@@ -13,7 +13,8 @@ from ...exercises.lookup import index, load
 from ...exercises.types import type_of
 from ...safe_html import esc
 
-SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "displays.js", "site.js")  # in the order each page loads them
+# in the order each page loads them
+SCRIPTS = ("scoring.js", "progress.js", "exercises.js", "displays.js", "conditions.js", "site.js")
 # Scripts and styles only from the site itself; no connection anywhere; no plugins, frames or forms sent.
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 STORE_KEY = "jane-susan-course/progress"

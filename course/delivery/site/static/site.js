@@ -442,6 +442,7 @@
     const specs = readJson("course-exercises") || {};
     if (root.CourseExercises) root.CourseExercises.mountAll(specs, store);
     if (root.CourseDisplays) root.CourseDisplays.mountAll(store);
+    if (root.CourseConditions) root.CourseConditions.mountAll(store);
     rememberCodeOrder();
     orderCodeTables();
     for (const host of doc.querySelectorAll("[data-widget]")) {
