@@ -1,0 +1,155 @@
+"""Choices that come back: conditions on earlier answers, the variant each learner meets, and the card."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from course.authoring.conditions_check import choice_ids
+from course.content import load_content
+from course.exercises import conditions
+from course.progress import MemoryProgress
+from course.progress.errors import ProgressStoreError
+
+CANCEL = "ch03-first-cancellation"
+REQUEST = "ch03-friendship-request"
+
+
+@pytest.fixture(scope="module")
+def content() -> Any:
+    return load_content()
+
+
+def test_a_condition_holds_for_a_choice_anywhere_on_the_path() -> None:
+    when = {CANCEL: ["waive-now", "drop-fee-too"]}
+    assert conditions.holds(when, {CANCEL: ["waive-now"]})
+    assert conditions.holds(when, {CANCEL: ["hold-and-explore", "drop-fee-too"]})
+    assert not conditions.holds(when, {CANCEL: ["hold-and-explore", "note-and-follow"]})
+
+
+def test_a_condition_reads_single_choices_and_selections() -> None:
+    assert conditions.holds({"q": "b"}, {"q": "b"})
+    assert not conditions.holds({"q": "b"}, {"q": "a"})
+    assert conditions.holds({"q": ["a", "c"]}, {"q": ["c", "d"]})
+
+
+def test_every_exercise_a_condition_names_must_match() -> None:
+    when = {CANCEL: "waive-now", REQUEST: "coffee"}
+    assert conditions.holds(when, {CANCEL: ["waive-now"], REQUEST: ["coffee"]})
+    assert not conditions.holds(when, {CANCEL: ["waive-now"]})
+    assert not conditions.holds(when, {CANCEL: ["waive-now"], REQUEST: ["validate-and-hold", "explore-meaning"]})
+
+
+@pytest.mark.parametrize("answer", [None, 3, {"waive-now": True}, [["waive-now"]], ""])
+def test_an_answer_of_another_shape_chooses_nothing(answer: Any) -> None:
+    assert not conditions.holds({CANCEL: "waive-now"}, {CANCEL: answer})
+
+
+def test_an_empty_condition_never_holds() -> None:
+    assert not conditions.holds({}, {CANCEL: ["waive-now"]})
+    assert not conditions.holds(None, {CANCEL: ["waive-now"]})
+
+
+def test_the_first_variant_that_holds_is_chosen_else_the_default() -> None:
+    ordered = [{CANCEL: "drop-fee-too"}, {CANCEL: "hold-and-explore"}, None]
+    assert conditions.choose_index(ordered, 2, {CANCEL: ["hold-and-explore", "drop-fee-too"]}) == 0
+    assert conditions.choose_index(ordered, 2, {CANCEL: ["hold-and-explore", "note-and-follow"]}) == 1
+    assert conditions.choose_index(ordered, 2, {}) == 2
+    assert conditions.choose_index(ordered, 2, {CANCEL: ["rules-are-rules"]}) == 2
+
+
+def test_the_latest_answer_in_the_store_counts() -> None:
+    store = MemoryProgress()
+    store.record_attempt(CANCEL, "h", ["waive-now"], 0, 1, "")
+    store.record_attempt(CANCEL, "h", ["ask-first", "note-and-follow"], 1, 1, "")
+    store.record_attempt("something-else", "h", "x", 0, 1, "")
+    assert conditions.answers_from(store, [CANCEL, REQUEST]) == {CANCEL: ["ask-first", "note-and-follow"]}
+
+
+def test_a_store_that_cannot_be_read_leads_to_the_default() -> None:
+    class Broken(MemoryProgress):
+        def last_attempt(self, exercise_id: str, current_hash: str | None = None) -> Any:
+            raise ProgressStoreError("The progress file cannot be read.")
+
+    assert conditions.answers_from(Broken(), [CANCEL]) == {}
+
+
+def test_choice_ids_are_read_from_each_kind_of_exercise() -> None:
+    decision = {"type": "decision", "nodes": [{"choices": [{"id": "a"}, {"id": "b"}]}, {"choices": [{"id": "c"}]}]}
+    assert choice_ids(decision) == {"a", "b", "c"}
+    assert choice_ids({"type": "single-choice", "options": [{"id": "x"}, {"id": "y"}]}) == {"x", "y"}
+    assert choice_ids({"type": "reflection"}) is None
+    assert choice_ids(["not", "a", "spec"]) is None
+
+
+# --- the scenes of the case -----------------------------------------------------------------------
+
+
+def _title_and_box(html: str) -> tuple[str, str]:
+    title = unescape(re.sub("<[^>]+>", "", re.search(r"<h4>(.*?)</h4>", html, re.S).group(1)))
+    box = unescape(re.sub("<[^>]+>", " ", html[html.index(">", html.index("course-paths")) + 1 :]))
+    return title, " ".join(box.split())
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "mine"),
+    [
+        (["waive-now"], "Susan raises the cancellations", "You let the fee go, as Susan did (the story's path)"),
+        (["hold-and-explore", "drop-fee-too"], "Susan raises the cancellations", "You let the fee go"),
+        (["hold-and-explore", "note-and-follow"], "Jane says it to Susan's face", "(the course's invention)"),
+        (["ask-first", "insist"], "Jane says it to Susan's face", "You kept the agreement and asked about Monday"),
+        (["rules-are-rules"], "The rupture that makes no noise", "You held the rule as a verdict"),
+    ],
+)
+def test_the_rupture_opens_after_the_learners_own_choice(content: Any, path: list[str], title: str, mine: str) -> None:
+    from course.displays.scene_paths import conditional_card
+
+    html = conditional_card(content.event("naming-the-enactment"), content, {CANCEL: path})
+    shown, box = _title_and_box(html)
+    assert shown.startswith(title)
+    assert ("course's invention" in shown) == (title != "Susan raises the cancellations")
+    assert box.startswith("Your path: ") and mine in box.split("The other paths")[0]
+    others = box.split("The other paths")[1]
+    assert others.count("(the story's path)") + others.count("(the course's invention)") == 2
+
+
+def test_a_learner_who_skipped_the_choice_meets_the_story(content: Any) -> None:
+    from course.displays.scene_paths import conditional_card
+
+    html = conditional_card(content.event("last-session"), content, {})
+    shown, box = _title_and_box(html)
+    assert shown == content.event("last-session").title + " · added by the course"
+    assert box.startswith("No answer of yours to “Decision point: Jane asks to be friends”")
+    assert "Your path" not in box
+
+
+def test_show_event_reads_the_learners_own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import course
+    import course.progress as progress
+
+    monkeypatch.setenv("COURSE_PROGRESS", str(tmp_path / "progress.sqlite3"))
+    progress.use(None)
+    try:
+        progress.current().record_attempt(REQUEST, "h", ["coffee"], 0, 1, "")
+        html = course.show_event("last-session").data
+    finally:
+        progress.use(None)
+    shown, box = _title_and_box(html)
+    assert shown.startswith("The last session, and two goodbyes")
+    assert "Your path: You agreed to a coffee after sessions (the course's invention)" in box
+
+
+def test_the_site_gets_every_variant_with_the_default_showing(content: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from course.displays.scene_paths import conditional_card
+
+    monkeypatch.setenv("COURSE_DELIVERY", "site")
+    event = content.event("naming-the-enactment")
+    html = conditional_card(event, content)
+    found = re.findall(
+        r"<div class='course-variant' data-variant='([^']+)' data-when='[^']*'( data-default| hidden)", html
+    )
+    assert found == [(v.id, " data-default" if v.default else " hidden") for v in event.variants]
