@@ -42,20 +42,28 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "show_event": (("event_id", "event"),),
     "show_events": (("*event_ids", "event"),),
     "recall_events": (("*event_ids", "event"),),
+    "your_path": (("event_id", "event"),),
     "progress_overview": (),
     "gottlieb_worksheet": (),
     "share_with_seminar": (),
     "class_view": (("exchange", "any"),),
 }
 #: How many values a call may give without a name (``show_events`` takes any number).
-POSITIONAL = {"exercise": 1, "my_timeline": 1, "compare_codes": 1, "show_event": 1, "class_view": 1}
+POSITIONAL = {"exercise": 1, "my_timeline": 1, "compare_codes": 1, "show_event": 1, "your_path": 1, "class_view": 1}
 #: Parameters a call must give (the others have defaults).
-REQUIRED = {"exercise": "exercise_id", "my_timeline": "exercise_id", "compare_codes": "topic", "show_event": "event_id"}
+REQUIRED = {
+    "exercise": "exercise_id",
+    "my_timeline": "exercise_id",
+    "compare_codes": "topic",
+    "show_event": "event_id",
+    "your_path": "event_id",
+}
 EXAMPLE = {
     "exercise": 'course.exercise("ch01-after-therapy")',
     "my_timeline": 'course.my_timeline("ch03-rate-transference")',
     "compare_codes": 'course.compare_codes("fees")',
     "show_event": 'course.show_event("intake")',
+    "your_path": 'course.your_path("naming-the-enactment")',
 }
 
 

@@ -121,6 +121,10 @@ def _count_call(out: Estimate, name: str, ids: list[str], content: Any, specs: M
                 text = " ".join([event.title, told, *event.questions])
                 cited = len(event.codes) if name != "recall_events" else 0
                 out.words += words(text) + WORDS_PER_CITED_SECTION * cited
+    elif name == "your_path":
+        for event in content.events:
+            if event.id in ids:  # the scene on the learner's path, with the other paths under it
+                out.words += words(" ".join([event.title, scene_text(event)]))
     elif name == "compare_codes" and ids:
         sections = [s for s in content.codes.values() if ids[0] in s.topics]
         out.words += sum(words(s.paraphrase) + WORDS_PER_TABLE_ROW for s in sections)

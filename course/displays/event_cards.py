@@ -63,10 +63,6 @@ def show_event(event_id: str) -> Any:
         event = content.event(event_id)
     except KeyError as exc:
         return HTML(f"<p>{esc(exc.args[0])}</p>")
-    if event.variants:
-        from .scene_paths import conditional_card
-
-        return HTML(CSS + conditional_card(event, content))
     return HTML(CSS + event_html(event, content))
 
 

@@ -10,22 +10,25 @@ so there every variant is written into the page, the default one showing, and
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from ..content import load_content
 from ..delivery import audience
-from ..exercises import conditions
-from ..safe_html import esc
-from .event_cards import event_html
+from ..exercises import conditions, lookup
+from ..safe_html import esc, markdown
+from ..theme import CSS
+from .event_cards import CARD_MARKER, INVENTED, added_marker, event_html
+from .event_cards import show_event as plain_card
 
-STORY = "the story's path"
-INVENTED = "the course's invention"
+# How the box under a scene tags each path.
+TAG_STORY = "the story's path"
+TAG_INVENTED = "the course's invention"
 
 
 def exercise_names(exercise_ids: list[str]) -> str:
     """'the decision point "Jane asks to be friends" (notebook 03_...)' for each exercise, joined."""
-    from ..exercises import lookup
-
     names = []
     for ex in exercise_ids:
         spec = lookup.load(ex).spec
@@ -37,7 +40,7 @@ def paths_html(event: Any, chosen: int, answered: bool, names: str) -> str:
     """The box under the scene: the learner's path (or why they see the story's), and the other paths."""
     variants = event.variants
     mine = variants[chosen]
-    tag = STORY if mine.default else INVENTED
+    tag = TAG_STORY if mine.default else TAG_INVENTED
     if answered:
         lead = f"<p data-path='mine'><strong>Your path:</strong> {esc(mine.label)} ({tag}).</p>"
     else:
@@ -46,7 +49,7 @@ def paths_html(event: Any, chosen: int, answered: bool, names: str) -> str:
             f"the story's path. Answer it, and this scene follows your own choice.</p>"
         )
     others = "".join(
-        f"<li><strong>{esc(v.label)}</strong> ({STORY if v.default else INVENTED}): {esc(v.summary)}</li>"
+        f"<li><strong>{esc(v.label)}</strong> ({TAG_STORY if v.default else TAG_INVENTED}): {esc(v.summary)}</li>"
         for i, v in enumerate(variants)
         if i != chosen
     )
@@ -58,20 +61,61 @@ def paths_html(event: Any, chosen: int, answered: bool, names: str) -> str:
     )
 
 
-def conditional_card(event: Any, content: Any, answers: dict[str, Any] | None = None) -> str:
-    """The card of a conditional event: the learner's variant (here), or every variant (on the site)."""
+def scene_html(event: Any, content: Any, variant: Any = None, after: str = "") -> str:
+    """A scene on the learner's path: its title and text, without the card's code sections and questions
+    (``course.your_path``: the full card is shown once, where the case tells it)."""
+    title = (variant.title if variant is not None else None) or event.title
+    text = (variant.text if variant is not None else None) or event.text
+    marker = added_marker(event) if variant is None or variant.default else CARD_MARKER.format(note=esc(INVENTED))
+    return (
+        "<div class='course-path-scene' role='group' aria-label='A scene on your path'>"
+        f"<h4>{esc(title)}{marker}</h4>{markdown(text)}{after}</div>"
+    )
+
+
+def conditional_card(
+    event: Any, content: Any, answers: dict[str, Any] | None = None, card: Callable[..., str] = event_html
+) -> str:
+    """The ``card`` of a conditional event: the learner's variant (here), or every variant (on the site)."""
     exercise_ids = conditions.exercises_named(event.variants)
     names = exercise_names(exercise_ids)
     if audience.current() == "site":
-        return site_card(event, content, names)
+        return site_card(event, content, names, card)
     if answers is None:
         answers = conditions.learner_answers(exercise_ids)
     chosen = conditions.choose(event.variants, answers)
     answered = any(ex in answers for ex in exercise_ids)
-    return event_html(event, content, event.variants[chosen], paths_html(event, chosen, answered, names))
+    return card(event, content, event.variants[chosen], paths_html(event, chosen, answered, names))
 
 
-def site_card(event: Any, content: Any, names: str) -> str:
+def _html(text: str) -> Any:
+    from IPython.display import HTML  # IPython loads only when a notebook shows something
+
+    return HTML(text)
+
+
+def show_event(event_id: str) -> Any:
+    """``course.show_event``: an event's card, and for a conditional scene the learner's variant of it."""
+    content = load_content()
+    event = next((e for e in content.events if e.id == event_id), None)
+    if event is None or not event.variants:
+        return plain_card(event_id)
+    return _html(CSS + conditional_card(event, content))
+
+
+def your_path(event_id: str) -> Any:
+    """The scene ``event_id`` as the learner's earlier choices shape it, with the other paths under it."""
+    content = load_content()
+    try:
+        event = content.event(event_id)
+    except KeyError as exc:
+        return _html(f"<p>{esc(exc.args[0])}</p>")
+    if not event.variants:
+        return _html(CSS + scene_html(event, content))
+    return _html(CSS + conditional_card(event, content, card=scene_html))
+
+
+def site_card(event: Any, content: Any, names: str, card: Callable[..., str] = event_html) -> str:
     """Every variant of the event, each with its own paths box; the default shown, the rest hidden."""
     default = next(i for i, v in enumerate(event.variants) if v.default)
     parts = []
@@ -84,7 +128,7 @@ def site_card(event: Any, content: Any, names: str) -> str:
         parts.append(
             f"<div class='course-variant' data-variant='{escape(variant.id, quote=True)}' data-when='{when}'"
             + (" data-default" if i == default else " hidden")
-            + f">{event_html(event, content, variant, box)}</div>"
+            + f">{card(event, content, variant, box)}</div>"
         )
     return (
         f"<div class='course-conditional' data-conditional='{escape(event.id, quote=True)}' "

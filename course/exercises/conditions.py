@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Optional, Union
 
+from .. import progress
 from ..progress.errors import ProgressStoreError
 from ..progress.store import Store
 
@@ -88,6 +89,4 @@ def answers_from(store: Store, exercise_ids: Iterable[str]) -> dict[str, Any]:
 
 def learner_answers(exercise_ids: Iterable[str]) -> dict[str, Any]:
     """``answers_from`` the learner's own progress store (this kernel's)."""
-    from .. import progress
-
     return answers_from(progress.current(), exercise_ids)

@@ -140,7 +140,7 @@ def test_show_event_reads_the_learners_own_store(tmp_path: Path, monkeypatch: py
         progress.use(None)
     shown, box = _title_and_box(html)
     assert shown.startswith("The last session, and two goodbyes")
-    assert "Your path: You agreed to a coffee after sessions (the course's invention)" in box
+    assert "Your path: You agreed to coffee after sessions (the course's invention)" in box
 
 
 def test_the_site_gets_every_variant_with_the_default_showing(content: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,3 +153,20 @@ def test_the_site_gets_every_variant_with_the_default_showing(content: Any, monk
         r"<div class='course-variant' data-variant='([^']+)' data-when='[^']*'( data-default| hidden)", html
     )
     assert found == [(v.id, " data-default" if v.default else " hidden") for v in event.variants]
+
+
+def test_your_path_shows_the_scene_without_the_cards_questions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import course
+    import course.progress as progress
+
+    monkeypatch.setenv("COURSE_PROGRESS", str(tmp_path / "progress.sqlite3"))
+    progress.use(None)
+    try:
+        before = course.your_path("naming-the-enactment").data
+        progress.current().record_attempt(CANCEL, "h", ["rules-are-rules"], 0, 1, "")
+        after = course.your_path("naming-the-enactment").data
+    finally:
+        progress.use(None)
+    assert _title_and_box(before)[0] == "Susan raises the cancellations"
+    assert _title_and_box(after)[0].startswith("The rupture that makes no noise · the course's invention")
+    assert "course-path-scene" in after and "For discussion" not in after
