@@ -3,7 +3,8 @@
 ``read_exchange`` reads every learner folder safely and sorts submissions into usable and bad ones
 (each bad one with its reason). ``class_data`` scores every usable submission's answers again
 (``rescore``: a stored score or ``completed`` list is never trusted) and turns them into: completion per
-notebook, how the class chose at each node of every decision point (in story order), each learner's
+notebook, how the class chose at each node of every decision point (in story order), how the class's
+paths split at each scene that depends on an earlier choice, each learner's
 latest ratings (for the timeline's median and band) and the distribution of first-attempt scores per
 exercise. Answers that were ignored (no such exercise, or not scoreable) are listed with the learner's
 pseudonym.
@@ -26,6 +27,7 @@ from ..paths import data_dir, notebooks_dir
 from . import exchange as ex
 from .item_analysis import ItemStats, class_items
 from .rescore import Rescored, rescore
+from .scene_split import SceneSplit, scene_splits
 from .submission import Submission, check_submission, current_version
 
 EXERCISE_CALL = re.compile(r"""\bexercise\(\s*["']([^"']+)["']""")
@@ -154,6 +156,7 @@ class ClassData:
     items: list[ItemStats] = field(default_factory=list)  # item analysis of the graded exercises
     ignored: list[str] = field(default_factory=list)  # answers left out, with the learner's pseudonym
     measure: str = "answered"  # what completes an exercise (rescore.MEASURES)
+    scenes: list[SceneSplit] = field(default_factory=list)  # how the class's paths split (scene_split)
 
     @property
     def shared(self) -> int:
@@ -292,7 +295,9 @@ def class_data(read: ExchangeRead, content: Any = None, measure: str = "answered
     known = {s.id for s in specs}
     ratings = [r for r in (_latest_ratings(s, known) for s in read.submissions) if r]
     ignored = [note for learner in scored for note in learner.ignored]
-    return ClassData(read, completion, decisions, ratings, scores, class_items(scored, specs), ignored, measure)
+    items = class_items(scored, specs)
+    scenes = scene_splits(read.submissions, content)
+    return ClassData(read, completion, decisions, ratings, scores, items, ignored, measure, scenes)
 
 
 def load_class(exchange: str | Path, content: Any = None, measure: str = "answered") -> ClassData:
