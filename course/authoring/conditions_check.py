@@ -35,7 +35,7 @@ def exercise_choices(exercises: ExerciseCheck) -> dict[str, set[str] | None]:
 
 
 def variant_problems(
-    doc: YamlDoc, at: Loc, variants: Sequence[Any], choices: Mapping[str, set[str] | None]
+    doc: YamlDoc, at: Loc, variants: Sequence[Any], choices: Mapping[str, set[str] | None], itself: str = ""
 ) -> list[Problem]:
     """What is wrong with one scene's ``variants`` (at ``at`` in ``doc``): defaults, conditions, ids."""
     if not variants:
@@ -59,12 +59,13 @@ def variant_problems(
         if variant.id in seen:
             out.append(doc.problem(at + (i, "id"), f"'{variant.id}' is used by an earlier variant of this scene"))
         seen.add(variant.id)
-        if variant.default and (variant.title or variant.text):
+        title = getattr(variant, "title", None)  # a decision node's variants have no title
+        if variant.default and (title or variant.text):
             out.append(
                 doc.problem(
                     at + (i, "text" if variant.text else "title"),
-                    "is set on the default variant, which is the story's own path and is told by the event's "
-                    "own title and text; write it there, or move it to another variant",
+                    "is set on the default variant, which is told by the scene's own title and text; write it "
+                    "there, or move it to another variant",
                 )
             )
         if not variant.default and not variant.text:
@@ -77,6 +78,14 @@ def variant_problems(
         if variant.when is not None and not variant.when:
             out.append(doc.problem(at + (i, "when"), "is empty; name an exercise and the choice(s) that lead here"))
         for ex_id, listed in (variant.when or {}).items():
+            if ex_id == itself:
+                out.append(
+                    doc.problem(
+                        at + (i, "when", ex_id),
+                        "names this exercise itself; a node can depend only on the learner's earlier exercises",
+                    )
+                )
+                continue
             out += _condition_problems(doc, at + (i, "when", ex_id), ex_id, named(listed), choices)
     return out
 
@@ -106,10 +115,14 @@ def _condition_problems(
 
 
 def condition_problems(content: Content, exercises: ExerciseCheck) -> list[Problem]:
-    """The problems of every conditional scene in the course: the events' ``variants``."""
+    """The problems of every conditional scene in the course: the events' ``variants``, and those of
+    decision nodes (which may not depend on their own exercise)."""
     choices = exercise_choices(exercises)
     doc = content.docs[EVENTS]
     out: list[Problem] = []
     for i, event in enumerate(content.events):
         out += variant_problems(doc, ("events", i, "variants"), event.variants, choices)
+    for ex_id, spec in exercises.specs.items():
+        for i, node in enumerate(getattr(spec, "nodes", None) or []):
+            out += variant_problems(exercises.docs[ex_id], ("nodes", i, "variants"), node.variants, choices, ex_id)
     return out

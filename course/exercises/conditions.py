@@ -63,6 +63,13 @@ def choose(variants: Sequence[Any], answers: Mapping[str, Any]) -> int:
     return choose_index([v.when for v in variants], default, answers)
 
 
+def node_text(node: Any, answers: Mapping[str, Any]) -> str:
+    """What a decision node says to this learner: its variant's text (``node.variants``), else its own."""
+    if not node.variants:
+        return str(node.text)
+    return node.variants[choose(node.variants, answers)].text or str(node.text)
+
+
 def exercises_named(variants: Iterable[Any]) -> list[str]:
     """The exercise ids the variants' conditions name, in order of first mention."""
     out: list[str] = []

@@ -170,3 +170,42 @@ def test_your_path_shows_the_scene_without_the_cards_questions(tmp_path: Path, m
     assert _title_and_box(before)[0] == "Susan raises the cancellations"
     assert _title_and_box(after)[0].startswith("The rupture that makes no noise · the course's invention")
     assert "course-path-scene" in after and "For discussion" not in after
+
+
+# --- a decision node told differently after an earlier choice ------------------------------------------
+
+MINIMAL = Path(__file__).parent.parent / "fixtures" / "good" / "minimal-data"
+
+
+@pytest.fixture
+def follow_up() -> Any:
+    from course.content import read_content
+    from course.exercises.checks import check_file
+
+    content, problems = read_content(MINIMAL)
+    assert content is not None and not problems
+    _, spec, found = check_file(MINIMAL / "exercises" / "01_codes_and_boundaries" / "follow-up.yaml", content)
+    assert spec is not None and not found, found
+    return spec
+
+
+@pytest.mark.parametrize(
+    ("earlier", "says"),
+    [
+        ({}, "Jane is quiet at first"),
+        ({"reply-to-request": ["warm-no"]}, "Jane is quiet at first"),
+        ({"reply-to-request": ["coffee"]}, "Jane arrives cheerful"),
+    ],
+)
+def test_a_node_says_what_the_earlier_choice_leads_to(follow_up: Any, earlier: dict, says: str) -> None:
+    from course.delivery.site.exercise_json import compile_spec
+    from course.exercises.types import build_view
+
+    assert conditions.node_text(follow_up.nodes[0], earlier).startswith(says)
+    store = MemoryProgress()
+    for ex, answer in earlier.items():
+        store.record_attempt(ex, "h", answer, 0, 1, "")
+    assert says in build_view(follow_up, store).scene.value
+    node = compile_spec(follow_up)["nodes"][0]
+    assert [v["default"] for v in node["variants"]] == [True, False]
+    assert "Jane arrives cheerful" in node["variants"][1]["text_html"]
