@@ -83,10 +83,11 @@ def scenes_html(data: ClassData) -> str:
         return ""
     parts = []
     for scene in data.scenes:
+        default = "the course's scene closest to Susan's choice" if scene.added_by_course else "the story's path"
         rows = "".join(
             f"<tr data-variant='{escape(p.variant)}'><th scope='row'>{escape(p.label)}"
             + (
-                " <span class='course-muted'>(the story's path; also shown to learners who had not answered)</span>"
+                f" <span class='course-muted'>({default}; also shown to learners who had not answered)</span>"
                 if p.default
                 else ""
             )

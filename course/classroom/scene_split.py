@@ -34,6 +34,7 @@ class SceneSplit:
     exercises: list[str]
     paths: list[PathCount]
     unanswered: int
+    added_by_course: bool = False  # a scene the course added: its default is the course's own, not the story's
 
 
 def latest_answers(sub: Submission) -> dict[str, Any]:
@@ -57,5 +58,5 @@ def scene_splits(submissions: list[Submission], content: Any) -> list[SceneSplit
             unanswered += not relevant
             counts[conditions.choose(event.variants, relevant)] += 1
         paths = [PathCount(v.id, v.label, v.default, counts[i]) for i, v in enumerate(event.variants)]
-        out.append(SceneSplit(event.id, event.title, named, paths, unanswered))
+        out.append(SceneSplit(event.id, event.title, named, paths, unanswered, event.added_by_course))
     return out

@@ -10,8 +10,10 @@ from ..safe_html import esc, inline, markdown
 from ..theme import CSS
 
 # The marker beside a card's title; the timeline's stepper passes its own HTML.
-# The marker beside the title of a variant the course invented (a path the story did not take).
+# The marker beside the title of a variant the course invented: a path the story did not take, or, in a
+# scene the course added to the story, another path beside the one the rest of the course follows.
 INVENTED = "the course's invention: a path the story did not take"
+INVENTED_IN_ADDED = "added by the course: another path it invented"
 CARD_MARKER = " <small class='course-added' title='Not in the source article'>· {note}</small>"
 
 
@@ -25,6 +27,14 @@ def added_marker(event: Event, html_format: str = CARD_MARKER) -> str:
     return html_format.format(note=esc(note), Note=esc(note.capitalize())) if note else ""
 
 
+def variant_marker(event: Event, variant: Any) -> str:
+    """The marker beside a conditional scene's title: the event's own for its default variant (or none
+    given), else the course's invention marker."""
+    if variant is None or variant.default:
+        return added_marker(event)
+    return CARD_MARKER.format(note=esc(INVENTED_IN_ADDED if event.added_by_course else INVENTED))
+
+
 def event_html(event: Any, content: Any, variant: Any = None, after: str = "") -> str:
     """An event as a card: when, phase, what happens, the code sections and discussion questions.
 
@@ -34,9 +44,7 @@ def event_html(event: Any, content: Any, variant: Any = None, after: str = "") -
     """
     title = (variant.title if variant is not None else None) or event.title
     text = (variant.text if variant is not None else None) or event.text
-    marker = added_marker(event)
-    if variant is not None and not variant.default:
-        marker = CARD_MARKER.format(note=esc(INVENTED))
+    marker = variant_marker(event, variant)
     phase = content.phase(event.phase).title
     codes = [content.codes[c] for c in event.codes]
     code_items = "".join(f"<li><strong>{esc(c.label)}</strong> {esc(c.title)}</li>" for c in codes)

@@ -12,19 +12,47 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..content import load_content
 from ..delivery import audience
 from ..exercises import conditions, lookup
 from ..safe_html import esc, markdown
 from ..theme import CSS
-from .event_cards import CARD_MARKER, INVENTED, added_marker, event_html
+from .event_cards import event_html, variant_marker
 from .event_cards import show_event as plain_card
 
-# How the box under a scene tags each path.
-TAG_STORY = "the story's path"
-TAG_INVENTED = "the course's invention"
+
+class Wording(NamedTuple):
+    """How the box under a scene speaks of its paths."""
+
+    default: str  # the tag of the default path
+    other: str  # the tag of every other path
+    fallback: str  # what a learner meets who has not answered: "this is ..."
+    footer: str
+
+
+# A scene of the published story: its default is the story's own path, the others the course's inventions.
+STORY = Wording(
+    default="the story's path",
+    other="the course's invention",
+    fallback="the story's path",
+    footer="Only the story's path follows the case as written; the others are the course's own, for discussion, "
+    "and no path is a prediction.",
+)
+# A scene the course added (``source: course``): every path is the course's own.
+COURSE = Wording(
+    default="the course's scene closest to Susan's choice, which the rest of the course follows",
+    other="another path the course invented",
+    fallback="the course's scene closest to Susan's choice",
+    footer="None of these scenes is in the published case: the course wrote them all. The rest of the course "
+    "follows the scene closest to Susan's choice; the others are for discussion, and no path is a prediction.",
+)
+
+
+def wording(event: Any) -> Wording:
+    """``COURSE`` for a scene the course added to the story, else ``STORY``."""
+    return COURSE if event.added_by_course else STORY
 
 
 def exercise_names(exercise_ids: list[str]) -> str:
@@ -37,27 +65,27 @@ def exercise_names(exercise_ids: list[str]) -> str:
 
 
 def paths_html(event: Any, chosen: int, answered: bool, names: str) -> str:
-    """The box under the scene: the learner's path (or why they see the story's), and the other paths."""
+    """The box under the scene: the learner's path (or why they see the default), and the other paths."""
     variants = event.variants
     mine = variants[chosen]
-    tag = TAG_STORY if mine.default else TAG_INVENTED
+    words = wording(event)
     if answered:
+        tag = words.default if mine.default else words.other
         lead = f"<p data-path='mine'><strong>Your path:</strong> {esc(mine.label)} ({tag}).</p>"
     else:
         lead = (
             f"<p data-path='none'><strong>No answer of yours to {esc(names)} was found</strong>, so this is "
-            f"the story's path. Answer it, and this scene follows your own choice.</p>"
+            f"{words.fallback}. Answer it, and this scene follows your own choice.</p>"
         )
     others = "".join(
-        f"<li><strong>{esc(v.label)}</strong> ({TAG_STORY if v.default else TAG_INVENTED}): {esc(v.summary)}</li>"
+        f"<li><strong>{esc(v.label)}</strong> ({words.default if v.default else words.other}): {esc(v.summary)}</li>"
         for i, v in enumerate(variants)
         if i != chosen
     )
     return (
         "<div class='course-paths' role='note' aria-label='How your earlier choice shaped this scene'>"
         f"{lead}<p><strong>The other paths</strong></p><ul>{others}</ul>"
-        "<p class='course-muted'><small>Only the story's path follows the case as written; the others are the "
-        "course's own, for discussion, and no path is a prediction.</small></p></div>"
+        f"<p class='course-muted'><small>{words.footer}</small></p></div>"
     )
 
 
@@ -66,7 +94,7 @@ def scene_html(event: Any, content: Any, variant: Any = None, after: str = "") -
     (``course.your_path``: the full card is shown once, where the case tells it)."""
     title = (variant.title if variant is not None else None) or event.title
     text = (variant.text if variant is not None else None) or event.text
-    marker = added_marker(event) if variant is None or variant.default else CARD_MARKER.format(note=esc(INVENTED))
+    marker = variant_marker(event, variant)
     return (
         "<div class='course-path-scene' role='group' aria-label='A scene on your path'>"
         f"<h4>{esc(title)}{marker}</h4>{markdown(text)}{after}</div>"

@@ -124,7 +124,24 @@ def test_a_learner_who_skipped_the_choice_meets_the_story(content: Any) -> None:
     shown, box = _title_and_box(html)
     assert shown == content.event("last-session").title + " · added by the course"
     assert box.startswith("No answer of yours to “Decision point: Jane asks to be friends”")
+    assert "so this is the course's scene closest to Susan's choice." in box
     assert "Your path" not in box
+
+
+def test_every_path_of_a_scene_the_course_added_is_tagged_as_the_courses_own(content: Any) -> None:
+    """The last session is the course's own in every version: no path is called the story's."""
+    from course.displays.scene_paths import conditional_card
+
+    event = content.event("last-session")
+    for variant in event.variants:
+        path = [conditions.named(variant.when[REQUEST])[0]]  # a path that leads to this variant
+        shown, box = _title_and_box(conditional_card(event, content, {REQUEST: path}))
+        assert content.event("last-session").variants[conditions.choose(event.variants, {REQUEST: path})] == variant
+        assert "story" not in box, box
+        assert box.count("(the course's scene closest to Susan's choice, which the rest of the course follows)") == 1
+        assert box.count("(another path the course invented)") == len(event.variants) - 1
+        assert "None of these scenes is in the published case" in box
+        assert shown.endswith("· added by the course" + ("" if variant.default else ": another path it invented"))
 
 
 def test_show_event_reads_the_learners_own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,7 +157,7 @@ def test_show_event_reads_the_learners_own_store(tmp_path: Path, monkeypatch: py
         progress.use(None)
     shown, box = _title_and_box(html)
     assert shown.startswith("The last session, and two goodbyes")
-    assert "Your path: You agreed to coffee after sessions (the course's invention)" in box
+    assert "Your path: You agreed to coffee after sessions (another path the course invented)" in box
 
 
 def test_the_site_gets_every_variant_with_the_default_showing(content: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -312,7 +312,7 @@ def test_earlier_choices_shape_the_rupture_in_05_and_the_ending_in_09(
         "last-session",
         "coffee",
         "The last session, and two goodbyes",
-        "You agreed to coffee after sessions (the course's invention)",
+        "You agreed to coffee after sessions (another path the course invented)",
     )
     # a later answer (here written to the store as the page would) changes the scene: the latest counts
     page.evaluate(
