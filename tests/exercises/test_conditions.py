@@ -101,7 +101,7 @@ def _title_and_box(html: str) -> tuple[str, str]:
         (["waive-now"], "Susan raises the cancellations", "You let the fee go, as Susan did (the story's path)"),
         (["hold-and-explore", "drop-fee-too"], "Susan raises the cancellations", "You let the fee go"),
         (["hold-and-explore", "note-and-follow"], "Jane says it to Susan's face", "(the course's invention)"),
-        (["ask-first", "insist"], "Jane says it to Susan's face", "You kept the agreement and asked about Monday"),
+        (["ask-first", "insist"], "Jane says it to Susan's face", "or took the fee to supervision, and asked about Monday"),
         (["rules-are-rules"], "The rupture that makes no noise", "You held the rule as a verdict"),
     ],
 )
@@ -115,6 +115,22 @@ def test_the_rupture_opens_after_the_learners_own_choice(content: Any, path: lis
     assert box.startswith("Your path: ") and mine in box.split("The other paths")[0]
     others = box.split("The other paths")[1]
     assert others.count("(the story's path)") + others.count("(the course's invention)") == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "variant"),
+    [
+        (["validate-and-hold", "explore-meaning"], "warm-no"),
+        (["validate-and-hold", "ask-supervisor"], "promised-later"),  # the second reply left a door open
+        (["validate-and-hold", "close-it-down"], "rule-quoted"),  # the second reply closed the subject
+        (["maybe-later", "close-it-down"], "promised-later"),
+        (["rule-only", "explore-meaning"], "rule-quoted"),
+        (["coffee"], "coffee"),
+    ],
+)
+def test_the_ending_follows_the_second_reply_too(content: Any, path: list[str], variant: str) -> None:
+    event = content.event("last-session")
+    assert event.variants[conditions.choose(event.variants, {REQUEST: path})].id == variant
 
 
 def test_a_learner_who_skipped_the_choice_meets_the_story(content: Any) -> None:

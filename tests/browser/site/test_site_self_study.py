@@ -324,5 +324,5 @@ def test_earlier_choices_shape_the_rupture_in_05_and_the_ending_in_09(
         "naming-the-enactment",
         "frame-held",
         "Jane says it to Susan's face",
-        "You kept the agreement and asked about Monday",
+        "You kept the agreement, or took the fee to supervision, and asked about Monday",
     )
