@@ -78,7 +78,7 @@ def decision_html(d: DecisionCount) -> str:
 
 
 def scenes_html(data: ClassData) -> str:
-    """Per conditional scene, the learners on each path (from their latest shared answers)."""
+    """Per conditional scene, the learners on each path (from their first shared answers)."""
     if not data.scenes:
         return ""
     parts = []
@@ -103,7 +103,7 @@ def scenes_html(data: ClassData) -> str:
         )
     return (
         "<h3>Choices that come back: how the class's paths split</h3><p>Each learner meets the version of "
-        "these scenes that their own latest answer leads to.</p>" + "".join(parts)
+        "these scenes that their own first answer leads to.</p>" + "".join(parts)
     )
 
 

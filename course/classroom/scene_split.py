@@ -1,6 +1,6 @@
 """How the class's paths split at each conditional scene: per variant, how many learners meet it.
 
-Each learner's latest shared answer to the exercises a scene's conditions name chooses their variant,
+Each learner's first shared answer to the exercises a scene's conditions name chooses their variant,
 exactly as it does in their own notebook (course/exercises/conditions.py); a learner who shared no
 answer to those exercises meets the default and is counted apart.
 """
@@ -37,15 +37,19 @@ class SceneSplit:
     added_by_course: bool = False  # a scene the course added: its default is the course's own, not the story's
 
 
-def latest_answers(sub: Submission) -> dict[str, Any]:
-    """Exercise id -> the learner's latest shared answer to it."""
+def first_answers(sub: Submission) -> dict[str, Any]:
+    """Exercise id -> the learner's first shared answer to it."""
     rows = sorted(sub.payload.get("attempts", []), key=lambda r: str(r.get("created_at", "")))
-    return {str(r["exercise_id"]): r.get("answer") for r in rows if "exercise_id" in r}
+    out: dict[str, Any] = {}
+    for row in rows:
+        if "exercise_id" in row:
+            out.setdefault(str(row["exercise_id"]), row.get("answer"))
+    return out
 
 
 def scene_splits(submissions: list[Submission], content: Any) -> list[SceneSplit]:
     """The split of every conditional scene of the case, in story order."""
-    answers = [latest_answers(sub) for sub in submissions]
+    answers = [first_answers(sub) for sub in submissions]
     out = []
     for event in content.events:
         if not event.variants:

@@ -2,8 +2,13 @@
 
 A condition (``when:`` in the YAML) maps exercise ids to a choice id or a list of choice ids, for
 example ``{ch03-first-cancellation: [waive-now, drop-fee-too]}``. It holds when, for every exercise it
-names, the learner's latest answer took one of the listed choices: for a decision, anywhere on the path
+names, the learner's first answer took one of the listed choices: for a decision, anywhere on the path
 they took; for a single choice, the option they chose; for a multiple select, any option they ticked.
+
+The first answer counts, not the latest: it is the reply the learner reached for. A decision point shows
+its recommended path after a try or two, so a learner's latest answer is often the course's key, and the
+scene that comes back would then show the key rather than their own choice. Trying the exercise again
+does not change the scene; the box under it shows where every other reply leads.
 
 A conditional scene lists variants. The first variant whose condition holds is shown; when none holds
 (the learner skipped the earlier exercise, or took a path no variant names) the one marked ``default``
@@ -79,18 +84,19 @@ def exercises_named(variants: Iterable[Any]) -> list[str]:
 
 
 def answers_from(store: Store, exercise_ids: Iterable[str]) -> dict[str, Any]:
-    """The learner's latest answer to each of ``exercise_ids`` that they answered.
+    """The learner's first answer to each of ``exercise_ids`` that they answered (the store keeps
+    answers oldest first).
 
     A store that cannot be read counts as no answers, so the learner meets the default variant.
     """
     out: dict[str, Any] = {}
     for ex in exercise_ids:
         try:
-            attempt = store.last_attempt(ex)
+            attempts = store.attempts(ex)
         except ProgressStoreError:
             return {}
-        if attempt is not None:
-            out[ex] = attempt.answer
+        if attempts:
+            out[ex] = attempts[0].answer
     return out
 
 

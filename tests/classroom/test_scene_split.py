@@ -29,17 +29,18 @@ def content() -> Any:
     return load_content()
 
 
-def test_each_learner_is_counted_on_the_path_their_latest_answer_leads_to(content: Any) -> None:
+def test_each_learner_is_counted_on_the_path_their_first_answer_leads_to(content: Any) -> None:
     class_ = [
         learner("a", (CANCEL, ["waive-now"])),
-        learner("b", (CANCEL, ["waive-now"]), (CANCEL, ["ask-first", "note-and-follow"])),  # changed their mind
+        # b tried again, perhaps after the recommended path was shown: the first answer counts
+        learner("b", (CANCEL, ["waive-now"]), (CANCEL, ["ask-first", "note-and-follow"])),
         learner("c", (CANCEL, ["hold-and-explore", "insist"]), (REQUEST, ["coffee"])),
         learner("d", (CANCEL, ["rules-are-rules"]), (REQUEST, ["maybe-later", "explore-meaning"])),
         learner("e", ("ch01-after-therapy", "x")),  # answered neither: the default, counted apart
     ]
     splits = {s.event_id: s for s in scene_splits(class_, content)}
     rupture = splits["naming-the-enactment"]
-    assert {p.variant: p.learners for p in rupture.paths} == {"fee-waived": 2, "frame-held": 2, "frame-as-verdict": 1}
+    assert {p.variant: p.learners for p in rupture.paths} == {"fee-waived": 3, "frame-held": 1, "frame-as-verdict": 1}
     assert rupture.unanswered == 1 and rupture.exercises == [CANCEL]
     ending = splits["last-session"]
     assert {p.variant: p.learners for p in ending.paths} == {

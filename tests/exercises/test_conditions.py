@@ -62,17 +62,18 @@ def test_the_first_variant_that_holds_is_chosen_else_the_default() -> None:
     assert conditions.choose_index(ordered, 2, {CANCEL: ["rules-are-rules"]}) == 2
 
 
-def test_the_latest_answer_in_the_store_counts() -> None:
+def test_the_first_answer_in_the_store_counts_not_a_later_try() -> None:
+    """The reply the learner reached for, not the recommended path they may have chosen after seeing it."""
     store = MemoryProgress()
+    store.record_attempt("something-else", "h", "x", 0, 1, "")
     store.record_attempt(CANCEL, "h", ["waive-now"], 0, 1, "")
     store.record_attempt(CANCEL, "h", ["ask-first", "note-and-follow"], 1, 1, "")
-    store.record_attempt("something-else", "h", "x", 0, 1, "")
-    assert conditions.answers_from(store, [CANCEL, REQUEST]) == {CANCEL: ["ask-first", "note-and-follow"]}
+    assert conditions.answers_from(store, [CANCEL, REQUEST]) == {CANCEL: ["waive-now"]}
 
 
 def test_a_store_that_cannot_be_read_leads_to_the_default() -> None:
     class Broken(MemoryProgress):
-        def last_attempt(self, exercise_id: str, current_hash: str | None = None) -> Any:
+        def attempts(self, exercise_id: str | None = None) -> Any:
             raise ProgressStoreError("The progress file cannot be read.")
 
     assert conditions.answers_from(Broken(), [CANCEL]) == {}
@@ -101,7 +102,11 @@ def _title_and_box(html: str) -> tuple[str, str]:
         (["waive-now"], "Susan raises the cancellations", "You let the fee go, as Susan did (the story's path)"),
         (["hold-and-explore", "drop-fee-too"], "Susan raises the cancellations", "You let the fee go"),
         (["hold-and-explore", "note-and-follow"], "Jane says it to Susan's face", "(the course's invention)"),
-        (["ask-first", "insist"], "Jane says it to Susan's face", "or took the fee to supervision, and asked about Monday"),
+        (
+            ["ask-first", "insist"],
+            "Jane says it to Susan's face",
+            "or took the fee to supervision, and asked about Monday",
+        ),
         (["rules-are-rules"], "The rupture that makes no noise", "You held the rule as a verdict"),
     ],
 )
@@ -198,10 +203,13 @@ def test_your_path_shows_the_scene_without_the_cards_questions(tmp_path: Path, m
         before = course.your_path("naming-the-enactment").data
         progress.current().record_attempt(CANCEL, "h", ["rules-are-rules"], 0, 1, "")
         after = course.your_path("naming-the-enactment").data
+        progress.current().record_attempt(CANCEL, "h", ["hold-and-explore", "note-and-follow"], 1, 1, "")
+        tried_again = course.your_path("naming-the-enactment").data  # the first answer still counts
     finally:
         progress.use(None)
     assert _title_and_box(before)[0] == "Susan raises the cancellations"
     assert _title_and_box(after)[0].startswith("The rupture that makes no noise · the course's invention")
+    assert _title_and_box(tried_again)[0] == _title_and_box(after)[0]
     assert "course-path-scene" in after and "For discussion" not in after
 
 

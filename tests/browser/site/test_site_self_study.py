@@ -273,8 +273,8 @@ def test_earlier_choices_shape_the_rupture_in_05_and_the_ending_in_09(
     site_file: SiteBrowser, course_site: BuiltSite
 ) -> None:
     """Choices that come back: the replies given on the 03 page choose how the rupture opens in 05 and what
-    Jane says at the end in 09, each with the learner's path and the others under it; a later answer
-    changes the scene again."""
+    Jane says at the end in 09, each with the learner's path and the others under it; a later try does not
+    change the scene: the first answer, the reply the learner reached for, counts."""
     from course.delivery.site.frame import STORE_KEY
 
     from .answering import answer
@@ -314,7 +314,8 @@ def test_earlier_choices_shape_the_rupture_in_05_and_the_ending_in_09(
         "The last session, and two goodbyes",
         "You agreed to coffee after sessions (another path the course invented)",
     )
-    # a later answer (here written to the store as the page would) changes the scene: the latest counts
+    # a later try (here written to the store as the page would), often the recommended path after it was
+    # shown, leaves the scene as it was: the first answer counts
     page.evaluate(
         """([key, id]) => CourseProgress.open(key).recordAttempt(id, "h", ["hold-and-explore", "note-and-follow"], 1, 1, "")""",
         [STORE_KEY, "ch03-first-cancellation"],
@@ -322,7 +323,7 @@ def test_earlier_choices_shape_the_rupture_in_05_and_the_ending_in_09(
     shown(
         "05_rupture_and_repair.html",
         "naming-the-enactment",
-        "frame-held",
-        "Jane says it to Susan's face",
-        "You kept the agreement, or took the fee to supervision, and asked about Monday",
+        "frame-as-verdict",
+        "The rupture that makes no noise",
+        "You held the rule as a verdict (the course's invention)",
     )

@@ -107,3 +107,48 @@ def test_drawn_conditions_and_answers_are_chosen_alike() -> None:
     held = [h for _, holds in python for h in holds]
     assert 0.1 < sum(held) / len(held) < 0.9, sum(held) / len(held)
     assert any(len(w or {}) > 1 and h for c, (_, hs) in zip(cases, python) for w, h in zip(c["conditions"], hs))
+
+
+HISTORY_JS = """
+const P = require(STATIC + '/progress.js');
+const C = require(STATIC + '/conditions.js');
+function memory() {
+  const items = {};
+  return { getItem: (k) => (k in items ? items[k] : null), setItem: (k, v) => { items[k] = String(v); },
+           removeItem: (k) => { delete items[k]; } };
+}
+reply(input.map((c) => {
+  const store = new P.Store(memory(), 'key');
+  for (const [ex, answer] of c.history) store.recordAttempt(ex, 'h', answer, 0, 1, '', null);
+  const answers = C.answersFrom(store, c.exercises);
+  return [answers, C.chooseIndex(c.conditions, c.default, answers)];
+}));
+"""
+
+
+def test_the_first_answer_counts_alike_in_both_stores(real_content: Any) -> None:
+    """A learner who answers, then tries again (often after the recommended path is shown), meets the scene
+    of their first answer, in the lab's store and in the browser's."""
+    from course.progress import MemoryProgress
+
+    event = real_content.event("naming-the-enactment")
+    whens = [v.when for v in event.variants]
+    default = next(i for i, v in enumerate(event.variants) if v.default)
+    ex = "ch03-first-cancellation"
+    histories = [
+        [],
+        [(ex, ["rules-are-rules"])],
+        [(ex, ["rules-are-rules"]), (ex, ["hold-and-explore", "note-and-follow"])],
+        [("ch03-friendship-request", ["coffee"]), (ex, ["waive-now"]), (ex, ["ask-first", "insist"])],
+    ]
+    cases = [{"history": h, "exercises": [ex], "conditions": whens, "default": default} for h in histories]
+    python = []
+    for case in cases:
+        store = MemoryProgress()
+        for exercise_id, answer in case["history"]:
+            store.record_attempt(exercise_id, "h", answer, 0, 1, "")
+        answers = conditions.answers_from(store, case["exercises"])
+        python.append([answers, conditions.choose_index(whens, default, answers)])
+    assert run_js(HISTORY_JS, cases) == python
+    ids = [event.variants[i].id for _, i in python]
+    assert ids == ["fee-waived", "frame-as-verdict", "frame-as-verdict", "fee-waived"]

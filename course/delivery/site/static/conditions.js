@@ -1,9 +1,10 @@
 /* Choices that come back, in the static site: the twin of course/exercises/conditions.py.
  *
  * A conditional scene was written into the page with every variant (course/displays/scene_paths.py),
- * each with its condition in data-when, the default one showing. Here the learner's latest answers,
+ * each with its condition in data-when, the default one showing. Here the learner's first answers,
  * kept in this browser (CourseProgress), choose the variant: the first whose condition holds, else the
- * default. A condition maps exercise ids to a choice id or a list of them, and holds when every exercise
+ * default. The first answer counts, not the latest: it is the reply the learner reached for (see the
+ * Python module for why). A condition maps exercise ids to a choice id or a list of them, and holds when every exercise
  * it names was answered with one of them (anywhere on a decision's path). A test runs this module and
  * the Python one over the same conditions and answers.
  *
@@ -45,13 +46,13 @@
     return defaultIndex;
   }
 
-  /** The latest answer to each of `exerciseIds` kept in `store` (a CourseProgress store). */
+  /** The first answer to each of `exerciseIds` kept in `store` (a CourseProgress store: oldest first). */
   function answersFrom(store, exerciseIds) {
     const out = {};
     for (const ex of exerciseIds) {
-      let last = null;
-      try { last = store ? store.lastAttempt(ex) : null; } catch (err) { return {}; }
-      if (last) out[ex] = last.answer;
+      let rows = [];
+      try { rows = store ? store.attempts(ex) : []; } catch (err) { return {}; }
+      if (rows.length) out[ex] = rows[0].answer;
     }
     return out;
   }
