@@ -22,6 +22,7 @@ __all__ = [
     "show_event",
     "show_events",
     "recall_events",
+    "your_path",
     "progress_overview",
     "gottlieb_worksheet",
     "share_with_seminar",
@@ -93,8 +94,9 @@ def compare_codes(topic: str) -> Any:
 
 
 def show_event(event_id: str) -> Any:
-    """One event of the case, with its discussion questions and the code sections that bear on it."""
-    from .displays.event_cards import show_event as run
+    """One event of the case, with its discussion questions and the code sections that bear on it (for a
+    scene that depends on your earlier choices, the version they lead to)."""
+    from .displays.scene_paths import show_event as run
 
     return run(event_id)
 
@@ -104,6 +106,13 @@ def show_events(*event_ids: str) -> Any:
     from .displays.event_cards import show_events as run
 
     return run(*event_ids)
+
+
+def your_path(event_id: str) -> Any:
+    """A scene as your own earlier choices shape it, with the paths you did not take under it."""
+    from .displays.scene_paths import your_path as run
+
+    return run(event_id)
 
 
 def recall_events(*event_ids: str) -> Any:

@@ -60,6 +60,10 @@ table.course-table { border-collapse: collapse; margin: 0.4em 0; color: var(--jp
   border-left: 4px solid var(--jp-brand-color1, #1976d2); border-radius: 4px; padding: 0.3em 0.9em;
   margin: 0.6em 0; max-width: 56em; background: var(--jp-layout-color1, #ffffff); }
 .course-explorer-event { max-width: 56em; }
+.course-path-scene { border: 1px dashed var(--jp-border-color2, #e0e0e0); border-radius: 4px; padding: 0.3em 0.9em;
+  margin: 0.6em 0; max-width: 56em; background: var(--jp-layout-color1, #ffffff);
+  color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87)); }
+.course-paths { border-top: 1px dashed var(--jp-border-color2, #e0e0e0); margin-top: 0.6em; padding-top: 0.2em; }
 .course-worksheet-result, .course-worksheet-problems { border-left: 4px solid var(--jp-brand-color1, #1976d2);
   padding: 0.2em 0.9em; margin: 0.4em 0; background: var(--jp-layout-color1, #ffffff); }
 .course-worksheet-problems { border-left-color: var(--jp-error-color1, #d32f2f); }

@@ -43,6 +43,7 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "show_event": (("event_id", "event"),),
     "show_events": (("*event_ids", "event"),),
     "recall_events": (("*event_ids", "event"),),
+    "your_path": (("event_id", "event"),),
     "progress_overview": (),
     "gottlieb_worksheet": (),
     "share_with_seminar": (),
@@ -60,6 +61,7 @@ POSITIONAL = {
     "my_timeline": 1,
     "compare_codes": 1,
     "show_event": 1,
+    "your_path": 1,
     "class_view": 1,
 }
 #: Parameters a call must give (the others have defaults).
@@ -69,6 +71,7 @@ REQUIRED = {
     "my_timeline": "exercise_id",
     "compare_codes": "topic",
     "show_event": "event_id",
+    "your_path": "event_id",
 }
 EXAMPLE = {
     "exercise": 'course.exercise("ch01-after-therapy")',
@@ -76,6 +79,7 @@ EXAMPLE = {
     "compare_codes": 'course.compare_codes("fees")',
     "show_event": 'course.show_event("intake")',
     "judgement_test": 'course.judgement_test("before")',
+    "your_path": 'course.your_path("naming-the-enactment")',
 }
 
 

@@ -3,8 +3,9 @@
 The model (written out in the instructor guide, "How long each notebook takes"):
 
 - reading at ``WORDS_PER_MINUTE``: the Markdown cells a learner sees (not the reference list, the
-  navigation line, or instructor and solution cells), the event cards the notebook shows and the code
-  comparison tables it shows;
+  navigation line, or instructor and solution cells), the event cards the notebook shows (for a
+  conditional scene, its longest variant and the other paths' summaries) and the code comparison tables
+  it shows;
 - a time per exercise, which its type's record gives (``minutes`` in ``course/exercises/types/``): three
   minutes for a single choice, four for a multiple select or an ordering, five for a categorize, a minute
   per rated event, two minutes plus three per step of a decision's recommended path, for a reflection
@@ -120,9 +121,14 @@ def _count_call(out: Estimate, name: str, ids: list[str], content: Any, specs: M
     if name in ("show_event", "show_events", "recall_events"):
         for event in content.events:
             if event.id in ids:  # a recall folds the scene away, but a learner reads it again there
-                text = " ".join([event.title, event.text, *event.questions])
+                told = scene_text(event) if name == "show_event" else event.text  # the others tell the story
+                text = " ".join([event.title, told, *event.questions])
                 cited = len(event.codes) if name != "recall_events" else 0
                 out.words += words(text) + WORDS_PER_CITED_SECTION * cited
+    elif name == "your_path":
+        for event in content.events:
+            if event.id in ids:  # the scene on the learner's path, with the other paths under it
+                out.words += words(" ".join([event.title, scene_text(event)]))
     elif name == "compare_codes" and ids:
         sections = [s for s in content.codes.values() if ids[0] in s.topics]
         out.words += sum(words(s.paraphrase) + WORDS_PER_TABLE_ROW for s in sections)
@@ -151,6 +157,16 @@ def judgement_minutes(name: str, root: Path | None) -> float:
     form = max(forms, key=lambda f: len(f.items))
     text = [form.intro] + [t for i in form.items for t in (i.vignette, i.question, *(o.text for o in i.options))]
     return words(" ".join(text)) / WORDS_PER_MINUTE + CHOOSING_MINUTES * len(form.items)
+
+
+def scene_text(event: Any) -> str:
+    """What a learner reads of an event's scene. For a conditional scene: its longest variant, and the
+    labels and summaries of the other paths shown under it (all but the shortest)."""
+    if not event.variants:
+        return event.text
+    texts = [v.text or event.text for v in event.variants]
+    paths = sorted((f"{v.label} {v.summary}" for v in event.variants), key=words)
+    return " ".join([max(texts, key=words), *paths[1:]])
 
 
 def within_tolerance(stated: float, modelled: float, tolerance: float = TOLERANCE) -> bool:

@@ -13,6 +13,7 @@ from ..exercises.spec import EXAMPLES
 from ..judgement.forms import judgement_problems
 from ..paths import data_dir, display_path
 from ..problems import Problem
+from .conditions_check import condition_problems
 from .notebook_calls import Known, check_notebooks
 from .plain_answers import accepted_answer_texts
 from .reading_time import minutes_problems
@@ -51,6 +52,7 @@ def validate(root: Path | None = None) -> Report:
         report.problems += link_problems(doc)
     exercises = checked_exercises(content, root / "exercises")
     report.problems += exercises.problems
+    report.problems += condition_problems(content, exercises)
     report.texts_in_release = accepted_answer_texts(exercises.docs)
     worksheet = root / "worksheets" / "gottlieb.yaml"
     if worksheet.exists():

@@ -3,7 +3,8 @@
 ``read_exchange`` reads every learner folder safely and sorts submissions into usable and bad ones
 (each bad one with its reason). ``class_data`` scores every usable submission's answers again
 (``rescore``: a stored score or ``completed`` list is never trusted) and turns them into: completion per
-notebook, how the class chose at each node of every decision point (in story order), each learner's
+notebook, how the class chose at each node of every decision point (in story order), how the class's
+paths split at each scene that depends on an earlier choice, each learner's
 latest ratings (for the timeline's median and band) and the distribution of first-attempt scores per
 exercise, and the case-judgement test's class figure (``judgement_class``). Answers that were ignored (no
 such exercise, or not scoreable) are listed with the learner's pseudonym.
@@ -27,6 +28,7 @@ from . import exchange as ex
 from .item_analysis import ItemStats, class_items
 from .judgement_class import JudgementClass, class_judgement
 from .rescore import Rescored, rescore
+from .scene_split import SceneSplit, scene_splits
 from .submission import Submission, check_submission, current_version
 
 EXERCISE_CALL = re.compile(r"""\bexercise\(\s*["']([^"']+)["']""")
@@ -156,6 +158,7 @@ class ClassData:
     ignored: list[str] = field(default_factory=list)  # answers left out, with the learner's pseudonym
     measure: str = "answered"  # what completes an exercise (rescore.MEASURES)
     judgement: JudgementClass | None = None  # the case-judgement test, scored here from the shared sittings
+    scenes: list[SceneSplit] = field(default_factory=list)  # how the class's paths split (scene_split)
 
     @property
     def shared(self) -> int:
@@ -296,7 +299,8 @@ def class_data(read: ExchangeRead, content: Any = None, measure: str = "answered
     ignored = [note for learner in scored for note in learner.ignored]
     judgement = class_judgement((s.folder, s.payload) for s in read.submissions)
     items = class_items(scored, specs, judgement.responses, judgement.keys)  # the test's items are keyed too
-    return ClassData(read, completion, decisions, ratings, scores, items, ignored, measure, judgement)
+    scenes = scene_splits(read.submissions, content)
+    return ClassData(read, completion, decisions, ratings, scores, items, ignored, measure, judgement, scenes)
 
 
 def load_class(exchange: str | Path, content: Any = None, measure: str = "answered") -> ClassData:

@@ -80,6 +80,36 @@ def decision_html(d: DecisionCount) -> str:
     )
 
 
+def scenes_html(data: ClassData) -> str:
+    """Per conditional scene, the learners on each path (from their first shared answers)."""
+    if not data.scenes:
+        return ""
+    parts = []
+    for scene in data.scenes:
+        default = "the course's scene closest to Susan's choice" if scene.added_by_course else "the story's path"
+        rows = "".join(
+            f"<tr data-variant='{escape(p.variant)}'><th scope='row'>{escape(p.label)}"
+            + (
+                f" <span class='course-muted'>({default}; also shown to learners who had not answered)</span>"
+                if p.default
+                else ""
+            )
+            + f"</th><td class='learners'>{p.learners}</td></tr>"
+            for p in scene.paths
+        )
+        parts.append(
+            f"<table class='course-class-scene' data-scene='{escape(scene.event_id)}'>"
+            f"<caption>{escape(scene.title)}: after {escape(', '.join(scene.exercises))}; "
+            f"{scene.unanswered} learner(s) had not answered</caption>"
+            "<thead><tr><th scope='col'>Path</th><th scope='col'>Learners</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+    return (
+        "<h3>Choices that come back: how the class's paths split</h3><p>Each learner meets the version of "
+        "these scenes that their own first answer leads to.</p>" + "".join(parts)
+    )
+
+
 def scores_html(data: ClassData) -> str:
     if not data.first_scores:
         return "<h3>First-attempt scores</h3><p>No graded answers have been shared yet.</p>"
@@ -172,6 +202,7 @@ def class_view_html(data: ClassData, items_by: str = "flagged first") -> str:
     decisions = "".join(decision_html(d) for d in data.decisions)
     return (
         f"<div class='course-class-view'>{summary_html(data)}{completion_html(data)}"
-        f"<h3>Decision points: how the class chose</h3>{decisions}{ratings_html(data)}{scores_html(data)}"
+        f"<h3>Decision points: how the class chose</h3>{decisions}{scenes_html(data)}{ratings_html(data)}"
+        f"{scores_html(data)}"
         f"{items_html(data, items_by)}{judgement_section(data)}{bad_html(data)}{ignored_html(data)}</div>"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
 from pydantic import ConfigDict, Field
 
@@ -156,6 +156,24 @@ class Ratings(ContentModel):
     stance: int = Rating
 
 
+class Variant(ContentModel):
+    """One version of a conditional scene, shown when its condition on earlier choices holds.
+
+    ``when`` maps exercise ids to the choice id(s) that lead here (course/exercises/conditions.py).
+    ``default: true`` marks the story's own path, shown when no condition holds: it is told by the
+    event's own title and text. Every other variant is a path the story did not take, the course's
+    invention, and brings its own ``text`` (and, if it likes, ``title``).
+    """
+
+    id: str = Field(pattern=ID_PATTERN)
+    when: Optional[dict[str, Union[str, list[str]]]] = None
+    default: bool = False
+    label: str = Field(min_length=3, max_length=80)
+    summary: str = Field(min_length=20, max_length=400)
+    title: Optional[str] = Field(default=None, min_length=3, max_length=60)
+    text: Optional[str] = Field(default=None, min_length=20)
+
+
 class Event(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=3, max_length=60)
@@ -169,6 +187,8 @@ class Event(ContentModel):
     boundaries: list[BoundaryDimension] = Field(default_factory=list)
     codes: list[str] = Field(default_factory=list)
     questions: list[str] = Field(min_length=1, max_length=2)
+    # A conditional scene: the card shows the variant the learner's earlier choices lead to (data/README.md).
+    variants: list[Variant] = Field(default_factory=list)
 
     def rating(self, dimension: str) -> int | None:
         return getattr(self.ratings, dimension) if self.ratings else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, Field
 
@@ -188,10 +188,22 @@ class Choice(Strict):
     next: Text
 
 
+class NodeVariant(Strict):
+    """Another telling of a node's ``text``, shown when the learner's earlier choices match ``when``
+    (course/exercises/conditions.py). The ``default: true`` variant is the node's own text."""
+
+    id: Id
+    when: Optional[dict[str, Union[str, list[str]]]] = None
+    default: bool = False
+    text: Optional[Text] = None
+
+
 class DecisionNode(Strict):
     id: Id
     text: Text
     choices: list[Choice] = Field(min_length=2)
+    # Left out of the content hash: a variant changes what a node says, not how a path is scored.
+    variants: list[NodeVariant] = Field(default_factory=list, exclude=True)
 
 
 class DecisionFixture(Strict):

@@ -97,6 +97,11 @@ def compile_spec(spec: Any, link: Link | None = None) -> dict[str, Any]:
             {
                 "id": n.id,
                 "text_html": md(n.text),
+                # told differently after earlier choices (static/conditions.js chooses, as conditions.py does)
+                "variants": [
+                    {"when": v.when or {}, "default": v.default, "text_html": md(v.text) if v.text else ""}
+                    for v in n.variants
+                ],
                 "choices": [
                     {
                         "id": c.id,

@@ -22,6 +22,7 @@ SCRIPTS = (  # in the order each page loads them
     "exercises.js",
     "judgement.js",
     "displays.js",
+    "conditions.js",
     "review-page.js",
     "site.js",
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...safe_html import esc, markdown, plain
+from .. import conditions
 from ..drafts import load_draft, save_draft
 from ..result import Result, invalid
 from ..scoring.decision import END, choice, node, step_html
@@ -23,6 +24,8 @@ class DecisionView(ExerciseView):
 
         self.path: list[str] = []
         self.current = self.spec.start
+        named = conditions.exercises_named(v for n in self.spec.nodes for v in n.variants)
+        self.earlier = conditions.answers_from(self.store, named) if named else {}  # for nodes told by variants
         self.scene = w.HTML()
         self.radio = w.RadioButtons(
             options=[],
@@ -44,7 +47,7 @@ class DecisionView(ExerciseView):
             if hasattr(self, "check_button"):
                 self.check_button.disabled = True
             return
-        self.scene.value = markdown(here.text)
+        self.scene.value = markdown(conditions.node_text(here, self.earlier))
         self.radio.options = [(plain(c.text), c.id) for c in here.choices]
         self.radio.value = None
         self.radio.layout.display = None

@@ -233,6 +233,11 @@ def test_a_card_seen_before_is_referred_back_to_with_a_link_that_lands(
     home = card_homes(content=None)["naming-the-enactment"]
     target = home.href.replace(".ipynb", ".html")
     page = site_file.open("05_rupture_and_repair.html")
+    # with no answer kept in this browser, the scene on the learner's path is the story's, and says why
+    mine = page.locator("[data-conditional='naming-the-enactment']")
+    expect(mine).to_have_attribute("data-shown", "fee-waived")
+    expect(mine.locator(".course-paths:visible")).to_have_count(1)
+    expect(mine.locator(".course-paths:visible")).to_contain_text("No answer of yours to")
     recalls = page.locator(".course-recall").filter(has_text="Susan raises the cancellations")
     expect(recalls.first).to_be_visible()
     assert (
@@ -262,3 +267,63 @@ def test_without_javascript_the_displays_are_honest_static_pages(browser: Browse
         assert sheet.locator("select, button").count() == 0
     finally:
         context.close()
+
+
+def test_earlier_choices_shape_the_rupture_in_05_and_the_ending_in_09(
+    site_file: SiteBrowser, course_site: BuiltSite
+) -> None:
+    """Choices that come back: the replies given on the 03 page choose how the rupture opens in 05 and what
+    Jane says at the end in 09, each with the learner's path and the others under it; a later try does not
+    change the scene: the first answer, the reply the learner reached for, counts."""
+    from course.delivery.site.frame import STORE_KEY
+
+    from .answering import answer
+
+    page = site_file.open("03_the_case_of_jane_and_susan.html")
+    for exercise_id, path in (
+        ("ch03-first-cancellation", ["rules-are-rules"]),
+        ("ch03-friendship-request", ["coffee"]),
+    ):
+        out = answer(page, load_spec(course_site.data, exercise_id), path)
+        expect(out.locator(".cx-verdict")).to_be_visible(timeout=TIMEOUT)
+
+    def shown(name: str, event_id: str, variant: str, title: str, mine: str) -> Page:
+        page.goto(site_file.base + name)
+        scene = page.locator(f"[data-conditional='{event_id}']")
+        expect(scene).to_have_attribute("data-shown", variant)
+        visible = scene.locator(".course-variant:visible")
+        expect(visible).to_have_count(1)
+        expect(visible.locator("h4")).to_contain_text(title)
+        expect(visible.locator(".course-paths:visible")).to_contain_text(f"Your path: {mine}")
+        expect(visible.locator(".course-paths:visible li")).to_have_count(
+            len(scene.locator(".course-variant").all()) - 1
+        )
+        return page
+
+    shown(
+        "05_rupture_and_repair.html",
+        "naming-the-enactment",
+        "frame-as-verdict",
+        "The rupture that makes no noise",
+        "You held the rule as a verdict (the course's invention)",
+    )
+    shown(
+        "09_the_end_of_the_placement.html",
+        "last-session",
+        "coffee",
+        "The last session, and two goodbyes",
+        "You agreed to coffee after sessions (another path the course invented)",
+    )
+    # a later try (here written to the store as the page would), often the recommended path after it was
+    # shown, leaves the scene as it was: the first answer counts
+    page.evaluate(
+        """([key, id]) => CourseProgress.open(key).recordAttempt(id, "h", ["hold-and-explore", "note-and-follow"], 1, 1, "")""",
+        [STORE_KEY, "ch03-first-cancellation"],
+    )
+    shown(
+        "05_rupture_and_repair.html",
+        "naming-the-enactment",
+        "frame-as-verdict",
+        "The rupture that makes no noise",
+        "You held the rule as a verdict (the course's invention)",
+    )

@@ -468,6 +468,16 @@
       this.showNode();
       return [this.scene, this.replies];
     }
+    /** The node's text, or the variant of it that the learner's earlier answers lead to (conditions.js). */
+    nodeText(here) {
+      const variants = here.variants || [];
+      const C = root.CourseConditions;
+      if (!variants.length || !C) return here.text_html;
+      const named = [...new Set(variants.flatMap((v) => Object.keys(v.when || {})))];
+      const fallback = Math.max(0, variants.findIndex((v) => v.default));
+      const pick = variants[C.chooseIndex(variants.map((v) => v.when), fallback, C.answersFrom(this.store, named))];
+      return pick.text_html || here.text_html;
+    }
     showNode() {
       const here = this.current === S.END ? null : S.node(this.spec, this.current);
       if (!here) {
@@ -477,7 +487,7 @@
         if (this.checkButton) this.checkButton.disabled = true;
         return;
       }
-      this.scene.innerHTML = here.text_html;
+      this.scene.innerHTML = this.nodeText(here);
       const group = this.choiceGroup("radio", `${this.prefix}-${here.id}`, INSTRUCTIONS.decision, here.choices.map((c) => [c.id, c.text_plain]));
       this.radios = group.inputs;
       this.replies.replaceChildren(...group.fieldset.childNodes);

@@ -445,6 +445,7 @@
     if (root.CourseExercises) root.CourseExercises.mountAll(specs, store);
     if (root.CourseJudgement) root.CourseJudgement.mount(readJson("course-judgement") || {}, store);
     if (root.CourseDisplays) root.CourseDisplays.mountAll(store);
+    if (root.CourseConditions) root.CourseConditions.mountAll(store);
     rememberCodeOrder();
     orderCodeTables();
     for (const host of doc.querySelectorAll("[data-widget]")) {
