@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from .judgement_class import JudgementClass
-from .judgement_stats import CAVEAT, FEW, TOO_FEW, Figure
+from .judgement_stats import FEW, ORDER_NOTE, TOO_FEW, Figure, caveat, interval_note
 
 HEAD = "<h3>The case-judgement test, before and after</h3>"
 
@@ -41,6 +41,7 @@ def figure_rows(fig: Figure) -> list[tuple[str, str, str]]:
             )
         )
     rows += [
+        ("Change averaged over the two orders (form-balanced)", _num(fig.balanced_change, sign=True), "balanced"),
         ("Mean score on form A", _num(fig.mean_form_a), "form-a"),
         ("Mean score on form B", _num(fig.mean_form_b), "form-b"),
     ]
@@ -69,13 +70,12 @@ def judgement_html(found: JudgementClass | None, picture: str = "") -> str:
         for label, value, key in figure_rows(fig)
     )
     few = f"<p class='course-jt-few'><strong>{escape(TOO_FEW.format(few=FEW))}</strong></p>" if fig.few else ""
-    order_note = (
-        "<p>The form-order check: if the two orders show very different changes, or one form's mean is clearly "
-        "lower than the other's, one form is harder, and the change partly reflects which form came first.</p>"
-    )
+    interval = interval_note(fig.change_ci)
+    interval_html = f"<p class='course-jt-interval'>{escape(interval)}</p>" if interval else ""
     return (
         f"<div class='course-jt-class' data-n='{fig.n}'>{HEAD}"
-        f"<p class='course-jt-caveat'>{escape(CAVEAT)}</p>{few}{picture}"
+        f"<p class='course-jt-caveat'>{escape(caveat(fig.n))}</p>{few}{picture}"
         "<table class='course-jt-figure-table'><thead><tr><th scope='col'>Measure</th><th scope='col'>Value</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>{order_note}{waiting}{notes_html}</div>"
+        f"</tr></thead><tbody>{rows}</tbody></table>{interval_html}<p class='course-jt-order'>{escape(ORDER_NOTE)}</p>"
+        f"{waiting}{notes_html}</div>"
     )

@@ -77,7 +77,7 @@ def draw(pairs: list[Paired], fig: Figure, of: int | None = None) -> Drawn:
             markersize=8,
             capsize=5,
             linewidth=2,
-            label=f"mean {label} (bar: 95% interval)",
+            label=f"mean {label} (bar: 95% interval of that mean; for the change, see the table)",
         )
     ax.set_xticks([0, 1], ["Before", "After"])
     ax.set_xlim(-0.4, 1.4)

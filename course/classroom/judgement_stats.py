@@ -10,10 +10,12 @@ From the learners who finished both sittings:
   noncentrality parameters under which the observed t sits at the 97.5th and 2.5th percentiles, divided by
   sqrt(n) (Cumming & Finch, 2001; Steiger & Fouladi, 1997);
 - the form-order check: the mean change of learners who took A then B against B then A, and the mean score
-  on form A against form B (a harder form shows as a gap there).
+  on form A against form B (a harder form may show as a gap there), and the change averaged over the two
+  orders, which balances the forms when the orders are unequal in size.
 
-No control group, a small n and practice effects: the figure describes this class; it does not show that
-the course works. ``CAVEAT`` says so in plain words wherever the figure is shown.
+No control group, a small n, practice effects, forms not equated on data and a pretest that may draw attention:
+the figure describes this class; it does not show that the course works. ``caveat`` says so in plain words
+wherever the figure is shown, and ``interval_note`` says what the interval of the change does and does not show.
 """
 
 from __future__ import annotations
@@ -26,15 +28,48 @@ from scipy import optimize, stats
 
 LEVEL = 0.95
 FEW = 10  # below this many learners the intervals are too wide to say much
-CAVEAT = (
-    "Read this as a description of this class, not as proof that the course works. There is no control group "
-    "(learners might have changed as much without the course), the class is small, and taking a test a second "
-    "time is easier in itself (practice effects), even on a parallel form."
-)
+LARGE = 30  # from this many learners (several cohorts pooled, say) the caveat no longer calls the class small
+
+
+def caveat(n: int) -> str:
+    """What the figure of ``n`` learners can and cannot show, in plain words; shown wherever it is."""
+    small = "the class is small; " if n < LARGE else ""
+    return (
+        "Read this as a description of this class, not as proof that the course works. There is no control "
+        f"group (learners might have changed as much without the course); {small}a second sitting tends to "
+        "score higher in itself (practice), even on a parallel form; the two forms were written to be equal but "
+        "have not been equated on data; taking the first form may itself make learners notice related material "
+        "in the course; and only learners who shared both sittings are counted."
+    )
+
+
+CAVEAT = caveat(FEW)  # as a small class reads it
 TOO_FEW = (
-    "With fewer than {few} learners the intervals are too wide to say much: the means are shown, but treat "
+    "With fewer than {few} learners the intervals are too wide to say much: every figure is shown, but treat "
     "any change as a rough description only."
 )
+ORDER_NOTE = (
+    "The form-order check: if the two orders show very different changes, or one form's mean is clearly lower, "
+    "one form may be harder for this class, and part of the change then reflects which form came first. With a "
+    "few learners in each order, only a gap of several points means much. When the two orders have different "
+    "numbers of learners, the change averaged over the two orders is the one that balances the forms."
+)
+
+
+def interval_note(change_ci: tuple[float, float] | None) -> str | None:
+    """What the 95% interval of the change says, and what it does not (None without an interval)."""
+    if change_ci is None:
+        return None
+    low, high = change_ci
+    if low <= 0 <= high:
+        return (
+            "The interval of the change includes zero: these data are compatible with no change, and also with a "
+            "rise or fall as large as the interval's ends. That is not evidence that the course had no effect."
+        )
+    return (
+        "The interval of the change excludes zero: in this class the change is unlikely to be chance alone. It "
+        "does not say what caused it (see above)."
+    )
 
 
 @dataclass(frozen=True)
@@ -77,6 +112,16 @@ class Figure:
     orders: tuple[OrderGroup, OrderGroup]
     mean_form_a: float | None
     mean_form_b: float | None
+
+    @property
+    def balanced_change(self) -> float | None:
+        """The change averaged over the two orders (the mean of the two orders' mean changes), which keeps a
+        difference between the forms out of the change when the orders have unequal numbers of learners.
+        None unless both orders have learners."""
+        means = [group.mean_change for group in self.orders]
+        if any(m is None for m in means):
+            return None
+        return sum(means) / 2  # type: ignore[arg-type]
 
     @property
     def few(self) -> bool:

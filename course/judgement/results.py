@@ -7,7 +7,7 @@ The results file (``results.json`` in the learner's return folder, ``classroom.r
 
     {"format": "jane-susan-course-judgement-results", "version": 1, "learner": "<pseudonym>",
      "written_at": "<UTC date-time>",
-     "totals": {"before": {"form": "A", "score": 6, "of": 10}, "after": {"form": "B", "score": 8, "of": 10}},
+     "totals": {"before": {"form": "A", "score": 6, "of": 12}, "after": {"form": "B", "score": 8, "of": 12}},
      "items": [{"pair": "p01", "objective": "crossing-or-violation",
                 "before": {"item": "a01-...", "form": "A", "vignette": "...", "question": "...",
                            "chosen": "<option id or null>", "key": "<option id>", "defensible": [...],

@@ -22,6 +22,25 @@ VERDICT_WORDS = {
 }
 
 
+READING = (
+    "The two forms are parallel, not identical: each situation before has its counterpart after, on the same "
+    "question of practice. With {of} situations, a score moves a few points either way through chance, the "
+    "forms and taking a test a second time, as much as through the course; a first score that was unusually low "
+    "or high for you tends to be followed by one nearer your usual level. The reasons matter more than the count."
+)
+FELL = (
+    "A lower second score is common and is not a sign that you have lost ground: look at the situations where "
+    "your choice changed, and at their reasons."
+)
+
+
+def change_notes(change: int, of: int) -> list[str]:
+    """What the results say under the totals of a form of ``of`` situations: the same reading whatever the size
+    of the change, and a word more when the score fell. ``static/judgement.js`` (``changeNotes``) says the same."""
+    reading = READING.format(of=of)
+    return [reading, FELL] if change < 0 else [reading]
+
+
 def _verdict(side: dict[str, Any]) -> str:
     chosen = side.get("chosen")
     if chosen is None:
@@ -74,9 +93,7 @@ def results_html(results: dict[str, Any]) -> str:
         f"<p class='course-jt-totals' data-before='{before['score']}' data-after='{after['score']}'>"
         f"Before: <strong>{before['score']} of {before['of']}</strong> best responses (form {esc(before['form'])}). "
         f"After: <strong>{after['score']} of {after['of']}</strong> (form {esc(after['form'])}): {moved}.</p>"
-        "<p>The two forms are parallel, not identical: each situation before has its counterpart after, on the "
-        "same question of practice. A change of one or two can come from the forms and from taking a test twice, "
-        "as much as from the course. The reasons matter more than the count.</p>"
+        f"{''.join(f'<p>{esc(note)}</p>' for note in change_notes(change, before['of']))}"
     )
     rows = []
     for n, entry in enumerate(results["items"], start=1):

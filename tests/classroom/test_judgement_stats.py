@@ -8,7 +8,17 @@ import math
 import pytest
 from scipy import stats
 
-from course.classroom.judgement_stats import CAVEAT, FEW, Paired, d_z_interval, figure
+from course.classroom.judgement_class import JudgementClass
+from course.classroom.judgement_html import figure_rows, judgement_html
+from course.classroom.judgement_stats import (
+    FEW,
+    LARGE,
+    Paired,
+    caveat,
+    d_z_interval,
+    figure,
+    interval_note,
+)
 
 BEFORE = [5, 6, 4, 7, 5, 3, 6, 5, 8, 4, 6, 5]
 AFTER = [7, 6, 8, 8, 5, 6, 9, 7, 8, 5, 7, 7]
@@ -82,5 +92,37 @@ def test_no_interval_without_spread_or_with_one_learner() -> None:
 def test_small_classes_are_flagged_and_the_caveat_says_what_it_must() -> None:
     assert figure(_pairs(BEFORE[: FEW - 1], AFTER[: FEW - 1])).few
     assert not figure(_pairs(BEFORE, AFTER)).few
-    for words in ("control group", "small", "practice"):
-        assert words in CAVEAT
+    for words in ("control group", "practice", "equated", "notice related material", "shared both sittings"):
+        assert words in caveat(FEW) and words in caveat(LARGE)
+    assert "the class is small" in caveat(LARGE - 1)
+    assert "small" not in caveat(LARGE), "pooled cohorts are not called small"
+
+
+def test_the_interval_sentence_follows_whether_the_interval_includes_zero() -> None:
+    rise = figure(_pairs(BEFORE, AFTER))
+    assert rise.change_ci is not None and rise.change_ci[0] > 0
+    assert "excludes zero" in (interval_note(rise.change_ci) or "")
+    mixed = figure(_pairs([5, 6, 4, 7, 5, 6], [6, 5, 5, 6, 6, 5]))
+    assert mixed.change_ci is not None and mixed.change_ci[0] < 0 < mixed.change_ci[1]
+    assert "includes zero" in (interval_note(mixed.change_ci) or "")
+    fall = figure(_pairs(AFTER, BEFORE))
+    assert fall.change_ci is not None and fall.change_ci[1] < 0
+    assert "excludes zero" in (interval_note(fall.change_ci) or "")
+    assert interval_note(figure(_pairs([5, 6], [6, 7])).change_ci) is None, "no spread, no interval, no sentence"
+
+
+def test_the_form_balanced_change_is_the_mean_of_the_two_orders() -> None:
+    pairs = _pairs([5, 6, 4, 6], [7, 8, 6, 8], "A") + _pairs([6, 7], [6, 6], "B")  # 4 then 2: unequal orders
+    fig = figure(pairs)
+    assert fig.mean_change == pytest.approx((2 * 4 - 1) / 6)
+    assert fig.balanced_change == pytest.approx((2.0 + -0.5) / 2)
+    assert dict((key, value) for _, value, key in figure_rows(fig))["balanced"] == "+0.8"
+    assert figure(_pairs(BEFORE, AFTER)).balanced_change is None, "one order only: nothing to balance"
+
+
+def test_the_class_view_says_what_the_interval_shows() -> None:
+    pairs = _pairs(BEFORE, AFTER)
+    fig = figure(pairs)
+    html = judgement_html(JudgementClass(True, fig, pairs=pairs, of=12))
+    assert "excludes zero" in html and "includes zero" not in html
+    assert "may be harder" in html and "balanced" in html

@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 from course.classroom.export import load_export
 from course.judgement.forms import read_forms
 from course.judgement.order import first_form, other_form
+from course.judgement.results_html import change_notes
 
 from .. import e2e_content
 from ..axe_check import BLOCKING, axe_playwright, report
@@ -128,6 +129,7 @@ def test_answers_load_in_a_fresh_browser_and_an_edited_file_is_refused(
     signed = f"+{change}" if change > 0 else f"\u2212{-change}" if change < 0 else "0"
     totals = f"Before: {n - 2} of {n}. After: {m} of {m}. Change: {signed}."
     expect(results.locator(".jt-change")).to_have_text(totals)
+    expect(results.locator(".jt-reading")).to_have_text(change_notes(change, n))  # as the lab words it
     missed = results.locator(f".jt-result[data-item='{forms[first].items[0].id}']")
     expect(missed).to_contain_text("The best response:")
     expect(results.locator(f".jt-result[data-item='{second.items[0].id}']")).to_contain_text("(the best response)")

@@ -21,7 +21,7 @@ from course.judgement.forms import read_forms
 from course.judgement.model import Form
 from course.judgement.order import first_form, form_for
 from course.judgement.results import build_results
-from course.judgement.results_html import OBJECTIVE_WORDS
+from course.judgement.results_html import OBJECTIVE_WORDS, change_notes
 from course.judgement.scoring import form_score
 from course.safe_html import plain
 
@@ -167,3 +167,10 @@ def test_form_text_reaches_the_page_only_through_the_sanitizer(forms: dict[str, 
     assert first["options"][0]["text_plain"] == plain(item["options"][0]["text"]) == "Decline warmly"
     assert set(first["reasons_html"]) == {o["id"] for o in item["options"]}
     assert first["key"] == item["key"] and first["objective_label"] == OBJECTIVE_WORDS[item["objective"]]
+
+
+def test_the_results_read_a_change_as_the_lab_does() -> None:
+    cases = [[change, of] for of in (9, 12) for change in range(-of, of + 1)]
+    got = run_js(JUDGEMENT + "reply(input.map(([change, of]) => J.changeNotes(change, of)));\n", cases)
+    assert got == [change_notes(change, of) for change, of in cases]
+    assert any(len(notes) == 2 for notes in got) and any(len(notes) == 1 for notes in got)

@@ -12,7 +12,7 @@
  * finishes the sitting, after which its answers stay as they are (CourseProgress.Store.startSitting,
  * chooseInSitting, finishSitting; the same shape as course/judgement/answers.py).
  *
- * The rules (firstForm, formFor, scoreForm, compare) run in a page and under node (module.exports), without
+ * The rules (firstForm, formFor, scoreForm, compare, changeNotes) run in a page and under node (module.exports), without
  * a DOM; mount() draws the test and the results in a page (window.CourseJudgement).
  */
 (function (root, factory) {
@@ -238,6 +238,22 @@
     unanswered: ["not answered", "cx-wrong"],
   };
 
+  // What the results say under the totals, as course/judgement/results_html.py (change_notes) words it: the
+  // same reading whatever the size of the change, and a word more when the score fell.
+  function changeNotes(change, of) {
+    const notes = [
+      "The two forms are parallel, not identical: each situation before has its counterpart after, on the same " +
+        `question of practice. With ${of} situations, a score moves a few points either way through chance, the ` +
+        "forms and taking a test a second time, as much as through the course; a first score that was unusually low " +
+        "or high for you tends to be followed by one nearer your usual level. The reasons matter more than the count.",
+    ];
+    if (change < 0) {
+      notes.push("A lower second score is common and is not a sign that you have lost ground: look at the situations " +
+        "where your choice changed, and at their reasons.");
+    }
+    return notes;
+  }
+
   function optionOf(item, id) {
     return item.options.find((o) => o.id === id) || null;
   }
@@ -299,9 +315,8 @@
       const parts = [
         el("p", { class: "jt-change" }, [el("strong", { text: `Before: ${b.score} of ${b.max_score}. After: ${a.score} of ${a.max_score}. Change: ${signed(c.change)}.` })]),
         summary,
-        el("p", { text: "This figure is yours alone: it was scored in this browser and is not sent anywhere. Read it " +
-          "with care. The two forms are parallel but not identical, you have practised since the first sitting, " +
-          "and a handful of items moves a lot with one answer. The reasons below matter more than the number." }),
+        el("p", { text: "This figure is yours alone: it was scored in this browser and is not sent anywhere." }),
+        ...changeNotes(c.change, b.max_score).map((note) => el("p", { class: "jt-reading", text: note })),
       ];
       c.pairs.forEach((pair, n) => {
         const blocks = [el("h3", { text: `${n + 1}. ${pair.objective_label}` })];
@@ -333,5 +348,5 @@
     }
   }
 
-  return { SITTINGS, FORMS, firstForm, otherForm, formFor, verdict, scoreForm, unanswered, compare, mount };
+  return { SITTINGS, FORMS, firstForm, otherForm, formFor, verdict, scoreForm, unanswered, compare, changeNotes, mount };
 });
