@@ -81,7 +81,8 @@ def test_the_search_catches_planted_hedges(planted):
     nb.cells.insert(2, nbformat.v4.new_markdown_cell(f"A detail to check: {note}"))
     nbformat.write(nb, nb_path)
 
-    hits = [h for where, text in learner_texts(data, notebooks) for h in find_hedges(where, text, verify_notes(data))]
+    notes = verify_notes(data)  # read once: each call parses every file of the content again
+    hits = [h for where, text in learner_texts(data, notebooks) for h in find_hedges(where, text, notes)]
     found = {(h.where.split(" (")[0], h.found) for h in hits}
     assert ("card intake", "reportedly") in found
     assert ("exercise ch04-parallel-process", "unchecked") in found
