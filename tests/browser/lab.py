@@ -209,6 +209,17 @@ def open_in_lab(page: Page, path: str, timeout: float = LOAD_TIMEOUT) -> None:
     expect(panel.locator(".jp-Cell").first).to_be_visible(timeout=timeout)
 
 
+def close_and_shut_down(page: Page, timeout: float = LOAD_TIMEOUT) -> None:
+    """File > Close and Shut Down Notebook... on the notebook shown, confirmed: its tab closes (unsaved
+    outputs are dropped) and its kernel stops."""
+    shown = notebook_panel(page).get_attribute("id")
+    menu(page, "File", "Close and Shut Down Notebook...")
+    dialog = page.locator(_KERNEL_DIALOG)
+    dialog.locator("button.jp-mod-accept").click()
+    expect(dialog).to_have_count(0, timeout=timeout)
+    expect(page.locator(f"[id='{shown}']")).to_have_count(0, timeout=timeout)
+
+
 # ---------------------------------------------------------------- running cells
 
 
