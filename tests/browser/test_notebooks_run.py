@@ -13,24 +13,20 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
+from .conftest import LabTab
 from .lab import (
     TIMINGS,
     LabServer,
     cell_output,
-    close_and_shut_down,
     code_cell_sources,
     images_without_alt,
     notebook_names,
     notebooks_dir,
-    open_in_lab,
-    open_notebook,
     output_errors,
     run_all,
     screenshot_notebook,
@@ -42,41 +38,10 @@ START = "00_start_here.ipynb"
 ENVIRONMENT_OK = "Environment ready"
 
 
-@dataclass
-class LabTab:
-    """The module's browser page, and whether it shows JupyterLab with no notebook open."""
-
-    page: Page
-    in_lab: bool = False
-
-    def open(self, server: LabServer, name: str) -> None:
-        """Open ``name`` in the JupyterLab shown, or in JupyterLab loaded afresh."""
-        if self.in_lab:
-            open_in_lab(self.page, name)
-        else:
-            open_notebook(self.page, server, name)
-        self.in_lab = False
-
-
-@pytest.fixture(scope="module")
-def lab_tab(browser: Browser, browser_context_args: dict) -> Iterator[LabTab]:
-    context = browser.new_context(**browser_context_args)
-    try:
-        yield LabTab(context.new_page())
-    finally:
-        context.close()
-
-
 @pytest.fixture
-def page(lab_tab: LabTab) -> Iterator[Page]:
-    """The module's page; after the test, its notebook is closed and its kernel shut down (if that fails,
-    the next test loads JupyterLab afresh)."""
-    yield lab_tab.page
-    try:
-        close_and_shut_down(lab_tab.page, timeout=15_000)
-        lab_tab.in_lab = True
-    except Exception as err:  # a failed test's page: the next test starts from a fresh JupyterLab
-        warnings.warn(f"could not close the notebook: {err}", stacklevel=1)
+def page(reused_page: Page) -> Page:
+    """The module's one JupyterLab page (``reused_page``)."""
+    return reused_page
 
 
 @pytest.mark.parametrize("name", notebook_names())
