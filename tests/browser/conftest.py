@@ -25,16 +25,19 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from course.delivery.lab import server_command
 from course.paths import data_dir
 
 from . import e2e_content
-from .lab import REPO, TIMINGS, LabServer, notebooks_dir
+from .lab import REPO, TIMINGS, LabServer, close_and_shut_down, notebooks_dir, open_in_lab, open_notebook
 
 ARTIFACTS = REPO / "artifacts"
 SERVER_START_TIMEOUT = 90.0  # seconds until /api/status answers
@@ -231,6 +234,50 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
 def _fresh_lab(server: LabServer) -> None:
     """Every test starts with no kernel running and the notebooks as committed."""
     server.reset()
+
+
+# ---------------------------------------------------------------- one JupyterLab page for a module
+
+
+@dataclass
+class LabTab:
+    """A module's browser page, and whether it shows JupyterLab with no notebook open."""
+
+    page: Page
+    in_lab: bool = False
+
+    def open(self, server: LabServer, name: str) -> None:
+        """Open ``name`` in the JupyterLab shown (File > Open from Path...), or in JupyterLab loaded afresh."""
+        if self.in_lab:
+            open_in_lab(self.page, name)
+        else:
+            open_notebook(self.page, server, name)
+        self.in_lab = False
+
+
+@pytest.fixture(scope="module")
+def lab_tab(browser: Browser, browser_context_args: dict) -> Iterator[LabTab]:
+    """One page for the module's tests, so that JupyterLab is loaded once, not once per test (a JupyterLab
+    load costs seconds of CPU). Use it with ``reused_page`` and ``LabTab.open``."""
+    context = browser.new_context(**browser_context_args)
+    try:
+        yield LabTab(context.new_page())
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def reused_page(lab_tab: LabTab) -> Iterator[Page]:
+    """The module's page (a module opts in with ``def page(reused_page): return reused_page``). After each
+    test its notebook is closed and its kernel shut down, so the next test (after ``_fresh_lab``) starts
+    from JupyterLab with nothing open; if that fails, the next test loads JupyterLab afresh."""
+    yield lab_tab.page
+    try:
+        close_and_shut_down(lab_tab.page, timeout=15_000)
+        lab_tab.in_lab = True
+    except Exception as err:  # a failed test's page is not trusted
+        lab_tab.in_lab = False
+        warnings.warn(f"could not close the notebook: {err}", stacklevel=1)
 
 
 @pytest.fixture(scope="session")

@@ -189,6 +189,37 @@ def open_notebook(page: Page, server: LabServer, name: str, timeout: float = LOA
     expect(panel.locator(".jp-Cell").first).to_be_visible(timeout=timeout)
 
 
+def open_in_lab(page: Page, path: str, timeout: float = LOAD_TIMEOUT) -> None:
+    """Open ``path`` (relative to the server's root) in the JupyterLab already shown on the page, as a
+    learner does with File > Open from Path..., and wait for its kernel to be Idle.
+
+    Cheaper than :func:`open_notebook`, which loads JupyterLab afresh: the notebooks opened before stay
+    open in their own tabs (hidden; every helper here reads the notebook shown).
+    """
+    _install_dialog_handlers(page)
+    menu(page, "File", "Open from Path...")
+    dialog = page.locator(_KERNEL_DIALOG).filter(has=page.locator("input"))
+    dialog.locator("input").fill(path)
+    dialog.locator("button.jp-mod-accept").click()
+    expect(dialog).to_have_count(0, timeout=timeout)
+    panel = notebook_panel(page)
+    expect(panel.locator(".jp-Notebook")).to_be_visible(timeout=timeout)
+    expect(page.locator("#jp-main-statusbar")).to_contain_text(path.rsplit("/", 1)[-1], timeout=timeout)
+    wait_kernel_idle(page, timeout)
+    expect(panel.locator(".jp-Cell").first).to_be_visible(timeout=timeout)
+
+
+def close_and_shut_down(page: Page, timeout: float = LOAD_TIMEOUT) -> None:
+    """File > Close and Shut Down Notebook... on the notebook shown, confirmed: its tab closes (unsaved
+    outputs are dropped) and its kernel stops."""
+    shown = notebook_panel(page).get_attribute("id")
+    menu(page, "File", "Close and Shut Down Notebook...")
+    dialog = page.locator(_KERNEL_DIALOG)
+    dialog.locator("button.jp-mod-accept").click()
+    expect(dialog).to_have_count(0, timeout=timeout)
+    expect(page.locator(f"[id='{shown}']")).to_have_count(0, timeout=timeout)
+
+
 # ---------------------------------------------------------------- running cells
 
 

@@ -3,6 +3,10 @@ should see: no errors, every widget rendered, every plot described by an alt tex
 
 A new notebook in notebooks/ is picked up automatically. Screenshots of each run go to
 ``artifacts/screenshots/<notebook>.png``.
+
+JupyterLab is loaded once for the module: each notebook is opened in it as a learner opens one (File > Open
+from Path...), runs in a kernel of its own, and is closed and its kernel shut down after its test. A failed
+test's page is not trusted: the next notebook is opened in JupyterLab loaded afresh.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import LabTab
 from .lab import (
     TIMINGS,
     LabServer,
@@ -22,7 +27,6 @@ from .lab import (
     images_without_alt,
     notebook_names,
     notebooks_dir,
-    open_notebook,
     output_errors,
     run_all,
     screenshot_notebook,
@@ -34,13 +38,19 @@ START = "00_start_here.ipynb"
 ENVIRONMENT_OK = "Environment ready"
 
 
+@pytest.fixture
+def page(reused_page: Page) -> Page:
+    """The module's one JupyterLab page (``reused_page``)."""
+    return reused_page
+
+
 @pytest.mark.parametrize("name", notebook_names())
-def test_notebook_runs_cleanly(page: Page, server: LabServer, artifacts: Path, name: str) -> None:
+def test_notebook_runs_cleanly(page: Page, lab_tab: LabTab, server: LabServer, artifacts: Path, name: str) -> None:
     sources = code_cell_sources(notebooks_dir() / name)
     started = opened = time.monotonic()
     run_seconds = 0.0
     try:
-        open_notebook(page, server, name)
+        lab_tab.open(server, name)
         opened = time.monotonic()
         run_seconds = run_all(page, sources)
         stuck = wait_widgets_rendered(page)

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 from browser.exercises.answering import play_path
-from browser.lab import cell_output, click_widget_button, open_notebook, output_errors, run_all
+from browser.lab import cell_output, click_widget_button, open_in_lab, open_notebook, output_errors, run_all
 from playwright.sync_api import Page, expect
 
 from course.classroom.class_view import walk
@@ -138,6 +138,11 @@ class Hub:
             return 0
 
 
+def course_file(notebook: str) -> str:
+    """A notebook's path in a user's JupyterLab: their copy of the course is in ~/jane-susan-course/."""
+    return f"jane-susan-course/{notebook}"
+
+
 @dataclass
 class UserLab:
     """What ``open_notebook`` needs: the address of a notebook in one user's JupyterLab."""
@@ -146,7 +151,7 @@ class UserLab:
     user: Account
 
     def lab_url(self, notebook: str) -> str:
-        return f"{self.hub.url}user/{self.user.name}/lab/tree/jane-susan-course/{notebook}?reset"
+        return f"{self.hub.url}user/{self.user.name}/lab/tree/{course_file(notebook)}?reset"
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
@@ -281,7 +286,8 @@ def run_in_terminal(page: Page, hub: Hub, user: Account, command: str) -> str:
     """
     out = user.home / ".terminal-check.txt"
     out.unlink(missing_ok=True)
-    page.goto(f"{hub.url}user/{user.name}/lab", wait_until="domcontentloaded")
+    if not page.url.startswith(f"{hub.url}user/{user.name}/lab"):  # else: the JupyterLab already open
+        page.goto(f"{hub.url}user/{user.name}/lab", wait_until="domcontentloaded")
     expect(page.locator("#jp-main-statusbar")).to_be_visible(timeout=LOGIN_TIMEOUT)
     page.locator(".lm-MenuBar-item", has_text="File").click()  # File > New > Terminal
     page.locator(".lm-Menu-item", has_text="New").first.hover()
@@ -310,7 +316,7 @@ def test_two_learners_answer_differently_and_share(hub: Hub, browser: Any) -> No
             hub.measures[f"login and first spawn, learner {index + 1} (s)"] = round(login(page, hub, learner), 2)
             paths = chosen_paths(index)
             for notebook, exercise_ids in decision_notebooks().items():
-                open_notebook(page, UserLab(hub, learner), notebook)
+                open_in_lab(page, course_file(notebook))  # in the JupyterLab the login opened
                 hub.measures.setdefault("run all, notebook 03 (s)", []).append(round(run_all(page), 1))
                 assert output_errors(page) == []
                 if index == 0:  # the server and every kernel the learner has open so far
@@ -347,7 +353,7 @@ def test_the_class_view_shows_exactly_those_choices(hub: Hub, browser: Any) -> N
     page = context.new_page()
     try:
         hub.measures["login and first spawn, instructor (s)"] = round(login(page, hub, hub.instructor), 2)
-        open_notebook(page, UserLab(hub, hub.instructor), "class_view.ipynb")
+        open_in_lab(page, course_file("class_view.ipynb"))
         run_all(page)
         assert output_errors(page) == []
         view = cell_output(page, "class_view()")
@@ -434,6 +440,7 @@ def test_a_hub_restart_loses_nothing(hub: Hub, browser: Any) -> None:
     page = context.new_page()
     try:
         hub.measures["login and spawn after the restart (s)"] = round(login(page, hub, learner), 2)
+        # a fresh workspace: the one saved before the restart would reopen every notebook and the terminal
         open_notebook(page, UserLab(hub, learner), "00_start_here.ipynb")
         run_all(page)
         share = cell_output(page, "share_with_seminar()")

@@ -37,11 +37,15 @@ EXERCISE = ".cx-exercise"
 OUTPUTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-OutputArea"
 
 
-def open_exercises(page: Page, server: LabServer, stem: str) -> float:
+def open_exercises(page: Page, server: LabServer, stem: str, tab: Any = None) -> float:
     """Open ``_e2e/<stem>.ipynb``, run all its cells and wait until every exercise is drawn, with no
-    error output. Returns the seconds it took (also recorded for the end-of-run timings)."""
+    error output. Returns the seconds it took (also recorded for the end-of-run timings). With ``tab``
+    (the module's ``LabTab``, whose page is ``page``), it is opened in the JupyterLab already shown."""
     start = time.monotonic()
-    open_notebook(page, server, e2e_content.notebook_path(stem))
+    if tab is not None:
+        tab.open(server, e2e_content.notebook_path(stem))
+    else:
+        open_notebook(page, server, e2e_content.notebook_path(stem))
     run_exercises(page, server, stem)
     seconds = time.monotonic() - start
     TIMINGS.setdefault(e2e_content.notebook_path(stem), {})["open and run"] = seconds

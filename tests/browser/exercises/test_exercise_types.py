@@ -4,6 +4,9 @@ reference answer is marked correct; after ``reveal.after_attempts`` wrong answer
 answer shows by itself. Every hint, Show answer and Reset are pressed too.
 
 A screenshot of each type, answered, goes to ``artifacts/screenshots/exercises/<type>.png``.
+
+JupyterLab is loaded once for the module: each test opens its notebook in it and closes it afterwards
+(``reused_page`` in ``tests/browser/conftest.py``).
 """
 
 from __future__ import annotations
@@ -17,11 +20,18 @@ from course.exercises.types import describe_answer
 from course.safe_html import markdown, plain, plain_text
 
 from .. import e2e_content
+from ..conftest import LabTab
 from ..lab import FEEDBACK_TIMEOUT, LabServer
 from .answering import answer_and_check, load_spec, play_path
 from .helpers import button, exercise, feedback, hints, loose, open_exercises, revealed, shot, squash
 
 CORRECT = {"reflection": "Done: your reflection reaches the suggested length."}
+
+
+@pytest.fixture
+def page(reused_page: Page) -> Page:
+    """The module's one JupyterLab page."""
+    return reused_page
 
 
 def text_of(markdown_text: str) -> str:
@@ -63,10 +73,10 @@ def expect_reset(out: Locator, spec: Any) -> None:
 
 @pytest.mark.screenshots
 @pytest.mark.parametrize("kind", [k for k in e2e_content.EXAMPLES if k != "decision"])
-def test_fixtures_and_answer_give_their_feedback(page: Page, server: LabServer, kind: str) -> None:
+def test_fixtures_and_answer_give_their_feedback(page: Page, lab_tab: LabTab, server: LabServer, kind: str) -> None:
     ex_id = e2e_content.EXAMPLES[kind]
     spec = load_spec(server, ex_id)
-    open_exercises(page, server, kind)
+    open_exercises(page, server, kind, lab_tab)
     out = exercise(page, ex_id)
     expect(out.locator(".cx-exercise h3")).to_have_text(squash(spec.title))
 
@@ -104,14 +114,14 @@ DECISIONS = [("decision", e2e_content.EXAMPLES["decision"])] + list(e2e_content.
 
 @pytest.mark.screenshots
 @pytest.mark.parametrize(("stem", "ex_id"), DECISIONS, ids=[stem for stem, _ in DECISIONS])
-def test_decision_point_two_paths(page: Page, server: LabServer, stem: str, ex_id: str) -> None:
+def test_decision_point_two_paths(page: Page, lab_tab: LabTab, server: LabServer, stem: str, ex_id: str) -> None:
     """Each fixture path and the recommended path, step by step: after every reply the page shows
     that reply's consequence and commentary; at the end the summary of the path. Runs on the example
     and on the decision points of the course's own notebooks (notebook 09: telling Jane)."""
     from course.exercises.scoring.decision import choice
 
     spec = load_spec(server, ex_id)
-    open_exercises(page, server, stem)
+    open_exercises(page, server, stem, lab_tab)
     out = exercise(page, ex_id)
     recommended = [plain(choice(spec, c).text) for c in spec.answer]
 
