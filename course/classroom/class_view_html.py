@@ -86,7 +86,11 @@ def scenes_html(data: ClassData) -> str:
         return ""
     parts = []
     for scene in data.scenes:
-        default = "the course's scene closest to Susan's choice" if scene.added_by_course else "the story's path"
+        default = (
+            "the course's scene closest to what Susan does in the published case"
+            if scene.added_by_course
+            else "the story's path"
+        )
         rows = "".join(
             f"<tr data-variant='{escape(p.variant)}'><th scope='row'>{escape(p.label)}"
             + (

@@ -42,11 +42,12 @@ STORY = Wording(
 )
 # A scene the course added (``source: course``): every path is the course's own.
 COURSE = Wording(
-    default="the course's scene closest to Susan's choice, which the rest of the course follows",
+    default="the course's scene closest to what Susan does in the published case, which the rest of the course follows",
     other="another path the course invented",
-    fallback="the course's scene closest to Susan's choice",
+    fallback="the course's scene closest to what Susan does in the published case",
     footer="None of these scenes is in the published case: the course wrote them all. The rest of the course "
-    "follows the scene closest to Susan's choice; the others are for discussion, and no path is a prediction.",
+    "follows the scene closest to what Susan does in the published case; the others are for discussion, and no "
+    "path is a prediction.",
 )
 
 

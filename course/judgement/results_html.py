@@ -24,12 +24,13 @@ VERDICT_WORDS = {
 
 READING = (
     "The two forms are parallel, not identical: each situation before has its counterpart after, on the same "
-    "question of practice. With {of} situations, a score moves a few points either way through chance, the "
-    "forms and taking a test a second time, as much as through the course; a first score that was unusually low "
-    "or high for you tends to be followed by one nearer your usual level. The reasons matter more than the count."
+    "question of practice. With {of} situations, a score moves a few points by chance, tends to rise on a second "
+    "sitting through practice, and shifts a little with the forms, as much as through the course; a first score "
+    "that was unusually low or high for you tends to be followed by one nearer your usual level. The reasons "
+    "matter more than the count."
 )
 FELL = (
-    "A lower second score is common and is not a sign that you have lost ground: look at the situations where "
+    "A lower second score is not unusual and is not a sign that you have lost ground: look at the situations where "
     "your choice changed, and at their reasons."
 )
 

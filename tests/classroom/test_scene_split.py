@@ -63,5 +63,8 @@ def test_the_class_view_shows_the_split_as_tables(content: Any) -> None:
     assert "1 learner(s) had not answered" in html and "2 learner(s) had not answered" in html
     # the ending is the course's own scene in every version; the rupture's default is the story's
     assert "(the story's path; also shown" in html.split("data-scene='last-session'")[0]
-    assert "(the course's scene closest to Susan's choice; also shown" in html.split("data-scene='last-session'")[1]
+    assert (
+        "(the course's scene closest to what Susan does in the published case; also shown"
+        in html.split("data-scene='last-session'")[1]
+    )
     assert scenes_html(SimpleNamespace(scenes=[])) == ""

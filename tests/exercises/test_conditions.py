@@ -145,7 +145,7 @@ def test_a_learner_who_skipped_the_choice_meets_the_story(content: Any) -> None:
     shown, box = _title_and_box(html)
     assert shown == content.event("last-session").title + " · added by the course"
     assert box.startswith("No answer of yours to “Decision point: Jane asks to be friends”")
-    assert "so this is the course's scene closest to Susan's choice." in box
+    assert "so this is the course's scene closest to what Susan does in the published case." in box
     assert "Your path" not in box
 
 
@@ -159,7 +159,12 @@ def test_every_path_of_a_scene_the_course_added_is_tagged_as_the_courses_own(con
         shown, box = _title_and_box(conditional_card(event, content, {REQUEST: path}))
         assert content.event("last-session").variants[conditions.choose(event.variants, {REQUEST: path})] == variant
         assert "story" not in box, box
-        assert box.count("(the course's scene closest to Susan's choice, which the rest of the course follows)") == 1
+        assert (
+            box.count(
+                "(the course's scene closest to what Susan does in the published case, which the rest of the course follows)"
+            )
+            == 1
+        )
         assert box.count("(another path the course invented)") == len(event.variants) - 1
         assert "None of these scenes is in the published case" in box
         assert shown.endswith("· added by the course" + ("" if variant.default else ": another path it invented"))
