@@ -293,25 +293,9 @@ def write_returned(exchange: Path, name: str, data: bytes) -> Path:
             raise ExchangeError(
                 f"the return folder of {name} does not belong to the learner who owns {exchange / name}"
             )
-        tmp = f".{RESULTS}.{secrets.token_hex(6)}.tmp"
         try:
-            fd = os.open(
-                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, RESULTS_MODE, dir_fd=dfd
-            )
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fchmod(fd, RESULTS_MODE)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.rename(tmp, RESULTS, src_dir_fd=dfd, dst_dir_fd=dfd)
+            _replace(dfd, RESULTS, data, RESULTS_MODE)
         except OSError as exc:
-            try:
-                os.unlink(tmp, dir_fd=dfd)
-            except OSError:
-                pass
             raise ExchangeError(f"could not return the results of {name} ({why(exc)})") from None
     finally:
         os.close(dfd)
@@ -360,6 +344,29 @@ def _own_folder(exchange: Path, name: str) -> int:
     return fd
 
 
+def _replace(dfd: int, name: str, data: bytes, mode: int) -> None:
+    """Write ``data`` as ``name`` in the open folder ``dfd``, atomically: a temporary file created new without
+    following links, written, synced and renamed into place (removed again if anything fails)."""
+    tmp = f".{name}.{secrets.token_hex(6)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode, dir_fd=dfd)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.rename(tmp, name, src_dir_fd=dfd, dst_dir_fd=dfd)
+    except OSError:
+        try:
+            os.unlink(tmp, dir_fd=dfd)
+        except OSError:
+            pass
+        raise
+
+
 def write_submission(exchange: Path, name: str, data: bytes) -> Path:
     """Put ``data`` in the learner's folder as the submission, replacing any earlier one atomically."""
     if len(data) > MAX_SUBMISSION_BYTES:
@@ -368,24 +375,10 @@ def write_submission(exchange: Path, name: str, data: bytes) -> Path:
             f"({MAX_SUBMISSION_BYTES} bytes); ask your instructor"
         )
     dfd = _own_folder(exchange, name)
-    tmp = f".{SUBMISSION}.{secrets.token_hex(6)}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE, dir_fd=dfd)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fchmod(fd, FILE_MODE)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.rename(tmp, SUBMISSION, src_dir_fd=dfd, dst_dir_fd=dfd)
+        _replace(dfd, SUBMISSION, data, FILE_MODE)
         os.fsync(dfd)
     except OSError as exc:
-        try:
-            os.unlink(tmp, dir_fd=dfd)
-        except OSError:
-            pass
         raise ExchangeError(f"could not share your answers ({why(exc)})") from None
     finally:
         os.close(dfd)
