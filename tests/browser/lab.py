@@ -467,6 +467,14 @@ def click_widget_button(scope: Page | Locator, text: str, timeout: float = FEEDB
 
 _SCROLLER = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
 MAX_SCREENSHOT_HEIGHT = 16_000  # Chromium cannot capture much taller pages
+SCREENSHOTS_ENV = "COURSE_SCREENSHOTS"  # set to 1 by `make screenshots`
+
+
+def screenshots_wanted() -> bool:
+    """Whether the tests save their screenshots: only when asked (``COURSE_SCREENSHOTS=1``, which
+    ``make screenshots`` sets). They are pictures for people to look at, not checks, and each costs a
+    few seconds of resizing and capturing."""
+    return os.environ.get(SCREENSHOTS_ENV, "") == "1"
 
 
 def use_theme(page: Page, theme: str, timeout: float = 30_000) -> None:

@@ -3,12 +3,13 @@
 * Notebook 03, part 2 (the explorer's timeline, the learner's own timeline, exercises, event cards) is run
   once, checked in the light theme, switched to the dark theme through Settings > Theme as a
   learner would, and checked again: no serious or critical axe finding in its outputs either time,
-  the page really is dark, and the picture sits on its light card. Screenshots of the timeline in
-  both themes: ``artifacts/screenshots/03_timeline.png`` and ``artifacts/screenshots/dark/03_timeline.png``.
+  the page really is dark, and the picture sits on its light card. Under ``make screenshots``, screenshots
+  of the timeline in both themes: ``artifacts/screenshots/03_timeline.png`` and
+  ``artifacts/screenshots/dark/03_timeline.png``.
   Then the explorer is stepped with the arrow keys from its Event menu.
 * The notebook with one exercise of each type, every part shown (feedback, a hint, the answer),
-  in the dark theme: no serious or critical axe finding in any exercise; a screenshot of each in
-  ``artifacts/screenshots/dark/exercises/<type>.png``.
+  in the dark theme: no serious or critical axe finding in any exercise; under ``make screenshots``, a
+  screenshot of each in ``artifacts/screenshots/dark/exercises/<type>.png``.
 
 Pages are opened once per test and the theme is saved by JupyterLab for the server, so the module
 sets it back to the light theme when it is done.
