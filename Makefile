@@ -99,8 +99,9 @@ browser: $(VENV)/.installed-test chromium
 # answered (artifacts/screenshots/exercises/<type>.png), notebook 03's timeline in both themes
 # (artifacts/screenshots/03_timeline.png, dark/03_timeline.png) and every exercise type in the dark
 # theme (artifacts/screenshots/dark/exercises/<type>.png), from the tests marked `screenshots`.
+# The tests save them only when COURSE_SCREENSHOTS=1 (make test runs the same checks without them).
 screenshots: $(VENV)/.installed-test chromium
-	$(PY) -m pytest tests/browser -m screenshots $(PYTEST_ARGS)
+	COURSE_SCREENSHOTS=1 $(PY) -m pytest tests/browser -m screenshots $(PYTEST_ARGS)
 
 # Performance figures against floors measured in the same run; writes bench/results.json.
 bench: $(VENV)/.installed-test chromium

@@ -9,7 +9,8 @@
   cell (``e2e_content.py``); its kernels read a temporary copy of ``data/`` (``COURSE_DATA``) that
   adds the fixture specs of ``fixtures/exercises/``.
 * ``make screenshots`` runs only the tests marked ``screenshots`` (the notebook runs, and the
-  exercise tests that save ``artifacts/screenshots/exercises/<type>.png``).
+  exercise tests that save ``artifacts/screenshots/exercises/<type>.png``) with ``COURSE_SCREENSHOTS=1``:
+  the tests save their screenshots only then (``make test`` checks the same things without them).
 * Chromium: Debian's (``$CHROMIUM``, ``/usr/bin/chromium``, ``/usr/bin/chromium-browser``), never a
   downloaded build. Missing, the browser tests skip with a one-line reason, or fail under CI=true.
 """

@@ -467,6 +467,40 @@ def click_widget_button(scope: Page | Locator, text: str, timeout: float = FEEDB
 
 _SCROLLER = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
 MAX_SCREENSHOT_HEIGHT = 16_000  # Chromium cannot capture much taller pages
+SCREENSHOTS_ENV = "COURSE_SCREENSHOTS"  # set to 1 by `make screenshots`
+
+
+def screenshots_wanted() -> bool:
+    """Whether the tests save their screenshots: only when asked (``COURSE_SCREENSHOTS=1``, which
+    ``make screenshots`` sets). They are pictures for people to look at, not checks, and each costs a
+    few seconds of resizing and capturing."""
+    return os.environ.get(SCREENSHOTS_ENV, "") == "1"
+
+
+LIGHT_THEME, DARK_THEME = "JupyterLab Light", "JupyterLab Dark"
+
+# What a page looks like: the notebook's background, and each course picture's card.
+_LOOK_JS = """
+() => ({
+  theme: document.body.dataset.jpThemeName,
+  light: document.body.dataset.jpThemeLight,
+  body: getComputedStyle(document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook')).backgroundColor,
+  cards: [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .course-picture')]
+    .map(c => getComputedStyle(c).backgroundColor),
+})
+"""
+
+
+def page_look(page: Page) -> dict[str, Any]:
+    """The open notebook's theme name, its background colour and the course pictures' card colours."""
+    return page.evaluate(_LOOK_JS)
+
+
+def luminance(css_colour: str) -> float:
+    """Relative luminance of a computed ``rgb(...)``/``rgba(...)`` colour (0 black .. 1 white)."""
+    parts = [float(p) for p in css_colour[css_colour.index("(") + 1 : -1].split(",")[:3]]
+    lin = [(c / 255) / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
 def use_theme(page: Page, theme: str, timeout: float = 30_000) -> None:

@@ -3,12 +3,12 @@
 * Notebook 03, part 2 (the explorer's timeline, the learner's own timeline, exercises, event cards) is run
   once, checked in the light theme, switched to the dark theme through Settings > Theme as a
   learner would, and checked again: no serious or critical axe finding in its outputs either time,
-  the page really is dark, and the picture sits on its light card. Screenshots of the timeline in
-  both themes: ``artifacts/screenshots/03_timeline.png`` and ``artifacts/screenshots/dark/03_timeline.png``.
+  the page really is dark, and the picture sits on its light card. Under ``make screenshots``, screenshots
+  of the timeline in both themes: ``artifacts/screenshots/03_timeline.png`` and
+  ``artifacts/screenshots/dark/03_timeline.png``.
   Then the explorer is stepped with the arrow keys from its Event menu.
-* The notebook with one exercise of each type, every part shown (feedback, a hint, the answer),
-  in the dark theme: no serious or critical axe finding in any exercise; a screenshot of each in
-  ``artifacts/screenshots/dark/exercises/<type>.png``.
+* Every exercise type in the dark theme is checked in ``exercises/test_exercise_a11y.py``, on the page
+  its light-theme checks already have open.
 
 Pages are opened once per test and the theme is saved by JupyterLab for the server, so the module
 sets it back to the light theme when it is done.
@@ -23,36 +23,28 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from . import e2e_content
 from .axe_check import axe_findings, report
-from .exercises.helpers import area_selector, exercise, open_exercises, shot, show_every_part
+from .exercises.helpers import shot
 from .lab import (
+    DARK_THEME,
+    LIGHT_THEME,
     LabServer,
     cell_output,
     code_cell_sources,
+    luminance,
     notebooks_dir,
     open_notebook,
     output_errors,
+    page_look,
     run_all,
     use_theme,
     wait_widgets_rendered,
 )
 
-LIGHT, DARK = "JupyterLab Light", "JupyterLab Dark"
+LIGHT, DARK = LIGHT_THEME, DARK_THEME
 TIMELINE_NOTEBOOK = "03_the_case_supervision_and_repair.ipynb"
 TIMELINE_CALL = "course.explorer("  # the chapter's explorer, whatever events it is given
 OUTPUT_AREAS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-OutputArea"
-
-# What a page looks like: the notebook's background, and each course picture's card.
-_LOOK_JS = """
-() => ({
-  theme: document.body.dataset.jpThemeName,
-  light: document.body.dataset.jpThemeLight,
-  body: getComputedStyle(document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook')).backgroundColor,
-  cards: [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .course-picture')]
-    .map(c => getComputedStyle(c).backgroundColor),
-})
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -81,13 +73,6 @@ def fresh_page(browser: Browser, browser_context_args: dict) -> Iterator[Page]:
         context.close()
 
 
-def luminance(css_colour: str) -> float:
-    """Relative luminance of a computed ``rgb(...)``/``rgba(...)`` colour (0 black .. 1 white)."""
-    parts = [float(p) for p in css_colour[css_colour.index("(") + 1 : -1].split(",")[:3]]
-    lin = [(c / 255) / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
 def assert_axe_clean(page: Page, selectors: list[str], where: str) -> None:
     blocking, checked = axe_findings(page, selectors)
     assert checked, f"axe-core checked nothing in {where}"
@@ -95,7 +80,7 @@ def assert_axe_clean(page: Page, selectors: list[str], where: str) -> None:
 
 
 def check_look(page: Page, theme: str) -> None:
-    look = page.evaluate(_LOOK_JS)
+    look = page_look(page)
     assert look["theme"] == theme, look
     assert (luminance(look["body"]) < 0.1) == (theme == DARK), f"the notebook's background is {look['body']} in {theme}"
     assert look["cards"], "no course picture on the page"
@@ -124,21 +109,3 @@ def test_a_notebook_with_a_timeline_in_both_themes(fresh_page: Page, server: Lab
     expect(timeline.locator(".course-picture img")).to_have_attribute(
         "alt", re.compile(r"Selected: Event 2 of \d+"), timeout=15_000
     )
-
-
-@pytest.mark.screenshots
-def test_every_exercise_type_in_the_dark_theme(fresh_page: Page, server: LabServer, artifacts: Path) -> None:
-    page = fresh_page
-    open_exercises(page, server, "all-types")
-    show_every_part(page, server)
-    use_theme(page, DARK)
-    look = page.evaluate(_LOOK_JS)
-    assert look["theme"] == DARK and luminance(look["body"]) < 0.1, look
-    failures = []
-    for kind, ex_id in e2e_content.EXAMPLES.items():
-        where = area_selector(page, ex_id)
-        blocking, checked = axe_findings(page, [where])
-        if blocking or not checked:
-            failures.append(f"{kind} ({ex_id}):\n" + (report(blocking) if checked else "axe-core checked nothing"))
-        shot(exercise(page, ex_id), kind, artifacts / "screenshots" / "dark" / "exercises")
-    assert not failures, "axe-core findings in the dark theme:\n" + "\n".join(failures)

@@ -1,8 +1,8 @@
 """Every notebook runs top to bottom in JupyterLab in a real browser, and shows what a learner
 should see: no errors, every widget rendered, every plot described by an alt text.
 
-A new notebook in notebooks/ is picked up automatically. Screenshots of each run go to
-``artifacts/screenshots/<notebook>.png``.
+A new notebook in notebooks/ is picked up automatically. Under ``make screenshots`` a screenshot of each
+run goes to ``artifacts/screenshots/<notebook>.png``.
 
 JupyterLab is loaded once for the module: each notebook is opened in it as a learner opens one (File > Open
 from Path...), runs in a kernel of its own, and is closed and its kernel shut down after its test. A failed
@@ -30,6 +30,7 @@ from .lab import (
     output_errors,
     run_all,
     screenshot_notebook,
+    screenshots_wanted,
     stderr_messages,
     wait_widgets_rendered,
 )
@@ -64,7 +65,8 @@ def test_notebook_runs_cleanly(page: Page, lab_tab: LabTab, server: LabServer, a
     finally:
         shot = time.monotonic()
         try:
-            screenshot_notebook(page, artifacts / "screenshots" / f"{Path(name).stem}.png")
+            if screenshots_wanted():
+                screenshot_notebook(page, artifacts / "screenshots" / f"{Path(name).stem}.png")
         except Exception as err:  # an artifact only: never hide the test's own result
             warnings.warn(f"{name}: no screenshot: {err}", stacklevel=1)
     done = time.monotonic()

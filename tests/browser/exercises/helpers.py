@@ -29,6 +29,7 @@ from ..lab import (
     open_notebook,
     output_errors,
     run_all,
+    screenshots_wanted,
     wait_widgets_rendered,
 )
 
@@ -137,13 +138,15 @@ def area_selector(page: Page, ex_id: str) -> str:
     return f'[data-e2e-area="{index}"]'
 
 
-def shot(scope: Locator, kind: str, folder: Path = SHOTS) -> Path:
+def shot(scope: Locator, kind: str, folder: Path = SHOTS) -> Path | None:
     """Save a screenshot of one exercise's output area as ``<folder>/<kind>.png`` (by default
-    artifacts/screenshots/exercises/).
+    artifacts/screenshots/exercises/), when screenshots are asked for (``make screenshots``); else None.
 
     The notebook scrolls inside its panel, so the window is made tall enough for the whole output
     area first (then restored).
     """
+    if not screenshots_wanted():
+        return None
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{kind}.png"
     page = scope.page

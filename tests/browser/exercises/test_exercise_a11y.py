@@ -8,24 +8,28 @@
   Show answer and Reset, in the order they are laid out; Shift+Tab comes back the same way.
 * Keys: those the widgets' tooltips promise work, and a key typed on an exercise's control does not
   reach the notebook's command-mode shortcuts.
+* JupyterLab's dark theme, switched through Settings > Theme as a learner would: no serious or critical
+  axe finding in any exercise either (under ``make screenshots``, a screenshot of each in
+  ``artifacts/screenshots/dark/exercises/<type>.png``); then the light theme again.
 
 The rating fields, category names, keys promised in tooltips and notebook shortcuts were once failures here.
-The notebook is opened once for the module; the tests read the page and move focus, except the
-last one, which types a key into it.
+The notebook is opened once for the module; the tests read the page, move focus or switch the theme
+(and back), except the last one, which types a key into it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .. import e2e_content
 from ..axe_check import axe_findings, report
-from ..lab import LabServer, notebook_panel
-from .helpers import OUTPUTS, area_selector, exercise, open_exercises, show_every_part
+from ..lab import DARK_THEME, LIGHT_THEME, LabServer, luminance, notebook_panel, page_look, use_theme
+from .helpers import OUTPUTS, area_selector, exercise, open_exercises, shot, show_every_part
 
 STEM = "all-types"
 
@@ -53,6 +57,7 @@ def lab_page(browser: Browser, browser_context_args: dict, server: LabServer) ->
         yield page
     finally:
         context.close()
+        server.set_theme(LIGHT_THEME)  # JupyterLab saves a theme chosen in its menu for the server
         server.reset()
 
 
@@ -247,6 +252,25 @@ def test_keys_promised_by_the_widgets_work(lab_page: Page) -> None:
             where = page.evaluate("() => document.activeElement.className || document.activeElement.tagName")
             broken.append(f"{widget['exercise']}: tooltip {widget['title']!r}, but ArrowDown moved focus to {where!r}")
     assert not broken, "\n".join(broken)
+
+
+@pytest.mark.screenshots
+def test_every_exercise_type_in_the_dark_theme(lab_page: Page, artifacts: Path) -> None:
+    page = lab_page
+    use_theme(page, DARK_THEME)
+    try:
+        look = page_look(page)
+        assert look["theme"] == DARK_THEME and luminance(look["body"]) < 0.1, look
+        failures = []
+        for kind, ex_id in e2e_content.EXAMPLES.items():
+            where = area_selector(page, ex_id)
+            blocking, checked = axe_findings(page, [where])
+            if blocking or not checked:
+                failures.append(f"{kind} ({ex_id}):\n" + (report(blocking) if checked else "axe-core checked nothing"))
+            shot(exercise(page, ex_id), kind, artifacts / "screenshots" / "dark" / "exercises")
+        assert not failures, "axe-core findings in the dark theme:\n" + "\n".join(failures)
+    finally:
+        use_theme(page, LIGHT_THEME)
 
 
 def test_a_key_typed_on_an_exercise_leaves_the_notebook_alone(lab_page: Page) -> None:

@@ -3,7 +3,8 @@ the page: each wrong answer of the spec's ``fixtures`` shows that fixture's feed
 reference answer is marked correct; after ``reveal.after_attempts`` wrong answers the reference
 answer shows by itself. Every hint, Show answer and Reset are pressed too.
 
-A screenshot of each type, answered, goes to ``artifacts/screenshots/exercises/<type>.png``.
+Under ``make screenshots``, a screenshot of each type, answered, goes to
+``artifacts/screenshots/exercises/<type>.png``.
 
 JupyterLab is loaded once for the module: each test opens its notebook in it and closes it afterwards
 (``reused_page`` in ``tests/browser/conftest.py``).
