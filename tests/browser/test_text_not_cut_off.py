@@ -3,7 +3,8 @@ panel, wraps and is fully readable in JupyterLab at 800 and at 1280 pixels wide 
 what counts as cut off; the Voila app has the same test in ``app/``).
 
 The exercises are shown in two notebooks of half of them each. Each notebook is opened and run once, at
-800 px (where text is likeliest to be cut), checked, then widened to 1280 px and checked again.
+800 px (where text is likeliest to be cut), checked, then widened to 1280 px and checked again. JupyterLab
+is loaded once for the module (``reused_page``): the second notebook is opened in it after the first is closed.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import LabTab
 from .cut_off import CUT_JS, exercise_ids, write_every_exercise
-from .lab import LabServer, open_notebook, output_errors, run_all, wait_widgets_rendered
+from .lab import LabServer, output_errors, run_all, wait_widgets_rendered
 
 FOLDER = "_cut_off"
 WIDTHS = (800, 1280)
@@ -31,12 +33,18 @@ def resize(page: Page, width: int) -> None:
     )
 
 
+@pytest.fixture
+def page(reused_page: Page) -> Page:
+    """The module's one JupyterLab page (``reused_page``)."""
+    return reused_page
+
+
 @pytest.mark.parametrize("part", PARTS)
-def test_no_exercise_text_is_cut_off(page: Page, server: LabServer, part: str) -> None:
+def test_no_exercise_text_is_cut_off(page: Page, lab_tab: LabTab, server: LabServer, part: str) -> None:
     notebook = f"{FOLDER}/exercises-{part}.ipynb"
     write_every_exercise(server.root / notebook, PARTS[part])
     page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
-    open_notebook(page, server, notebook)
+    lab_tab.open(server, notebook)
     run_all(page)
     assert output_errors(page) == []
     assert wait_widgets_rendered(page) == []
