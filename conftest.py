@@ -15,7 +15,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
 
 
-# ---- two workers (``make test`` runs ``pytest -n 2``, with pytest-xdist) ------------------------------------
+# ---- several workers (``make test`` runs ``pytest -n 3``, with pytest-xdist) --------------------------------
 # Tests that share a slow session fixture run on one worker, so it is made once: every hub test (they make
 # system users and groups with fixed names), the built website's browser tests, the Voila app's. Everything
 # else is sent out by file: a notebook's nbval cells share one kernel, and a module's fixtures are made once.

@@ -1,4 +1,4 @@
-"""make test's two workers: what shares a slow server stays on one worker, everything else goes by file."""
+"""make test's workers: what shares a slow server stays on one worker, everything else goes by file."""
 
 from __future__ import annotations
 
