@@ -51,14 +51,13 @@ COVERED_BY_TEST := lab app site lite
 
 # One rule for every install stamp: .venv/.installed-<extra> installs the course with that extra from
 # pyproject.toml (`lab` is the plain runtime install); the stamp is newer than pyproject.toml until it
-# changes. Python compiles each module the first time it is imported, so pip does not compile them all up
-# front (half the install time). pip's output goes to $(INSTALL_LOG), shown only when the install fails (its
-# warnings worry people who do not program). The course's JupyterLab defaults go where JupyterLab reads them (an
+# changes. pip's output goes to $(INSTALL_LOG), shown only when the install fails (its warnings worry
+# people who do not program). The course's JupyterLab defaults go where JupyterLab reads them (an
 # editable install skips data files).
 INSTALL_LOG := $(VENV)/install.log
 $(VENV)/.installed-%: pyproject.toml jupyter-config/lab-settings/jane-susan-course.json | $(PY)
 	@echo "Installing the course's Python packages into $(VENV) ($*; the first time takes a few minutes)..."
-	@{ $(PIP) install --quiet --upgrade pip && $(PIP) install --quiet --no-compile -e '.$(if $(filter lab,$*),,[$*])'; } \
+	@{ $(PIP) install --quiet --upgrade pip && $(PIP) install --quiet -e '.$(if $(filter lab,$*),,[$*])'; } \
 		>$(INSTALL_LOG) 2>&1 || { cat $(INSTALL_LOG) >&2; echo "make: installing the course failed (above; also in $(INSTALL_LOG))." >&2; exit 1; }
 	@mkdir -p $(LAB_OVERRIDES) && cp jupyter-config/lab-settings/jane-susan-course.json $(LAB_OVERRIDES)/
 	@touch $@ $(if $(filter test,$*),$(foreach extra,$(COVERED_BY_TEST),$(VENV)/.installed-$(extra)))
