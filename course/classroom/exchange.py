@@ -204,15 +204,8 @@ def provision_learner(exchange: Path, user: str, uid: int, group: int | None) ->
             "the exchange is not set up as it must be (" + "; ".join(problems) + "); run course hub-setup as root"
         )
     folder = exchange / pseudonym(read_key(exchange), user)
-    try:
-        os.mkdir(folder, 0o700)
-    except FileExistsError:
-        pass
-    st = os.lstat(folder)
-    if not stat.S_ISDIR(st.st_mode):
-        raise ExchangeError(f"{folder} is not a folder; move it away by hand")
-    if st.st_uid not in (uid, layout.owner):  # the exchange's owner: made above, not yet handed over
-        raise ExchangeError(f"{folder} belongs to {_owner_text(st.st_uid)}, not to {user}; check it by hand")
+    # the exchange's owner: made here, not yet handed over
+    _made_folder(folder, (uid, layout.owner), user)
     fd = os.open(folder, _DIR)
     try:
         if group is not None:
@@ -242,9 +235,8 @@ def _returned_root(exchange: Path, layout: Layout) -> Path:
     return top
 
 
-def provision_return_folder(exchange: Path, name: str, uid: int, layout: Layout) -> Path:
-    """Make (or set right again) the learner's return folder ``.returned/<name>``; run by the hub as root."""
-    folder = _returned_root(exchange, layout) / name
+def _made_folder(folder: Path, owners: tuple[int, ...], whom: str) -> None:
+    """Make ``folder`` (0700) unless it is there; check it is a real folder owned by one of ``owners``."""
     try:
         os.mkdir(folder, 0o700)
     except FileExistsError:
@@ -252,8 +244,14 @@ def provision_return_folder(exchange: Path, name: str, uid: int, layout: Layout)
     st = os.lstat(folder)
     if not stat.S_ISDIR(st.st_mode):
         raise ExchangeError(f"{folder} is not a folder; move it away by hand")
-    if st.st_uid not in (uid, layout.owner):
-        raise ExchangeError(f"{folder} belongs to {_owner_text(st.st_uid)}, not to the learner; check it by hand")
+    if st.st_uid not in owners:
+        raise ExchangeError(f"{folder} belongs to {_owner_text(st.st_uid)}, not to {whom}; check it by hand")
+
+
+def provision_return_folder(exchange: Path, name: str, uid: int, layout: Layout) -> Path:
+    """Make (or set right again) the learner's return folder ``.returned/<name>``; run by the hub as root."""
+    folder = _returned_root(exchange, layout) / name
+    _made_folder(folder, (uid, layout.owner), "the learner")
     fd = os.open(folder, _DIR)
     try:
         if layout.group is not None:
