@@ -244,7 +244,7 @@
     const notes = [
       "The two forms are parallel, not identical: each situation before has its counterpart after, on the same " +
         `question of practice. With ${of} situations, a score moves a few points by chance, tends to rise on a second ` +
-        "sitting through practice, and shifts a little with the forms, as much as through the course; a first score " +
+        "sitting through practice, and shifts a little with the forms; together these can count for as much as the course. A first score " +
         "that was unusually low or high for you tends to be followed by one nearer your usual level. The reasons " +
         "matter more than the count.",
     ];
