@@ -18,12 +18,13 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 3
 XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS))
 
-.PHONY: help lab lab-instructor test lint format unit notebooks browser validate chromium node bench screenshots app site html lite hub hub-service clean
+.PHONY: help lab lab-instructor test hub-early lint format unit notebooks browser validate chromium node bench screenshots app site html lite hub hub-service clean
 
 help:
 	@echo "make lab          open your own copy of the course in JupyterLab (http://127.0.0.1:$(PORT)), in my-course/"
 	@echo "make lab-instructor  the whole course folder in JupyterLab: full notebooks with instructor notes, data/, docs/"
 	@echo "make test         ruff, unit tests, nbval on every notebook, and the real-browser tests"
+	@echo "make hub-early    make test's first step: as root, start installing the seminar hub in the background"
 	@echo "make lint         ruff check and ruff format --check (the first step of make test)"
 	@echo "make format       fix what ruff can fix, and format the code"
 	@echo "make unit         unit tests only (no browser)"
@@ -85,7 +86,17 @@ format: $(VENV)/.installed-test
 	$(RUFF) check --fix .
 	$(RUFF) format .
 
-test: lint chromium node
+# make test's first step, as root: the seminar hub's install (what `make hub` runs first) starts in the
+# background, so it runs beside the course's own install and the first tests instead of before the hub tests.
+# deploy/hub/install.sh takes a lock: the hub tests wait for it to finish, then run it again (quick), so a
+# failed install is reported there. Its output goes to $(HUB_DIR)/install-early.log.
+hub-early:
+	@if [ "$$(id -u)" = 0 ] && [ -x /usr/bin/python3 ] && command -v npm >/dev/null; then \
+		mkdir -p "$(HUB_DIR)" && HUB_DIR="$(HUB_DIR)" setsid bash deploy/hub/install.sh \
+			>"$(HUB_DIR)/install-early.log" 2>&1 </dev/null & \
+	fi
+
+test: hub-early lint chromium node
 	$(PY) -m pytest $(XDIST) tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
 unit: $(VENV)/.installed-test node

@@ -30,6 +30,9 @@ command -v npm >/dev/null || fail "npm is missing. The proxy needs node 20 or ne
 mkdir -p "$HUB_DIR"
 HUB_DIR=$(cd "$HUB_DIR" && pwd)
 chmod 755 "$HUB_DIR"
+# One install at a time in a folder: `make test` starts one in the background, and the hub tests wait for it.
+exec 9>"$HUB_DIR/.install.lock"
+flock 9
 
 # Every folder from / down to HUB_DIR must be passable by other users.
 dir=$HUB_DIR
