@@ -16,12 +16,20 @@ os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
 
 
 # ---- several workers (``make test`` runs ``pytest -n 3``, with pytest-xdist) --------------------------------
-# Tests that share a slow session fixture run on one worker, so it is made once: every hub test (they make
-# system users and groups with fixed names), the built website's browser tests, the Voila app's. Everything
-# else is sent out by file: a notebook's nbval cells share one kernel, and a module's fixtures are made once.
-# Each worker that runs JupyterLab browser tests starts its own JupyterLab. (xdist's own ``loadgroup`` cannot
-# be used: it reads marks through node ids, which nbval's cells do not carry.)
-_ONE_WORKER = {"tests/hub/": "hub", "tests/browser/site/": "site", "tests/browser/app/": "app"}
+# Tests that share a slow session fixture run on one worker, so it is made once: the hub tests that run the
+# hub's own venv (deploy/hub/install.sh installs it into one folder, and refreshes the course copy a running hub
+# reads), the built website's browser tests, the Voila app's. Everything else is sent out by file: a notebook's
+# nbval cells share one kernel, and a module's fixtures are made once. Each worker that runs JupyterLab browser
+# tests starts its own JupyterLab. (xdist's own ``loadgroup`` cannot be used: it reads marks through node ids,
+# which nbval's cells do not carry.)
+HUB_VENV_FILES = (
+    "tests/hub/test_accounts.py",
+    "tests/hub/test_hub_seminar.py",
+    "tests/hub/test_isolation.py",
+    "tests/hub/test_keys_on_the_hub.py",
+    "tests/hub/test_seminar_load.py",
+)
+_ONE_WORKER = {**dict.fromkeys(HUB_VENV_FILES, "hub"), "tests/browser/site/": "site", "tests/browser/app/": "app"}
 
 
 def worker_scope(nodeid: str) -> str:

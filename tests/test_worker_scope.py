@@ -24,6 +24,22 @@ def test_hub_site_and_app_tests_each_stay_on_one_worker() -> None:
     assert scope("tests/browser/app/test_voila_app.py::t") == "app"
 
 
+def test_every_hub_test_that_runs_the_hubs_venv_is_in_the_hub_group() -> None:
+    """A new test file using the hub's install must join the group (two workers must not install at once)."""
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    uses = ("hub_install", "run_as(", "hub_dir()", "Accounts()")
+    found = {
+        str(p.relative_to(ROOT))
+        for p in sorted((ROOT / "tests" / "hub").glob("test_*.py"))
+        if any(u in p.read_text(encoding="utf-8") for u in uses)
+    }
+    assert found == set(module.HUB_VENV_FILES)
+    assert {module.worker_scope(f"{f}::t") for f in found} == {"hub"}
+    assert module.worker_scope("tests/hub/test_commands.py::t") == "tests/hub/test_commands.py"
+
+
 def test_a_notebooks_cells_stay_together_and_files_are_separate() -> None:
     scope = _worker_scope()
     cells = {scope(f"notebooks/05_rupture_and_repair.ipynb::Cell {i}") for i in range(5)}
