@@ -88,3 +88,19 @@ def test_stopping_early_leaves_nothing_running() -> None:
 def test_default_jobs_is_one_per_core_up_to_the_maximum(monkeypatch: pytest.MonkeyPatch, cores: int, jobs: int) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     assert default_jobs() == jobs
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2", "two"])
+def test_course_site_refuses_jobs_that_are_not_a_whole_number_of_one_or_more(capsys, jobs: str) -> None:
+    from course.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["site", "--jobs", jobs])
+    assert stopped.value.code == 2
+    assert f"--jobs: '{jobs}' is not a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_the_command_names_the_same_most_jobs_as_the_build() -> None:
+    from course.cli import SITE_MAX_JOBS
+
+    assert SITE_MAX_JOBS == MAX_JOBS
