@@ -37,6 +37,7 @@ NAMES = {
     11: "Class view over 300 submissions",
     12: "Class view over 3,000 submissions",
     13: "30 learners share at the same moment",
+    14: "Site build, notebooks run at once",
 }
 
 
@@ -58,6 +59,12 @@ def site_first_paint() -> Measure:
     return site.measure()
 
 
+def site_build() -> Measure:
+    from bench import site  # needs the site's build (nbclient): only when asked for
+
+    return site.measure_build()
+
+
 def browser_explorer_step(steps: int) -> Measure:
     from bench import explorer_step  # needs Playwright and the browser tests' helpers: only when asked for
 
@@ -68,7 +75,7 @@ def browser_explorer_step(steps: int) -> Measure:
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--only", default="1,2,3,4,5,6,7,8,9,10,11,12,13", help="comma-separated figure numbers (default: all)"
+        "--only", default="1,2,3,4,5,6,7,8,9,10,11,12,13,14", help="comma-separated figure numbers (default: all)"
     )
     parser.add_argument("--rounds", type=int, default=5, help="rounds of #1, all notebooks each (default 5)")
     parser.add_argument("--clicks", type=int, default=30, help="timed clicks of #4, each side (default 30)")
@@ -94,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         11: lambda: class_view.measure(rounds=10, learners=300, number=11),
         12: lambda: class_view.measure(rounds=3, learners=3000, number=12),
         13: share_burst.measure,
+        14: site_build,
     }
     wanted = [int(n) for n in args.only.split(",") if n.strip()]
     unknown = [n for n in wanted if n not in steps]

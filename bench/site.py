@@ -1,4 +1,5 @@
 """#7: the course website: time to first paint of its largest page, against a plain HTML page of the same size.
+#14: the website's build with its notebooks run a few at a time, against the same build one after another.
 
 The site is built once into a temporary folder, as ``make site`` builds it. Its largest page and the
 floor are opened from ``file://`` in Debian's Chromium, alternately, each in a fresh tab after one
@@ -6,6 +7,10 @@ unrecorded load of each (the disk cache warm for both). The time is the page's o
 ``first-contentful-paint`` entry, read from the Performance API, so Playwright's round trips are not
 counted. The floor has the same number of bytes: the largest page's readable text as plain paragraphs,
 with no stylesheet, script or picture.
+
+For #14 the site is built twice more, as ``make site`` builds it (``default_jobs()`` notebooks at once), then
+with ``jobs=1``: one round, since each build runs every notebook. The parallel build goes first, so whatever
+the first build warms up (the disk cache, Python's compiled files) helps the floor, not the figure.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from .report import Measure, say
-from .stats import alternate
+from .stats import alternate, timed
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))  # Debian's Chromium, found as the browser tests find it
@@ -25,6 +30,7 @@ sys.path.insert(0, str(REPO / "tests"))  # Debian's Chromium, found as the brows
 from browser.conftest import CHROMIUM_ARGS, find_chromium  # noqa: E402
 
 ROUNDS = 15
+BUILD_ROUNDS = 1  # #14: each build runs every notebook of the course
 FIRST_PAINT_JS = """
 () => new Promise((resolve, reject) => {
   const found = () => performance.getEntriesByName('first-contentful-paint')[0];
@@ -99,4 +105,27 @@ def measure(rounds: int = ROUNDS) -> Measure:
             "scoring_js_bytes": (report.out / "static" / "scoring.js").stat().st_size,
             "rounds": rounds,
         }
+    return m
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def measure_build(rounds: int = BUILD_ROUNDS) -> Measure:
+    """#14: seconds to build the site with ``default_jobs()`` notebooks at once, against one at a time."""
+    from course.delivery.site.build import build_site
+    from course.delivery.site.parallel import default_jobs
+
+    jobs = default_jobs()
+    m = Measure(14, f"Site build (make site), {jobs} notebooks at once", "s", "one after another (--jobs 1)")
+    with tempfile.TemporaryDirectory(prefix="bench-site-build-") as tmp:
+        out = {n: Path(tmp) / f"site-{n}" for n in (jobs, 1)}
+
+        def build(n: int) -> float:
+            say(f"#14 building the site, jobs={n} ...")
+            return timed(lambda: build_site(out[n], make_zip=False, jobs=n))
+
+        m.samples, m.floor_samples = alternate(lambda: build(jobs), lambda: build(1), rounds=rounds)
+        m.notes = {"jobs": jobs, "rounds": rounds, "same_files": _files(out[jobs]) == _files(out[1])}
     return m

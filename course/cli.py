@@ -35,6 +35,9 @@ from .progress.errors import ProgressStoreError
 GRADEBOOK_FORMATS = ("canvas", "moodle")
 #: ``course gradebook --measure``; the same as ``classroom.rescore.MEASURES`` (a test keeps them equal).
 GRADEBOOK_MEASURES = ("answered", "correct")
+#: ``course site --jobs``'s default at most; the same as ``delivery.site.parallel.MAX_JOBS`` (a test keeps them
+#: equal), named here for the same reason.
+SITE_MAX_JOBS = 4
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -458,13 +461,29 @@ def _site(args: argparse.Namespace) -> int:
 
     try:
         report = build_static_site(
-            args.out, notebooks=args.notebooks, data=args.data, zip_path=args.zip, make_zip=not args.no_zip
+            args.out,
+            notebooks=args.notebooks,
+            data=args.data,
+            zip_path=args.zip,
+            make_zip=not args.no_zip,
+            jobs=args.jobs,
         )
     except (SiteError, OSError) as exc:
         print(f"course site: {exc}", file=sys.stderr)
         return 2
     print(report.summary())
     return 0
+
+
+def _at_least_one(text: str) -> int:
+    """An option's whole number of 1 or more (``argparse`` names the option when it is not)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return number
 
 
 def _lite(args: argparse.Namespace) -> int:
@@ -610,6 +629,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=None, help="content folder (default: data/)")
     p.add_argument("--zip", type=Path, default=None, help="zip file (default: build/course-site.zip)")
     p.add_argument("--no-zip", action="store_true", help="do not write the zip file")
+    p.add_argument(
+        "--jobs",
+        type=_at_least_one,
+        default=None,
+        help=f"notebooks run at once, each in its own kernel (default: one per core, at most {SITE_MAX_JOBS})",
+    )
     p.set_defaults(func=_site)
 
     p = sub.add_parser("anki", help="write the reviewable exercises as an Anki deck (.apkg)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -158,17 +159,6 @@ def test_self_contained_no_code_no_widget_state(built) -> None:
                 assert not line.strip() or line.strip() not in html.unescape(text), f"code shown: {line}"
 
 
-def test_a_failing_cell_is_reported_without_traceback(tmp_path: Path) -> None:
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell("1 / 0")])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    (tmp_path / "src").mkdir()
-    nbformat.write(nb, str(tmp_path / "src" / "broken.ipynb"))
-    with pytest.raises(SiteError, match=r"broken\.ipynb: cell 2: .*ZeroDivisionError") as err:
-        build_site(tmp_path / "out", notebooks=tmp_path / "src", make_zip=False)
-    assert "Traceback" not in str(err.value)
-    assert not (tmp_path / "out").exists()
-
-
 def test_a_misspelt_exercise_id_is_named_with_its_notebook_and_cell(tmp_path: Path) -> None:
     """Before any cell runs: the notebook, the cell and the closest id, as `course validate` reports them."""
     nb = nbformat.v4.new_notebook(
@@ -183,3 +173,60 @@ def test_a_misspelt_exercise_id_is_named_with_its_notebook_and_cell(tmp_path: Pa
         build_site(tmp_path / "out", notebooks=tmp_path / "src", make_zip=False)
     assert "Traceback" not in str(err.value)
     assert not (tmp_path / "out").exists()
+
+
+def _write_notebook(folder: Path, name: str, *cells: nbformat.NotebookNode) -> None:
+    nb = nbformat.v4.new_notebook(cells=list(cells))
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    folder.mkdir(exist_ok=True)
+    nbformat.write(nb, str(folder / f"{name}.ipynb"))
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _kernels_left() -> list[str]:
+    """Command lines of the kernels this process started that still run (read from Linux's /proc)."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("no /proc to list this process's children")
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = stat.read_text().rsplit(")", 1)[1].split()[1]
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, IndexError):
+            continue  # ended while being read
+        if parent == str(os.getpid()) and "ipykernel" in command:
+            found.append(command)
+    return found
+
+
+def test_notebooks_run_at_once_give_the_same_site_as_one_after_another(tmp_path: Path) -> None:
+    """Two notebooks with code and one without, built one at a time and two at a time: the same files."""
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    src = tmp_path / "src"
+    _write_notebook(src, "a_first", md("# First\n\nOn to [the second](b_second.ipynb)."), code('print("first-ran")'))
+    _write_notebook(src, "b_second", md("# Second"), code("print(sum(range(10)))"), code("{'second': 2}"))
+    _write_notebook(src, "c_third", md("# Third\n\nNo code here."))
+    one = build_site(tmp_path / "one", notebooks=src, zip_path=tmp_path / "one.zip", jobs=1)
+    two = build_site(tmp_path / "two", notebooks=src, zip_path=tmp_path / "two.zip", jobs=2)
+    assert one.pages == two.pages == ["a_first", "b_second", "c_third"]
+    assert "first-ran" in (one.out / "a_first.html").read_text(encoding="utf-8"), "the first notebook did not run"
+    assert "45" in (one.out / "b_second.html").read_text(encoding="utf-8"), "the second notebook did not run"
+    assert _files(one.out) == _files(two.out)
+    assert one.zip_path.read_bytes() == two.zip_path.read_bytes()
+
+
+def test_a_failing_cell_is_reported_without_traceback(tmp_path: Path) -> None:
+    """Two notebooks fail, run at once: the error named is the first in reading order's, as when they run
+    one after another, whichever fails first."""
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    src = tmp_path / "src"
+    _write_notebook(src, "broken", md("# Broken"), code("1 / 0"))
+    _write_notebook(src, "later_broken", md("# Also broken"), code("{}['missing']"))
+    with pytest.raises(SiteError, match=r"^broken\.ipynb: cell 2: .*ZeroDivisionError") as err:
+        build_site(tmp_path / "out", notebooks=src, make_zip=False, jobs=2)
+    assert "Traceback" not in str(err.value) and "later_broken" not in str(err.value)
+    assert not (tmp_path / "out").exists()
+    assert not _kernels_left()

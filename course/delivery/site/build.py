@@ -1,17 +1,19 @@
 """Build the course site: ``build/site/`` and ``build/course-site.zip`` (``make site``, ``course site``).
 
 For each notebook, in course order: the learner copy (no instructor or solution cells), links to other
-notebooks pointed at their pages, every cell run with a fresh progress store (``execute``), then the
-page (``page``). Exercises are compiled to JSON (``exercise_json``), and the case-judgement test's two
-forms for the pages that show it (``judgement``); the course map, the review page (in place of the Review
-notebook, ``static/review-page.js``), the progress page, the search index and the static files (``static/``,
-with the vendored ``ts-fsrs``) complete the site. Same sources give the same files.
+notebooks pointed at their pages, every cell run with a fresh progress store (``execute``; a few
+notebooks at once, ``parallel``), then the page (``page``). Exercises are compiled to JSON
+(``exercise_json``), and the case-judgement test's two forms for the pages that show it (``judgement``);
+the course map, the review page (in place of the Review notebook, ``static/review-page.js``), the
+progress page, the search index and the static files (``static/``, with the vendored ``ts-fsrs``)
+complete the site. Same sources give the same files, however many notebooks run at once.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ from .frame import (
 from .judgement import judgement_forms
 from .page import notebook_page
 from .page_markdown import unique_ids, unlink_outside
+from .parallel import default_jobs, in_order
 from .search_index import index_script, page_entries
 from .static_exercise import question_html
 
@@ -147,15 +150,21 @@ def build_site(
     zip_path: Path | None = None,
     timeout: int = TIMEOUT,
     make_zip: bool = True,
+    jobs: int | None = None,
 ) -> SiteReport:
-    """Write the site into ``out`` (default ``build/site/``, replaced) and zip it; ``SiteError`` if it cannot."""
+    """Write the site into ``out`` (default ``build/site/``, replaced) and zip it; ``SiteError`` if it cannot.
+
+    ``jobs`` notebooks run at once (default ``default_jobs()``, one per core up to four); the pages are the
+    same, byte for byte, whatever the number.
+    """
     out = Path(out) if out is not None else site_dir()
     data = Path(data) if data is not None else data_dir()
     refuse_student_release(data)
     previous = os.environ.get("COURSE_DATA")
     os.environ["COURSE_DATA"] = str(data)  # the kernels read the content the pages are built from
+    jobs = default_jobs() if jobs is None else jobs
     try:
-        return _build(out, notebooks, data, Path(zip_path) if zip_path else zip_file(), timeout, make_zip)
+        return _build(out, notebooks, data, Path(zip_path) if zip_path else zip_file(), timeout, make_zip, jobs)
     finally:
         if previous is None:
             os.environ.pop("COURSE_DATA", None)
@@ -176,7 +185,9 @@ def refuse_student_release(data: Path) -> None:
         )
 
 
-def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeout: int, make_zip: bool) -> SiteReport:
+def _build(
+    out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeout: int, make_zip: bool, jobs: int
+) -> SiteReport:
     content = load_content(data)
     paths = reading_order(course_notebooks(notebooks), content)
     if not paths:
@@ -192,7 +203,9 @@ def _build(out: Path, notebooks: Path | None, data: Path, zip_path: Path, timeou
     paths = [p for p in paths if p.stem not in OWN_PAGES]
     site_pages = {f"{stem}.html" for stem in known} | {"index.html", "progress.html", *OWN_PAGES.values()}
     exercises = Exercises(data, lambda href: relink_target(href, ".html", known))
-    pages = [notebook_page(run_notebook(path, known, timeout), path.stem, exercises.section) for path in paths]
+    # The notebooks run ``jobs`` at a time (each in its own kernel); their pages are made here, in reading order.
+    with closing(in_order(lambda path: run_notebook(path, known, timeout), paths, jobs)) as executed:
+        pages = [notebook_page(nb, path.stem, exercises.section) for nb, path in zip(executed, paths)]
     if exercises.problems:
         raise SiteError(
             "\n".join(

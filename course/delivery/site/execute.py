@@ -7,6 +7,7 @@ cell, never a traceback.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import tempfile
 from pathlib import Path
@@ -40,7 +41,7 @@ def execute(nb: Any, cwd: Path, name: str, timeout: int = TIMEOUT) -> Any:
             extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no start-up chatter in the build log
         )
         try:
-            client.execute(env=env)
+            _run(client, env)
         except CellExecutionError as exc:
             cell = next(
                 (
@@ -56,3 +57,14 @@ def execute(nb: Any, cwd: Path, name: str, timeout: int = TIMEOUT) -> Any:
                 "run the notebook in JupyterLab to see the error"
             ) from None
     return nb
+
+
+def _run(client: Any, env: dict[str, str]) -> None:
+    """Run ``client`` in an event loop of its own, closed after (the site runs notebooks in worker threads,
+    which would otherwise each leave one open), or in the running loop if there is one (inside a kernel)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(client.async_execute(env=env))
+    else:
+        client.execute(env=env)
