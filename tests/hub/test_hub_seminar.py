@@ -279,13 +279,25 @@ def memory_of(user: Account) -> dict[str, float]:
     return {"rss_mib": round(rss / 1024, 1), "pss_mib": round(pss / 1024, 1)}
 
 
+def wait_for(condition: Any, seconds: float) -> bool:
+    """Whether ``condition()`` became true within ``seconds`` (checked every 50 ms)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def run_in_terminal(page: Page, hub: Hub, user: Account, command: str) -> str:
     """Open a JupyterLab terminal on the hub, type ``command`` there, and return what it printed.
 
     The output goes to a file in the user's home (read here as root): the terminal draws on a canvas.
     """
     out = user.home / ".terminal-check.txt"
+    part = out.with_name(out.name + ".part")
     out.unlink(missing_ok=True)
+    part.unlink(missing_ok=True)
     if not page.url.startswith(f"{hub.url}user/{user.name}/lab"):  # else: the JupyterLab already open
         page.goto(f"{hub.url}user/{user.name}/lab", wait_until="domcontentloaded")
     expect(page.locator("#jp-main-statusbar")).to_be_visible(timeout=LOGIN_TIMEOUT)
@@ -294,15 +306,17 @@ def run_in_terminal(page: Page, hub: Hub, user: Account, command: str) -> str:
     page.locator('.lm-Menu-item[data-command="terminal:create-new"]').click()
     terminal = page.locator(".jp-Terminal .xterm").first
     expect(terminal).to_be_visible(timeout=60_000)
-    deadline = time.monotonic() + 60
-    while not out.exists() and time.monotonic() < deadline:
+    line = f'{{ {command}; echo "PATH=$PATH"; }} > {part} 2>&1; mv {part} {out}'
+    for _ in range(6):
         terminal.click()
-        page.keyboard.type(f'{{ {command}; echo "PATH=$PATH"; }} > {out}.part 2>&1; mv {out}.part {out}\n')
-        for _ in range(50):  # keys typed before the shell is ready are lost: type again after 5 s
-            if out.exists():
-                break
-            time.sleep(0.1)
-    assert out.exists(), f"the terminal never ran {command!r}"
+        page.keyboard.press("Control+U")  # an empty line, should keys of an earlier try have arrived
+        page.keyboard.insert_text(line)  # the whole line at once, as a paste, not key by key
+        page.keyboard.press("Enter")
+        # the redirection makes the .part file as soon as the shell runs the line; keys that reach the
+        # terminal before it is ready are lost, and then the line is typed again
+        if wait_for(lambda: part.exists() or out.exists(), 10):
+            break
+    assert wait_for(out.exists, 60), f"the terminal never ran {command!r}"
     return out.read_text()
 
 
