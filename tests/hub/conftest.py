@@ -7,7 +7,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -212,6 +212,15 @@ def hub_install() -> Path:
     if done.returncode != 0:
         pytest.fail(f"deploy/hub/install.sh failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
     return hub_dir()
+
+
+def at_once(*calls: Callable[[], Any]) -> list[Any]:
+    """Make the calls side by side (each waits on its own process, e.g. ``run_as``); their results in order.
+    An exception in one is raised here."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return [future.result() for future in [pool.submit(call) for call in calls]]
 
 
 def run_as(

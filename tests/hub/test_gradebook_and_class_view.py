@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,25 +17,44 @@ from course.classroom.exchange import read_key
 from course.classroom.gradebook import POINTS_POSSIBLE, ROSTER_COLUMNS, build_gradebook, read_roster
 from course.exercises import load_spec
 
-from .conftest import answer, decision_ids, two_paths
+from .conftest import Exchange, answer, decision_ids, two_paths
 
 MARKER = "A private reflection: PERSIMMON-42."
 
 
-@pytest.fixture
-def class_of_three(demo_exchange, store_factory):
-    """ann takes every recommended path, bob every other path, cy shares nothing."""
+@pytest.fixture(scope="module")
+def shared_by_two(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """ann takes every recommended path, bob every other path, both share; cy shares nothing. Made once:
+    every test gets its own copy (``class_of_three``)."""
+    from course.classroom.exchange import Layout, setup_exchange
+    from course.progress import ProgressStore
+
+    top = tmp_path_factory.mktemp("class-of-three")
+    exchange = Exchange(top / "exchange")
+    setup_exchange(exchange.root, Layout(os.geteuid(), None))
     folders = {}
     for index, user in enumerate(("ann", "bob")):
-        store = store_factory(user)
-        for exercise_id in decision_ids():
-            answer(store, exercise_id, two_paths(exercise_id)[index])
-        store.save_reflection("ch03-map-codes", "h", MARKER, {})
-        store.save_ratings("ch03-rate-transference", "h", {"first-session": 2 + index}, "transference")
-        folders[user] = demo_exchange.folder(user)
-        seminar.share(include_reflections=True, store=store, where=seminar.Place(demo_exchange.root, folders[user]))
-    folders["cy"] = demo_exchange.folder("cy")
-    return demo_exchange.root, folders
+        store = ProgressStore(top / "stores" / user / "progress.sqlite3")
+        try:
+            for exercise_id in decision_ids():
+                answer(store, exercise_id, two_paths(exercise_id)[index])
+            store.save_reflection("ch03-map-codes", "h", MARKER, {})
+            store.save_ratings("ch03-rate-transference", "h", {"first-session": 2 + index}, "transference")
+            folders[user] = exchange.folder(user)
+            seminar.share(include_reflections=True, store=store, where=seminar.Place(exchange.root, folders[user]))
+        finally:
+            store.close()
+    folders["cy"] = exchange.folder("cy")
+    return exchange.root, folders
+
+
+@pytest.fixture
+def class_of_three(shared_by_two: tuple[Path, dict[str, str]], tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A fresh copy of ``shared_by_two``'s exchange (same key, so the same pseudonyms), for one test."""
+    root, folders = shared_by_two
+    copy = tmp_path / "exchange"
+    shutil.copytree(root, copy, symlinks=True)
+    return copy, dict(folders)
 
 
 def test_the_class_view_counts_every_choice_at_every_node(class_of_three):

@@ -10,6 +10,7 @@ import json
 import shutil
 import stat
 import textwrap
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import pytest
 from course.classroom.exchange import KEY_FILE, ExchangeError, Layout, provision_learner, setup_exchange
 from course.delivery.hub.launch import hub_setup, make_home_private
 
-from .conftest import Account, Accounts, decision_ids, run_as, shared_tmp, two_paths
+from .conftest import Account, Accounts, at_once, decision_ids, run_as, shared_tmp, two_paths
 
 pytestmark = pytest.mark.usefixtures("as_root")
 
@@ -82,20 +83,21 @@ def seminar_users(hub_install: Path) -> Any:
             folders[account.name] = provision_learner(exchange, account.name, account.uid, gid).name
         first = decision_ids()[0]
         paths = two_paths(first)
-        stores = {}
-        for account, path in ((a, paths[0]), (b, paths[1])):
-            done = run_as(
-                account,
-                SHARE,
-                {
-                    "COURSE_EXCHANGE": str(exchange),
-                    "COURSE_SEMINAR_ID": folders[account.name],
-                    "ANSWERS": json.dumps({first: path}),
-                    "TIMES": "2",
-                },
-            )
+
+        def share(account: Account, path: list[str]) -> str:
+            """The learner answers and shares twice, as their own user; returns where their store is."""
+            env = {
+                "COURSE_EXCHANGE": str(exchange),
+                "COURSE_SEMINAR_ID": folders[account.name],
+                "ANSWERS": json.dumps({first: path}),
+                "TIMES": "2",
+            }
+            done = run_as(account, SHARE, env)
             assert done.returncode == 0, done.stderr
-            stores[account.name] = json.loads(done.stdout)["store"]
+            return json.loads(done.stdout)["store"]
+
+        # both learners at the same time, as in a seminar (each in their own folder)
+        stores = dict(zip((a.name, b.name), at_once(partial(share, a, paths[0]), partial(share, b, paths[1]))))
         yield {
             "a": a,
             "b": b,
@@ -143,15 +145,23 @@ def test_the_scheme_on_disk(seminar_users):
 
 def test_a_learner_cannot_read_list_or_overwrite_another_learners_things(seminar_users):
     s = seminar_users
-    for who, other in ((s["a"], s["b"]), (s["b"], s["a"])):
-        outcome = _probe(who, s, other)
+    outcomes = at_once(partial(_probe, s["a"], s, s["b"]), partial(_probe, s["b"], s, s["a"]))
+    for who, outcome in zip((s["a"], s["b"]), outcomes):
         allowed = [action for action, result in outcome.items() if result == "allowed"]
         assert allowed == [], f"{who.name} was allowed: {allowed}"
 
 
 def test_the_instructor_reads_everything_and_changes_nothing(seminar_users):
     s = seminar_users
-    outcome = _probe(s["i"], s, s["a"])
+    view_code = textwrap.dedent(f"""
+        import json
+        from course.classroom.class_view import load_class
+        data = load_class({str(s["exchange"])!r})
+        d = next(d for d in data.decisions if d.exercise_id == {s["first"]!r})
+        print(json.dumps({{"shared": data.shared, "bad": [b.reason for b in data.read.bad],
+                          "paths": [[list(k), v] for k, v in d.paths.items()]}}))
+    """)
+    outcome, view = at_once(partial(_probe, s["i"], s, s["a"]), partial(run_as, s["i"], view_code))
     for action in ("list the exchange", "list other's folder", "read other's submission", "read the seminar key"):
         assert outcome[action] == "allowed", (action, outcome[action])
     for action in (
@@ -161,17 +171,6 @@ def test_the_instructor_reads_everything_and_changes_nothing(seminar_users):
         "read other's progress store",
     ):
         assert outcome[action].startswith("denied"), (action, outcome[action])
-    view = run_as(
-        s["i"],
-        textwrap.dedent(f"""
-        import json
-        from course.classroom.class_view import load_class
-        data = load_class({str(s["exchange"])!r})
-        d = next(d for d in data.decisions if d.exercise_id == {s["first"]!r})
-        print(json.dumps({{"shared": data.shared, "bad": [b.reason for b in data.read.bad],
-                          "paths": [[list(k), v] for k, v in d.paths.items()]}}))
-    """),
-    )
     assert view.returncode == 0, view.stderr
     seen = json.loads(view.stdout)
     assert seen["shared"] == 2 and seen["bad"] == []
@@ -261,9 +260,10 @@ def test_only_instructors_return_results_and_only_that_learner_reads_them(semina
     written = (s["exchange"] / RETURNED / s["folders"][s["a"].name] / RESULTS).stat()
     assert (written.st_uid, stat.S_IMODE(written.st_mode)) == (s["i"].uid, 0o644)
 
-    own = _return_probe(s["a"], s, s["b"], mine=True)
+    own, other = at_once(
+        partial(_return_probe, s["a"], s, s["b"], mine=True), partial(_return_probe, s["b"], s, s["a"])
+    )
     assert own["read my own results"] == 'allowed: {"from": "%s"}' % s["i"].name, own
-    other = _return_probe(s["b"], s, s["a"])
     for action, result in list(own.items()) + list(other.items()):
         if action != "read my own results":
             assert result.startswith("denied"), (action, result)
