@@ -15,11 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import TEST_PAGE, BuiltSite, SiteBrowser
-
-axe_playwright = pytest.importorskip(
-    "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed (pip install -e '.[test]')"
-)
-BLOCKING = ("critical", "serious")
+from .everything_shown import axe_blocking, show_everything, start_axe
 
 
 def test_the_site_has_every_notebook_the_map_the_glossary_and_the_progress_page(course_site: BuiltSite) -> None:
@@ -147,31 +143,34 @@ def test_printing_leaves_out_navigation_and_buttons(site_file: SiteBrowser) -> N
 
 
 def test_axe_finds_no_serious_issue_on_any_page(site_file: SiteBrowser, course_site: BuiltSite) -> None:
-    axe = axe_playwright.Axe()
-    page = site_file.context.new_page()
+    """Every page in course order, every part of each exercise shown, axe-core in the light and the dark colour
+    scheme. Two tabs take turns: axe runs in one while the next page opens in the other (each page still opens
+    after the answers of the pages before it are kept, as when one tab walks the course)."""
+    tabs = [site_file.context.new_page() for _ in range(2)]
+    running: dict[int, str] = {}  # tab -> the page whose light-scheme run is under way there
     report = []
-    for name in course_site.pages:
-        page.emulate_media(color_scheme="light")
-        site_file.open(name, page)
-        for out in page.locator("section.cx-exercise.cx-ready[data-exercise]").all():  # every part of an exercise shown
-            out.locator("button").filter(
-                has_text=re.compile(r"^\s*(Check|Check my ratings|Save reflection|Save my notes|Choose this reply)\s*$")
-            ).click()
-            hint = out.locator("button").filter(has_text=re.compile(r"^\s*Hint"))
-            if hint.count() and hint.is_enabled():
-                hint.click()
-            reveal = out.locator("button").filter(has_text=re.compile(r"^\s*(Show answer|Show the points)\s*$"))
-            if reveal.is_visible() and reveal.is_enabled():
-                reveal.click()
+
+    def finish(tab: int) -> None:
+        name = running.pop(tab)
         for scheme in ("light", "dark"):  # the same page, everything shown, in each colour scheme
-            page.emulate_media(color_scheme=scheme)
-            result = axe.run(
-                page, options={"resultTypes": ["violations"], "preload": False}
-            )  # no fetching: the pages forbid it
-            for v in result.response["violations"]:
-                if v.get("impact") in BLOCKING:
-                    targets = "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:3])
-                    report.append(
-                        f"{scheme} {name}: {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']} [{targets}]"
-                    )
+            if scheme == "dark":
+                start_axe(tabs[tab], scheme)
+            for v in axe_blocking(tabs[tab]):
+                targets = "; ".join(" ".join(map(str, t)) for t in v["targets"])
+                report.append(
+                    f"{scheme} {name}: {v['id']} ({v['impact']}, {v['nodes']} nodes): {v['help']} [{targets}]"
+                )
+
+    for n, name in enumerate(course_site.pages):
+        tab = n % len(tabs)
+        if tab in running:
+            finish(tab)
+        tabs[tab].emulate_media(color_scheme="light")
+        site_file.open(name, tabs[tab])
+        unpressed = show_everything(tabs[tab])  # every part of an exercise shown
+        assert not unpressed, f"{name}: buttons that could not be pressed:\n" + "\n".join(unpressed)
+        start_axe(tabs[tab], "light")
+        running[tab] = name
+    for tab in list(running):
+        finish(tab)
     assert not report, "axe-core violations:\n" + "\n".join(report)
