@@ -72,28 +72,35 @@ def test_a_request_outside_the_site_is_caught(browser, browser_context_args, cou
         guarded.context.close()
 
 
+# What a page shows, gathered in one call: each picture (its alt text, whether it loaded, its start), the
+# number of data tables in each timeline's details, and the target of each link that stays in the site.
+_PAGE_PARTS = """() => ({
+  pictures: [...document.querySelectorAll("main img")].map((e) => ({
+    alt: e.getAttribute("alt") || "", loaded: e.complete && e.naturalWidth > 0, html: e.outerHTML.slice(0, 150) })),
+  timelineTables: [...document.querySelectorAll("figure.course-timeline")].map((f) => f.querySelectorAll("details table").length),
+  links: [...document.querySelectorAll("main a[href]")].map((a) => a.getAttribute("href")).filter((h) => !/^(https:|#)/.test(h)),
+})"""
+
+
 def test_every_page_opens_complete(site: SiteBrowser, course_site: BuiltSite) -> None:
     page = site.context.new_page()
+    texts = {name: (course_site.root / name).read_text(encoding="utf-8") for name in course_site.pages}
     for name in course_site.pages:
         site.open(name, page)
         expect(page.locator("main h1")).to_have_count(1)
         total = page.locator("section.cx-exercise").count()
         expect(page.locator("section.cx-exercise.cx-ready")).to_have_count(total)
-        for img in page.locator("main img").all():
-            alt = img.get_attribute("alt") or ""
-            assert len(alt.strip()) > 20, (
-                f"{name}: a picture without a real alt text: {img.evaluate('e => e.outerHTML')[:150]}"
-            )
-            assert img.evaluate("(e) => e.complete && e.naturalWidth > 0"), f"{name}: a picture did not load"
-        for figure in page.locator("figure.course-timeline").all():
-            assert figure.locator("details table").count() == 1, f"{name}: a timeline without its data table"
-        broken = page.evaluate("""() => [...document.querySelectorAll('main a[href]')].map(a => a.getAttribute('href'))
-            .filter(h => !/^(https:|#)/.test(h))""")
-        for href in broken:
+        parts = page.evaluate(_PAGE_PARTS)
+        for img in parts["pictures"]:
+            assert len(img["alt"].strip()) > 20, f"{name}: a picture without a real alt text: {img['html']}"
+            assert img["loaded"], f"{name}: a picture did not load"
+        for tables in parts["timelineTables"]:
+            assert tables == 1, f"{name}: a timeline without its data table"
+        for href in parts["links"]:
             target, _, anchor = href.partition("#")
             assert target in course_site.pages, f"{name}: link to {href}, which the site does not have"
             if anchor:
-                other = (course_site.root / target).read_text(encoding="utf-8")
+                other = texts[target]
                 assert f'id="{anchor}"' in other or f"id='{anchor}'" in other, f"{name}: no anchor for {href}"
 
 
