@@ -15,11 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import TEST_PAGE, BuiltSite, SiteBrowser
-
-axe_playwright = pytest.importorskip(
-    "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed (pip install -e '.[test]')"
-)
-BLOCKING = ("critical", "serious")
+from .everything_shown import axe_blocking, show_everything, start_axe
 
 
 def test_the_site_has_every_notebook_the_map_the_glossary_and_the_progress_page(course_site: BuiltSite) -> None:
@@ -76,28 +72,35 @@ def test_a_request_outside_the_site_is_caught(browser, browser_context_args, cou
         guarded.context.close()
 
 
+# What a page shows, gathered in one call: each picture (its alt text, whether it loaded, its start), the
+# number of data tables in each timeline's details, and the target of each link that stays in the site.
+_PAGE_PARTS = """() => ({
+  pictures: [...document.querySelectorAll("main img")].map((e) => ({
+    alt: e.getAttribute("alt") || "", loaded: e.complete && e.naturalWidth > 0, html: e.outerHTML.slice(0, 150) })),
+  timelineTables: [...document.querySelectorAll("figure.course-timeline")].map((f) => f.querySelectorAll("details table").length),
+  links: [...document.querySelectorAll("main a[href]")].map((a) => a.getAttribute("href")).filter((h) => !/^(https:|#)/.test(h)),
+})"""
+
+
 def test_every_page_opens_complete(site: SiteBrowser, course_site: BuiltSite) -> None:
     page = site.context.new_page()
+    texts = {name: (course_site.root / name).read_text(encoding="utf-8") for name in course_site.pages}
     for name in course_site.pages:
         site.open(name, page)
         expect(page.locator("main h1")).to_have_count(1)
         total = page.locator("section.cx-exercise").count()
         expect(page.locator("section.cx-exercise.cx-ready")).to_have_count(total)
-        for img in page.locator("main img").all():
-            alt = img.get_attribute("alt") or ""
-            assert len(alt.strip()) > 20, (
-                f"{name}: a picture without a real alt text: {img.evaluate('e => e.outerHTML')[:150]}"
-            )
-            assert img.evaluate("(e) => e.complete && e.naturalWidth > 0"), f"{name}: a picture did not load"
-        for figure in page.locator("figure.course-timeline").all():
-            assert figure.locator("details table").count() == 1, f"{name}: a timeline without its data table"
-        broken = page.evaluate("""() => [...document.querySelectorAll('main a[href]')].map(a => a.getAttribute('href'))
-            .filter(h => !/^(https:|#)/.test(h))""")
-        for href in broken:
+        parts = page.evaluate(_PAGE_PARTS)
+        for img in parts["pictures"]:
+            assert len(img["alt"].strip()) > 20, f"{name}: a picture without a real alt text: {img['html']}"
+            assert img["loaded"], f"{name}: a picture did not load"
+        for tables in parts["timelineTables"]:
+            assert tables == 1, f"{name}: a timeline without its data table"
+        for href in parts["links"]:
             target, _, anchor = href.partition("#")
             assert target in course_site.pages, f"{name}: link to {href}, which the site does not have"
             if anchor:
-                other = (course_site.root / target).read_text(encoding="utf-8")
+                other = texts[target]
                 assert f'id="{anchor}"' in other or f"id='{anchor}'" in other, f"{name}: no anchor for {href}"
 
 
@@ -147,31 +150,34 @@ def test_printing_leaves_out_navigation_and_buttons(site_file: SiteBrowser) -> N
 
 
 def test_axe_finds_no_serious_issue_on_any_page(site_file: SiteBrowser, course_site: BuiltSite) -> None:
-    axe = axe_playwright.Axe()
-    page = site_file.context.new_page()
+    """Every page in course order, every part of each exercise shown, axe-core in the light and the dark colour
+    scheme. Two tabs take turns: axe runs in one while the next page opens in the other (each page still opens
+    after the answers of the pages before it are kept, as when one tab walks the course)."""
+    tabs = [site_file.context.new_page() for _ in range(2)]
+    running: dict[int, str] = {}  # tab -> the page whose light-scheme run is under way there
     report = []
-    for name in course_site.pages:
-        page.emulate_media(color_scheme="light")
-        site_file.open(name, page)
-        for out in page.locator("section.cx-exercise.cx-ready[data-exercise]").all():  # every part of an exercise shown
-            out.locator("button").filter(
-                has_text=re.compile(r"^\s*(Check|Check my ratings|Save reflection|Save my notes|Choose this reply)\s*$")
-            ).click()
-            hint = out.locator("button").filter(has_text=re.compile(r"^\s*Hint"))
-            if hint.count() and hint.is_enabled():
-                hint.click()
-            reveal = out.locator("button").filter(has_text=re.compile(r"^\s*(Show answer|Show the points)\s*$"))
-            if reveal.is_visible() and reveal.is_enabled():
-                reveal.click()
+
+    def finish(tab: int) -> None:
+        name = running.pop(tab)
         for scheme in ("light", "dark"):  # the same page, everything shown, in each colour scheme
-            page.emulate_media(color_scheme=scheme)
-            result = axe.run(
-                page, options={"resultTypes": ["violations"], "preload": False}
-            )  # no fetching: the pages forbid it
-            for v in result.response["violations"]:
-                if v.get("impact") in BLOCKING:
-                    targets = "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:3])
-                    report.append(
-                        f"{scheme} {name}: {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']} [{targets}]"
-                    )
+            if scheme == "dark":
+                start_axe(tabs[tab], scheme)
+            for v in axe_blocking(tabs[tab]):
+                targets = "; ".join(" ".join(map(str, t)) for t in v["targets"])
+                report.append(
+                    f"{scheme} {name}: {v['id']} ({v['impact']}, {v['nodes']} nodes): {v['help']} [{targets}]"
+                )
+
+    for n, name in enumerate(course_site.pages):
+        tab = n % len(tabs)
+        if tab in running:
+            finish(tab)
+        tabs[tab].emulate_media(color_scheme="light")
+        site_file.open(name, tabs[tab])
+        unpressed = show_everything(tabs[tab])  # every part of an exercise shown
+        assert not unpressed, f"{name}: buttons that could not be pressed:\n" + "\n".join(unpressed)
+        start_axe(tabs[tab], "light")
+        running[tab] = name
+    for tab in list(running):
+        finish(tab)
     assert not report, "axe-core violations:\n" + "\n".join(report)
