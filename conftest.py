@@ -40,11 +40,13 @@ def worker_scope(nodeid: str) -> str:
     return nodeid.split("::", 1)[0]
 
 
-# The longest units first, so that neither worker is left with a long one at the end while the other waits
-# (pytest-xdist would otherwise order them by their number of tests): the hub, the site and the app, then the
-# other real-browser tests, the delivery tests (they build sites and releases), then the rest. The order within
-# a unit is kept. The same order is used without pytest-xdist.
-_FIRST = {"hub": 0, "site": 1, "app": 2, "tests/browser/": 3, "tests/delivery/": 4}
+# The longest units first, so that no worker is left with a long one at the end while the others wait
+# (pytest-xdist would otherwise order them by their number of tests): the hub and the site, then the other
+# real-browser tests, the app, the delivery tests (they build sites and releases), then the rest. The order
+# within a unit is kept. The same order is used without pytest-xdist. The app comes after the first minutes,
+# when the hub's install, the site's build and the first JupyterLab all start at once: Voila renders a page
+# only when its kernel has run every cell, and its widgets have been seen to go missing under that load.
+_FIRST = {"hub": 0, "site": 1, "tests/browser/": 2, "app": 3, "tests/delivery/": 4}
 
 
 def run_order(nodeid: str) -> int:

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from course.classroom.file_format import FORMAT
 from course.displays.export_download import MAKE
 
+from ..conftest import _tail
 from ..cut_off import CUT_JS, exercise_ids, write_every_exercise
 from ..test_export_download import check_download
 from .conftest import AppServer
@@ -31,7 +32,10 @@ def test_no_exercise_text_is_cut_off_and_the_answers_download(page: Page, app_se
     write_every_exercise(app_server.root / notebook, SLICES[part])
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(app_server.render_url(notebook), timeout=RENDER_TIMEOUT)
-    expect(page.locator(".course-share")).to_be_visible(timeout=RENDER_TIMEOUT)
+    try:
+        expect(page.locator(".course-share")).to_be_visible(timeout=RENDER_TIMEOUT)
+    except AssertionError:  # say what Voila and its kernel said, not only what the page lacks
+        pytest.fail(f"the share panel never showed. Last lines of {app_server.log}:\n{_tail(app_server.log)}")
     expect(page.locator(".cx-exercise")).to_have_count(len(exercise_ids()[SLICES[part]]), timeout=RENDER_TIMEOUT)
     expect(page.get_by_text("Loading widget...")).to_have_count(0)
     for width in (1280, 800):  # the same page, narrowed: the text must wrap at both widths
