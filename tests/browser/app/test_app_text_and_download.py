@@ -4,6 +4,8 @@ panel's button downloads the learner's export file (the app has no terminal for 
 from __future__ import annotations
 
 import re
+import time
+import warnings
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -17,6 +19,7 @@ from ..test_export_download import check_download
 from .conftest import AppServer
 
 RENDER_TIMEOUT = 120_000  # ms: Voila runs the whole notebook before it shows the page
+STALL_SECONDS = 30  # a page that shows no new exercise for this long has stopped (see render)
 # Four notebooks of a quarter of the exercises each: Voila shows "model not found" for some widgets of a page
 # with all of them at once, and a smaller page renders well within the timeout on a busy machine.
 PARTS = 4
@@ -26,16 +29,38 @@ SLICES = {
 }
 
 
+def render(page: Page, app_server: AppServer, notebook: str) -> None:
+    """Open ``notebook`` in the app and wait until Voila has shown all of it (the share panel comes last).
+
+    Voila streams the page as its kernel runs the cells. Now and then (seen in about one page in ten in full
+    runs, at any load) the stream stops partway and the page never grows again; a learner would reload. So a
+    page that has not grown for STALL_SECONDS is loaded once more, with a warning; a second stall fails, with
+    Voila's log.
+    """
+    for attempt in (1, 2):
+        page.goto(app_server.render_url(notebook), timeout=RENDER_TIMEOUT)
+        began = grew = time.monotonic()
+        shown = -1
+        while time.monotonic() - began < RENDER_TIMEOUT / 1000:
+            if page.locator(".course-share").is_visible():
+                return
+            count = page.locator(".cx-exercise").count()
+            if count != shown:
+                shown, grew = count, time.monotonic()
+            elif time.monotonic() - grew > STALL_SECONDS:
+                break
+            page.wait_for_timeout(250)
+        if attempt == 1:
+            warnings.warn(f"{notebook}: Voila stopped showing the page after {shown} exercises; loading it again")
+    pytest.fail(f"{notebook}: the share panel never showed. Last lines of {app_server.log}:\n{_tail(app_server.log)}")
+
+
 @pytest.mark.parametrize("part", SLICES)
 def test_no_exercise_text_is_cut_off_and_the_answers_download(page: Page, app_server: AppServer, part: str) -> None:
     notebook = f"exercises-{part}.ipynb"
     write_every_exercise(app_server.root / notebook, SLICES[part])
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(app_server.render_url(notebook), timeout=RENDER_TIMEOUT)
-    try:
-        expect(page.locator(".course-share")).to_be_visible(timeout=RENDER_TIMEOUT)
-    except AssertionError:  # say what Voila and its kernel said, not only what the page lacks
-        pytest.fail(f"the share panel never showed. Last lines of {app_server.log}:\n{_tail(app_server.log)}")
+    render(page, app_server, notebook)
     expect(page.locator(".cx-exercise")).to_have_count(len(exercise_ids()[SLICES[part]]), timeout=RENDER_TIMEOUT)
     expect(page.get_by_text("Loading widget...")).to_have_count(0)
     for width in (1280, 800):  # the same page, narrowed: the text must wrap at both widths
