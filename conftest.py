@@ -13,6 +13,9 @@ _TMP = tempfile.mkdtemp(prefix="course-test-")
 os.environ["COURSE_PROGRESS"] = os.path.join(_TMP, "progress.sqlite3")
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
+# Each test process's kernels (nbval, JupyterLab, Voila, the site build) keep their IPython history in a
+# folder of their own, not in the one ~/.ipython every kernel on the machine writes to at once.
+os.environ["IPYTHONDIR"] = os.path.join(_TMP, "ipython")
 
 
 # ---- several workers (``make test`` runs ``pytest -n 3``, with pytest-xdist) --------------------------------
