@@ -8,11 +8,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _worker_scope():
+def _root_conftest():
     spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.worker_scope
+    return module
+
+
+def _worker_scope():
+    return _root_conftest().worker_scope
 
 
 def test_hub_site_and_app_tests_each_stay_on_one_worker() -> None:
@@ -26,9 +30,7 @@ def test_hub_site_and_app_tests_each_stay_on_one_worker() -> None:
 
 def test_every_hub_test_that_runs_the_hubs_venv_is_in_the_hub_group() -> None:
     """A new test file using the hub's install must join the group (two workers must not install at once)."""
-    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _root_conftest()
     uses = ("hub_install", "run_as(", "hub_dir()", "Accounts()")
     found = {
         str(p.relative_to(ROOT))
