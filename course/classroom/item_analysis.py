@@ -25,6 +25,10 @@ from scipy import stats
 
 #: Fewer learners than this answering an item: its discrimination is not computed (and it is never flagged).
 MIN_LEARNERS = 6
+#: Decimal places kept of the item-total correlation. An item that does not discriminate at all has r = 0
+#: exactly, which floating point can give as -3e-17 (or +3e-17, depending on memory layout); rounded, it stays
+#: 0 and is never flagged as discriminating negatively.
+R_DECIMALS = 12
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def _item(item: str, responses: Sequence[Mapping[str, Response]], key: str | Non
         return result
     rest = [r[1] for r in rows]
     if len(set(scores)) > 1 and len(set(rest)) > 1:
-        result.item_total = float(stats.pearsonr(scores, rest).statistic)
+        result.item_total = round(float(stats.pearsonr(scores, rest).statistic), R_DECIMALS) + 0.0  # no -0.0
     ranked = sorted(rows, key=lambda r: r[1])
     third = max(1, len(ranked) // 3)
     # A third of the class at each end, widened to every learner tied with the last one taken, so that

@@ -73,3 +73,13 @@ def test_detection_grows_with_class_size() -> None:
     assert large.miskey_found == 1.0 and large.false_flags == 0.0
     assert medium.miskey_found >= 0.9
     assert small.false_flags > medium.false_flags >= large.false_flags
+
+
+def test_an_item_that_does_not_discriminate_at_all_is_never_flagged() -> None:
+    # Item "a" has a corrected item-total correlation of exactly 0 in TABLE, which floating point gives as
+    # +3e-17 or -3e-17 depending on the order the learners come in; either way it must read 0, unflagged.
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        responses = [_responses()[i] for i in rng.permutation(N)]
+        a = next(r for r in analyse(responses, {"c": "K"}) if r.item_id == "a")
+        assert a.item_total == 0.0 and not a.flagged, (a.item_total, a.reasons)
