@@ -1,0 +1,76 @@
+"""The test browser's flags do what conftest.py says: Playwright's own disabled features stay disabled next
+to ours (Chromium keeps only the last ``--disable-features``), and the address bar's popups are not loaded."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from .conftest import OMNIBOX_POPUPS
+
+
+@pytest.fixture(autouse=True)
+def _fresh_lab() -> None:
+    """No JupyterLab for these tests (overrides the folder's autouse fixture)."""
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat[stat.rfind(")") + 2 :].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    found, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        found.append(pid)
+        stack.extend(children.get(pid, []))
+    return found
+
+
+def _browser_command_lines() -> list[list[str]]:
+    """The command line of each Chromium browser process this test process started (not its helpers)."""
+    lines = []
+    for pid in _descendants(os.getpid()):
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+        except OSError:
+            continue
+        if any(a.startswith("--remote-debugging-pipe") for a in argv) and not any(a.startswith("--type=") for a in argv):
+            lines.append(argv)
+    return lines
+
+
+def test_playwrights_disabled_features_are_kept_in_ours(browser: Browser) -> None:
+    lines = _browser_command_lines()
+    assert lines, "no Chromium browser process found under this test process"
+    for argv in lines:
+        values = [a.split("=", 1)[1] for a in argv if a.startswith("--disable-features=")]
+        assert len(values) >= 2, f"expected Playwright's --disable-features and ours, found {values}"
+        effective = set(values[-1].split(","))
+        for earlier in values[:-1]:
+            dropped = set(earlier.split(",")) - effective
+            assert not dropped, (
+                f"Playwright disables {sorted(dropped)}, which PLAYWRIGHT_DISABLED_FEATURES in "
+                "tests/browser/conftest.py lacks: Chromium would turn them back on. Add them there."
+            )
+        assert set(OMNIBOX_POPUPS) <= effective
+
+
+def test_no_address_bar_popup_is_loaded(browser: Browser) -> None:
+    context = browser.new_context()
+    try:
+        context.new_page().goto("about:blank")
+        session = browser.new_browser_cdp_session()
+        targets = session.send("Target.getTargets")["targetInfos"]
+    finally:
+        context.close()
+    popups = [t["url"] for t in targets if t["url"].startswith("chrome://omnibox")]
+    assert not popups, f"the address bar's popups are loaded: {popups}"
