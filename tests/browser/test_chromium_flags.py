@@ -43,7 +43,9 @@ def _browser_command_lines() -> list[list[str]]:
             argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
         except OSError:
             continue
-        if any(a.startswith("--remote-debugging-pipe") for a in argv) and not any(a.startswith("--type=") for a in argv):
+        if any(a.startswith("--remote-debugging-pipe") for a in argv) and not any(
+            a.startswith("--type=") for a in argv
+        ):
             lines.append(argv)
     return lines
 
