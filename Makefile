@@ -17,6 +17,9 @@ PYTEST_ARGS ?=
 # says which). TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= 3
 XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS))
+# nbval on the notebooks in the environment installed here. A kernel gets three minutes to start, not nbval's
+# one: on two busy cores (a hub, JupyterLab and Chromium running beside it) one has been seen to need more.
+NBVAL := --nbval-lax --nbval-current-env --nbval-kernel-startup-timeout=180
 
 .PHONY: help lab lab-instructor test hub-early lint format unit notebooks browser validate chromium node bench screenshots app site html lite hub hub-service clean
 
@@ -97,13 +100,13 @@ hub-early:
 	fi
 
 test: hub-early lint chromium node
-	$(PY) -m pytest $(XDIST) tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) tests notebooks $(NBVAL) $(PYTEST_ARGS)
 
 unit: $(VENV)/.installed-test node
 	$(PY) -m pytest $(XDIST) tests -m "not browser" $(PYTEST_ARGS)
 
 notebooks: $(VENV)/.installed-test
-	$(PY) -m pytest $(XDIST) notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) notebooks $(NBVAL) $(PYTEST_ARGS)
 
 browser: $(VENV)/.installed-test chromium
 	$(PY) -m pytest $(XDIST) tests -m browser $(PYTEST_ARGS)

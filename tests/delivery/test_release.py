@@ -318,6 +318,7 @@ def test_released_notebooks_pass_nbval_with_the_release_package(release):
             "no:cacheprovider",
             "--nbval-lax",
             "--nbval-current-env",
+            "--nbval-kernel-startup-timeout=180",  # as make test gives it
             *NBVAL_NOTEBOOKS,
         ],
         cwd=release,
