@@ -4,8 +4,13 @@ Notebook kernels inherit this environment, so nothing a test does touches a lear
 progress store or opens a window.
 """
 
+import itertools
 import os
 import tempfile
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +21,47 @@ os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
 # Each test process's kernels (nbval, JupyterLab, Voila, the site build) keep their IPython history in a
 # folder of their own, not in the one ~/.ipython every kernel on the machine writes to at once.
 os.environ["IPYTHONDIR"] = os.path.join(_TMP, "ipython")
+
+
+# ---- nbval's kernels --------------------------------------------------------------------------------------
+# jupyter_client gives a new kernel five ports by asking the system for free ones and releasing them for the
+# kernel to take; another process can take one first (jupyter_client issue #487), and the kernel then exits as
+# it starts. A Jupyter server starts such a kernel again on new ports (its restarter's random_ports_until_alive);
+# nbval does not, and every cell of the notebook errors. So a kernel that dies, or never answers, as it starts is
+# started once more, with new ports and a warning that carries its error output (nbval throws that away).
+_KERNEL_LOGS = itertools.count(1)
+
+
+def start_kernel_again_if_it_fails(start: Callable[..., Any]) -> Callable[..., Any]:
+    """``start`` (nbval's ``start_new_kernel``), tried a second time if the kernel fails to start."""
+
+    def start_with_a_second_try(*args: Any, **kwargs: Any) -> Any:
+        for attempt in (1, 2):
+            log = Path(_TMP) / f"kernel-{os.getpid()}-{next(_KERNEL_LOGS)}.stderr"
+            with log.open("w") as stderr:
+                kwargs["stderr"] = stderr  # the kernel process keeps its own copy of the file
+                try:
+                    return start(*args, **kwargs)
+                except RuntimeError as err:
+                    if attempt == 2:
+                        raise
+                    said = " ".join(log.read_text(errors="replace").split())[-600:] or "(nothing)"
+                    warnings.warn(
+                        f"a notebook's kernel failed to start ({err}); starting it again on new ports. "
+                        f"Its error output: {said}",
+                        stacklevel=2,
+                    )
+        raise AssertionError("unreachable")
+
+    return start_with_a_second_try
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    try:
+        import nbval.kernel
+    except ImportError:  # nbval is a test dependency; without it there are no notebook runs to guard
+        return
+    nbval.kernel.start_new_kernel = start_kernel_again_if_it_fails(nbval.kernel.start_new_kernel)
 
 
 # ---- several workers (``make test`` runs ``pytest -n 3``, with pytest-xdist) --------------------------------
