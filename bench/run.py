@@ -38,6 +38,7 @@ NAMES = {
     12: "Class view over 3,000 submissions",
     13: "30 learners share at the same moment",
     14: "Site build, notebooks run at once",
+    15: "Browser tests: Chromium CPU per new page",
 }
 
 
@@ -65,6 +66,12 @@ def site_build() -> Measure:
     return site.measure_build()
 
 
+def browser_pages() -> Measure:
+    from bench import browser_pages  # needs Playwright and Chromium: only when asked for
+
+    return browser_pages.measure()
+
+
 def browser_explorer_step(steps: int) -> Measure:
     from bench import explorer_step  # needs Playwright and the browser tests' helpers: only when asked for
 
@@ -75,7 +82,7 @@ def browser_explorer_step(steps: int) -> Measure:
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--only", default="1,2,3,4,5,6,7,8,9,10,11,12,13,14", help="comma-separated figure numbers (default: all)"
+        "--only", default="1,2,3,4,5,6,7,8,9,10,11,12,13,14,15", help="comma-separated figure numbers (default: all)"
     )
     parser.add_argument("--rounds", type=int, default=5, help="rounds of #1, all notebooks each (default 5)")
     parser.add_argument("--clicks", type=int, default=30, help="timed clicks of #4, each side (default 30)")
@@ -102,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         12: lambda: class_view.measure(rounds=3, learners=3000, number=12),
         13: share_burst.measure,
         14: site_build,
+        15: browser_pages,
     }
     wanted = [int(n) for n in args.only.split(",") if n.strip()]
     unknown = [n for n in wanted if n not in steps]
