@@ -22,57 +22,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))  # the browser tests' flags and Chromium
 
 from browser.conftest import CHROMIUM_ARGS, PLAYWRIGHT_DISABLED_FEATURES, find_chromium  # noqa: E402
+from browser.processes import browser_command_lines, tree_cpu  # noqa: E402
 
 ROUNDS = 7
 PAGES = 10
-_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _processes() -> dict[int, tuple[int, float]]:
-    """pid -> (parent pid, CPU seconds of the process and of the children it has reaped)."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat[stat.rfind(")") + 2 :].split()
-            found[int(entry.name)] = (int(fields[1]), sum(int(f) for f in fields[11:15]) / _TICKS)
-    return found
-
-
-def _tree_cpu(root: int) -> float:
-    """CPU seconds used so far by ``root``, its running descendants and the children they have reaped."""
-    processes = _processes()
-    children: dict[int, list[int]] = {}
-    for pid, (parent, _) in processes.items():
-        children.setdefault(parent, []).append(pid)
-    total, stack = 0.0, [root]
-    while stack:
-        pid = stack.pop()
-        total += processes.get(pid, (0, 0.0))[1]
-        stack.extend(children.get(pid, []))
-    return total
-
-
-def _browser_processes() -> set[int]:
-    """Chromium browser processes (not their helpers) started under this process."""
-    processes = _processes()
-    children: dict[int, list[int]] = {}
-    for pid, (parent, _) in processes.items():
-        children.setdefault(parent, []).append(pid)
-    found, stack = set(), list(children.get(os.getpid(), []))
-    while stack:
-        pid = stack.pop()
-        stack.extend(children.get(pid, []))
-        try:
-            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"--remote-debugging-pipe" in argv and not any(a.startswith(b"--type=") for a in argv):
-            found.add(pid)
-    return found
 
 
 def measure(rounds: int = ROUNDS, pages: int = PAGES) -> Measure:
@@ -94,12 +47,12 @@ def measure(rounds: int = ROUNDS, pages: int = PAGES) -> Measure:
     with sync_playwright() as p:
         browsers, roots = {}, {}
         for name, args in (("ours", ours), ("floor", playwrights)):
-            before = _browser_processes()
+            before = set(browser_command_lines(os.getpid()))
             browsers[name] = p.chromium.launch(executable_path=chromium, args=args)
-            (roots[name],) = _browser_processes() - before
+            (roots[name],) = set(browser_command_lines(os.getpid())) - before
 
         def round_of(name: str) -> float:
-            before = _tree_cpu(roots[name])
+            before = tree_cpu(roots[name])
             context = browsers[name].new_context()
             for _ in range(pages):
                 page = context.new_page()
@@ -107,7 +60,7 @@ def measure(rounds: int = ROUNDS, pages: int = PAGES) -> Measure:
                 page.goto("about:blank")
                 page.close()
             context.close()
-            return _tree_cpu(roots[name]) - before
+            return tree_cpu(roots[name]) - before
 
         say(f"#15 {rounds} rounds of {pages} pages in each browser ...")
         m.samples, m.floor_samples = alternate(lambda: round_of("ours"), lambda: round_of("floor"), rounds, warmup=1)

@@ -4,12 +4,12 @@ to ours (Chromium keeps only the last ``--disable-features``), and the address b
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
 from .conftest import OMNIBOX_POPUPS
+from .processes import browser_command_lines
 
 
 @pytest.fixture(autouse=True)
@@ -17,41 +17,8 @@ def _fresh_lab() -> None:
     """No JupyterLab for these tests (overrides the folder's autouse fixture)."""
 
 
-def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat[stat.rfind(")") + 2 :].split()[1])
-            children.setdefault(parent, []).append(int(entry.name))
-    found, stack = [], [root]
-    while stack:
-        pid = stack.pop()
-        found.append(pid)
-        stack.extend(children.get(pid, []))
-    return found
-
-
-def _browser_command_lines() -> list[list[str]]:
-    """The command line of each Chromium browser process this test process started (not its helpers)."""
-    lines = []
-    for pid in _descendants(os.getpid()):
-        try:
-            argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
-        except OSError:
-            continue
-        if any(a.startswith("--remote-debugging-pipe") for a in argv) and not any(
-            a.startswith("--type=") for a in argv
-        ):
-            lines.append(argv)
-    return lines
-
-
 def test_playwrights_disabled_features_are_kept_in_ours(browser: Browser) -> None:
-    lines = _browser_command_lines()
+    lines = list(browser_command_lines(os.getpid()).values())
     assert lines, "no Chromium browser process found under this test process"
     for argv in lines:
         values = [a.split("=", 1)[1] for a in argv if a.startswith("--disable-features=")]
