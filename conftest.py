@@ -4,6 +4,7 @@ Notebook kernels inherit this environment, so nothing a test does touches a lear
 progress store or opens a window.
 """
 
+import functools
 import itertools
 import os
 import tempfile
@@ -34,24 +35,32 @@ _KERNEL_LOGS = itertools.count(1)
 
 def start_kernel_again_if_it_fails(start: Callable[..., Any]) -> Callable[..., Any]:
     """``start`` (nbval's ``start_new_kernel``), tried a second time if the kernel fails to start."""
+    if hasattr(start, "__wrapped__"):  # already guarded: a second wrapper would mean four tries
+        return start
 
+    @functools.wraps(start)
     def start_with_a_second_try(*args: Any, **kwargs: Any) -> Any:
         for attempt in (1, 2):
             log = Path(_TMP) / f"kernel-{os.getpid()}-{next(_KERNEL_LOGS)}.stderr"
-            with log.open("w") as stderr:
-                kwargs["stderr"] = stderr  # the kernel process keeps its own copy of the file
-                try:
-                    return start(*args, **kwargs)
-                except RuntimeError as err:
-                    if attempt == 2:
-                        raise
-                    said = " ".join(log.read_text(errors="replace").split())[-600:] or "(nothing)"
-                    warnings.warn(
-                        f"a notebook's kernel failed to start ({err}); starting it again on new ports. "
-                        f"Its error output: {said}",
-                        stacklevel=2,
-                    )
-        raise AssertionError("unreachable")
+            # Left open once the kernel runs: jupyter_client reuses it if it restarts the kernel.
+            kwargs["stderr"] = stderr = log.open("w")
+            try:
+                started = start(*args, **kwargs)
+            except RuntimeError as err:
+                stderr.close()
+                said = " ".join(log.read_text(errors="replace").split())[-600:] or "(nothing)"
+                log.unlink()
+                if attempt == 2:
+                    raise
+                warnings.warn(
+                    f"a notebook's kernel failed to start ({err}); starting it again on new ports. "
+                    f"Its error output: {said}",
+                    stacklevel=2,
+                )
+            else:
+                log.unlink()  # the kernel keeps writing to the open file; nothing is left behind
+                return started
+        raise AssertionError("unreachable: the second failure is raised above")
 
     return start_with_a_second_try
 

@@ -4,8 +4,8 @@ Chromium preloads the address bar's popups as web pages in every window and upda
 even headless; the browser tests turn them off (``OMNIBOX_POPUPS`` in tests/browser/conftest.py). Two browsers
 run side by side: one launched as the tests launch it, the floor with the same flags but Playwright's own
 ``--disable-features`` list. A round opens ``PAGES`` pages in a fresh context of one browser, navigates each
-twice and closes them; its figure is the CPU seconds of that browser's processes (the browser, the renderers it
-reaped and those still running), not wall time, so a page that costs less CPU lightens every other test running
+twice and closes them; its figure is the CPU seconds of that browser's processes (the browser, the processes below it
+and those they reaped), not wall time, so a page that costs less CPU lightens every other test running
 beside it. Rounds alternate between the two browsers.
 """
 
@@ -49,7 +49,10 @@ def measure(rounds: int = ROUNDS, pages: int = PAGES) -> Measure:
         for name, args in (("ours", ours), ("floor", playwrights)):
             before = set(browser_command_lines(os.getpid()))
             browsers[name] = p.chromium.launch(executable_path=chromium, args=args)
-            (roots[name],) = set(browser_command_lines(os.getpid())) - before
+            new = set(browser_command_lines(os.getpid())) - before
+            if len(new) != 1:
+                raise RuntimeError(f"expected one new Chromium browser process under this one, found {len(new)}")
+            (roots[name],) = new
 
         def round_of(name: str) -> float:
             before = tree_cpu(roots[name])

@@ -38,7 +38,7 @@ NAMES = {
     12: "Class view over 3,000 submissions",
     13: "30 learners share at the same moment",
     14: "Site build, notebooks run at once",
-    15: "Browser tests: Chromium CPU per new page",
+    15: "Browser tests: Chromium CPU for 10 new pages",
 }
 
 

@@ -26,7 +26,7 @@ from scipy import stats
 #: Fewer learners than this answering an item: its discrimination is not computed (and it is never flagged).
 MIN_LEARNERS = 6
 #: Decimal places kept of the item-total correlation. An item that does not discriminate at all has r = 0
-#: exactly, which floating point can give as -3e-17 (or +3e-17, depending on memory layout); rounded, it stays
+#: exactly, which floating point can give as -3e-17 (or +3e-17, depending on the order of the learners); rounded, it stays
 #: 0 and is never flagged as discriminating negatively.
 R_DECIMALS = 12
 

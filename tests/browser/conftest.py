@@ -42,7 +42,7 @@ from .lab import REPO, TIMINGS, LabServer, close_and_shut_down, notebooks_dir, o
 
 ARTIFACTS = REPO / "artifacts"
 SERVER_START_TIMEOUT = 90.0  # seconds until /api/status answers
-# Playwright's own --disable-features list on Linux (its chromiumSwitches). Chromium keeps only the last
+# Playwright's own --disable-features list (its chromiumSwitches). Chromium keeps only the last
 # --disable-features it is given, so ours must carry Playwright's too; test_chromium_flags.py checks this copy
 # against the browser the tests run.
 PLAYWRIGHT_DISABLED_FEATURES = (
@@ -65,7 +65,7 @@ PLAYWRIGHT_DISABLED_FEATURES = (
 )
 # Chromium preloads the address bar's two popups as web pages in every new window, and updates them on every
 # navigation, even headless, where no address bar is ever shown. Without them a new page costs Chromium about
-# half the CPU (0.18 s less on this machine), and a navigation about 0.04 s less.
+# half the CPU (make bench #15).
 OMNIBOX_POPUPS = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -12,13 +12,15 @@ _TICKS = os.sysconf("SC_CLK_TCK")
 
 @dataclass(frozen=True)
 class Process:
+    """One running process: who started it, and the CPU it has used."""
+
     parent: int
     cpu: float  # seconds: the process's own and those of the children it has reaped
 
 
 def processes() -> dict[int, Process]:
     """Every process now running, by pid."""
-    found = {}
+    found: dict[int, Process] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
@@ -52,7 +54,7 @@ def tree_cpu(root: int) -> float:
 
 def browser_command_lines(root: int) -> dict[int, list[str]]:
     """pid -> command line of each Chromium browser process below ``root`` (Playwright's, by its pipe)."""
-    found = {}
+    found: dict[int, list[str]] = {}
     for pid in tree(root):
         try:
             argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")

@@ -130,7 +130,7 @@ def _browser_for(browser: Browser, base: str, args: dict[str, Any]) -> SiteBrows
         site.outside.append(route.request.url)
         route.abort()
 
-    # Only requests outside the site reach Python: the browser's driver matches the pattern itself, so the
+    # Only requests outside the site reach Python: Playwright's driver (its node process) matches the pattern, so the
     # site's own requests go straight through instead of each waiting on a round trip to this process.
     context.route(re.compile("^(?!" + re.escape(base) + ")"), refuse)
     return site
