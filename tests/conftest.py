@@ -3,6 +3,7 @@ under tmp_path (for tests/progress/ and tests/classroom/)."""
 
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -17,6 +18,12 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session")
+def root_conftest(pytestconfig: pytest.Config) -> ModuleType:
+    """The root conftest.py as this session loaded it (running it again would reset the session's settings)."""
+    return pytestconfig.pluginmanager.get_plugin(str(REPO / "conftest.py"))
 
 
 @pytest.fixture

@@ -9,14 +9,6 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def root_conftest(pytestconfig: pytest.Config) -> ModuleType:
-    """The root conftest.py as this session loaded it."""
-    return pytestconfig.pluginmanager.get_plugin(str(ROOT / "conftest.py"))
-
 
 def _failing(
     times: int, message: str = "Kernel died before replying to kernel_info"
@@ -35,7 +27,7 @@ def _failing(
     return start, calls
 
 
-def test_a_kernel_that_dies_as_it_starts_is_started_again_with_its_error_in_the_warning(root_conftest) -> None:
+def test_a_kernel_that_dies_as_it_starts_is_started_again_with_its_error_in_the_warning(root_conftest: ModuleType) -> None:
     start, calls = _failing(1)
     with pytest.warns(UserWarning, match=r"Kernel died before replying.*Address already in use"):
         assert root_conftest.start_kernel_again_if_it_fails(start)(kernel_name="k") == ("manager", "client")
@@ -45,21 +37,21 @@ def test_a_kernel_that_dies_as_it_starts_is_started_again_with_its_error_in_the_
     calls[1]["stderr"].close()
 
 
-def test_a_second_failure_is_reported(root_conftest) -> None:
+def test_a_second_failure_is_reported(root_conftest: ModuleType) -> None:
     start, calls = _failing(2, "Kernel didn't respond in 180 seconds")
     with pytest.warns(UserWarning), pytest.raises(RuntimeError, match="didn't respond"):
         root_conftest.start_kernel_again_if_it_fails(start)()
     assert len(calls) == 2
 
 
-def test_a_kernel_that_starts_is_started_once(root_conftest) -> None:
+def test_a_kernel_that_starts_is_started_once(root_conftest: ModuleType) -> None:
     start, calls = _failing(0)
     assert root_conftest.start_kernel_again_if_it_fails(start)() == ("manager", "client")
     assert len(calls) == 1
     calls[0]["stderr"].close()
 
 
-def test_nbvals_kernels_are_started_through_it_once(root_conftest) -> None:
+def test_nbvals_kernels_are_started_through_it_once(root_conftest: ModuleType) -> None:
     import nbval.kernel
 
     guarded = nbval.kernel.start_new_kernel

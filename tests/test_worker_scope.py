@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _root_conftest():
-    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _worker_scope():
-    return _root_conftest().worker_scope
-
-
-def test_hub_site_and_app_tests_each_stay_on_one_worker() -> None:
-    scope = _worker_scope()
+def test_hub_site_and_app_tests_each_stay_on_one_worker(root_conftest: ModuleType) -> None:
+    scope = root_conftest.worker_scope
     assert {scope("tests/hub/test_isolation.py::test_a"), scope("tests/hub/test_hub_seminar.py::test_b")} == {"hub"}
     assert {scope("tests/browser/site/test_site_pages.py::t"), scope("tests/browser/site/test_site_answers.py::u")} == {
         "site"
@@ -28,9 +17,9 @@ def test_hub_site_and_app_tests_each_stay_on_one_worker() -> None:
     assert scope("tests/browser/app/test_voila_app.py::t") == "app"
 
 
-def test_every_hub_test_that_runs_the_hubs_venv_is_in_the_hub_group() -> None:
+def test_every_hub_test_that_runs_the_hubs_venv_is_in_the_hub_group(root_conftest: ModuleType) -> None:
     """A new test file using the hub's install must join the group (two workers must not install at once)."""
-    module = _root_conftest()
+    module = root_conftest
     uses = ("hub_install", "run_as(", "hub_dir()", "Accounts()")
     found = {
         str(p.relative_to(ROOT))
@@ -42,8 +31,8 @@ def test_every_hub_test_that_runs_the_hubs_venv_is_in_the_hub_group() -> None:
     assert module.worker_scope("tests/hub/test_commands.py::t") == "tests/hub/test_commands.py"
 
 
-def test_a_notebooks_cells_stay_together_and_files_are_separate() -> None:
-    scope = _worker_scope()
+def test_a_notebooks_cells_stay_together_and_files_are_separate(root_conftest: ModuleType) -> None:
+    scope = root_conftest.worker_scope
     cells = {scope(f"notebooks/05_rupture_and_repair.ipynb::Cell {i}") for i in range(5)}
     assert cells == {"notebooks/05_rupture_and_repair.ipynb"}
     assert scope("tests/progress/test_progress_store.py::test_x[1]") != scope("tests/timeline/test_layout.py::test_y")
