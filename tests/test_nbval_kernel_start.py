@@ -27,7 +27,9 @@ def _failing(
     return start, calls
 
 
-def test_a_kernel_that_dies_as_it_starts_is_started_again_with_its_error_in_the_warning(root_conftest: ModuleType) -> None:
+def test_a_kernel_that_dies_as_it_starts_is_started_again_with_its_error_in_the_warning(
+    root_conftest: ModuleType,
+) -> None:
     start, calls = _failing(1)
     with pytest.warns(UserWarning, match=r"Kernel died before replying.*Address already in use"):
         assert root_conftest.start_kernel_again_if_it_fails(start)(kernel_name="k") == ("manager", "client")
